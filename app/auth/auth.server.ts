@@ -1,0 +1,113 @@
+import { data, redirect } from "react-router";
+import { db } from "#app/db.server.ts";
+import { env } from "#app/env.server.ts";
+import { contactFromIdentifier } from "#app/people/contact.ts";
+import { hashPassword, verifyPassword } from "./password.server.ts";
+import { canOnUnit, hasPermission, roles, type Permission, type Role, type ScopedRole } from "./permissions.ts";
+import {
+  clearedSessionCookie,
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+} from "./session.server.ts";
+
+const policy = { lifetimeDays: env.SESSION_DAYS };
+const unknownUserHash = hashPassword(crypto.randomUUID());
+const currentUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export type CurrentUser = {
+  id: string;
+  name: string;
+  gender: string;
+  unitId: string;
+  sessionId: string;
+  /** Set when sliding expiry extended the session, so the cookie is re-issued. */
+  refreshedCookie: string | null;
+  roles: ScopedRole[];
+};
+
+// Root and page loaders of one request share a single session lookup.
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let user = currentUsers.get(request);
+  if (!user) currentUsers.set(request, (user = loadCurrentUser(request)));
+  return user;
+}
+
+async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const session = await validateSessionToken(db, token, policy);
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true,
+      name: true,
+      gender: true,
+      unitId: true,
+      roles: { select: { role: true, unit: { select: { id: true, path: true, name: true } } } },
+    },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    gender: user.gender,
+    unitId: user.unitId,
+    sessionId: session.id,
+    refreshedCookie: session.extended ? sessionCookie(request, token, session.expiresAt) : null,
+    roles: user.roles
+      .filter((r): r is typeof r & { role: Role } => roles.includes(r.role as Role))
+      .map((r) => ({ role: r.role, unitId: r.unit.id, unitPath: r.unit.path, unitName: r.unit.name })),
+  };
+}
+
+export async function requireUser(request: Request) {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return user;
+}
+
+export function forbidden(): never {
+  throw data(null, { status: 403 });
+}
+
+export function requirePermission(user: CurrentUser, permission: Permission, unit?: { path: string }) {
+  const allowed = unit ? canOnUnit(user.roles, permission, unit.path) : hasPermission(user.roles, permission);
+  if (!allowed) forbidden();
+}
+
+export async function signIn(identifier: string, password: string) {
+  const contact = contactFromIdentifier(identifier);
+  const user = contact
+    ? await db.user.findUnique({ where: contact, select: { id: true, password: { select: { hash: true } } } })
+    : null;
+  // Verify against a throwaway hash when the user is unknown so timing does not reveal accounts.
+  const valid = await verifyPassword(user?.password?.hash ?? (await unknownUserHash), password);
+  return user && valid ? user.id : null;
+}
+
+
+export async function startSession(request: Request, userId: string) {
+  const token = generateSessionToken();
+  const session = await createSession(db, token, userId, policy);
+  return sessionCookie(request, token, session.expiresAt);
+}
+
+export async function signOut(request: Request) {
+  const user = await getCurrentUser(request);
+  if (user) await invalidateSession(db, user.sessionId);
+  return clearedSessionCookie(request);
+}
+
+export function safeRedirectPath(to: FormDataEntryValue | string | null, fallback = "/courses") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  return to;
+}

@@ -1,0 +1,27 @@
+export const roles = ["learner", "trainer", "organizer", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = ["course:learn", "course:write", "report:read"] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  learner: ["course:learn"],
+  trainer: ["course:learn", "course:write"],
+  organizer: ["course:learn", "report:read"],
+  admin: permissions,
+};
+
+export type ScopedRole = { role: Role; unitId: string; unitPath: string; unitName: string };
+
+// A role granted on a unit applies to that unit and every unit below it.
+export function scopesFor(assignments: readonly ScopedRole[], permission: Permission) {
+  return assignments.filter((a) => grants[a.role].includes(permission));
+}
+
+export function canOnUnit(assignments: readonly ScopedRole[], permission: Permission, unitPath: string) {
+  return scopesFor(assignments, permission).some((a) => unitPath.startsWith(a.unitPath));
+}
+
+export function hasPermission(assignments: readonly ScopedRole[], permission: Permission) {
+  return scopesFor(assignments, permission).length > 0;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "chỉ gồm chữ thường không dấu, số và dấu gạch ngang");
+const lessonFile = z.string().regex(/^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/, "dạng NN-ten-bai (không có .mdx)");
+
+export const courseFrontmatter = z
+  .object({
+    title: z.string().min(3),
+    summary: z.string().min(10),
+    audience: z.string().min(3),
+    passMark: z.number().int().min(0).max(100),
+    completion: z
+      .object({
+        quiz: slug.optional(),
+        scenarios: z.array(slug).default([]),
+      })
+      .strict()
+      .default({ scenarios: [] }),
+    modules: z
+      .array(z.object({ title: z.string().min(3), lessons: z.array(lessonFile).min(1) }).strict())
+      .min(1),
+  })
+  .strict();
+
+export const lessonFrontmatter = z
+  .object({
+    title: z.string().min(3),
+    minutes: z.number().int().min(1).max(240),
+  })
+  .strict();
+
+export type CourseFrontmatter = z.infer<typeof courseFrontmatter>;
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
+export { slug as slugSchema };

@@ -1,0 +1,141 @@
+import type { Root, RootContent } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import { citedDocumentKeys } from "./documents.ts";
+import { quizProblems, type QuizDefinition } from "./quiz.ts";
+import { scenarioProblems, type ScenarioGraph } from "./scenario.ts";
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+export type ContentProblem = { line: number; column: number; message: string };
+export type LessonActivities = { quizzes: QuizDefinition[]; scenarios: ScenarioGraph[] };
+
+// The one component map: what may appear in any lesson, and the props each accepts.
+const allowedProps: Record<string, readonly string[]> = {
+  Callout: ["type", "title"],
+  Term: ["meaning"],
+  Cite: ["doc", "art"],
+  Checklist: ["id", "title"],
+  Step: [],
+  Reflection: ["id", "prompt"],
+  Scenario: ["id", "title", "start"],
+  Scene: ["id", "ending"],
+  Option: ["to"],
+  Quiz: ["id"],
+  Question: ["id", "prompt", "multiple"],
+  Choice: ["correct"],
+  Explanation: [],
+  Figure: ["src", "alt", "width", "height", "caption"],
+};
+export const componentNames = Object.keys(allowedProps);
+
+const forbiddenNodes: Record<string, string> = {
+  mdxjsEsm: "không được dùng import/export",
+  mdxFlowExpression: "không được dùng biểu thức JavaScript {…}",
+  mdxTextExpression: "không được dùng biểu thức JavaScript {…}",
+  html: "không được dùng HTML thô",
+};
+
+function isJsx(node: unknown): node is JsxElement {
+  const type = (node as { type?: string }).type;
+  return type === "mdxJsxFlowElement" || type === "mdxJsxTextElement";
+}
+
+function at(node: { position?: { start: { line: number; column: number } } }, lineOffset: number) {
+  return { line: (node.position?.start.line ?? 1) + lineOffset, column: node.position?.start.column ?? 1 };
+}
+
+export function attr(node: JsxElement, name: string): string | true | undefined {
+  for (const a of node.attributes) {
+    if (a.type === "mdxJsxAttribute" && a.name === name) return typeof a.value === "string" ? a.value : true;
+  }
+  return undefined;
+}
+
+function stringAttr(node: JsxElement, name: string) {
+  const value = attr(node, name);
+  return typeof value === "string" ? value : "";
+}
+
+function descendants(node: { children?: RootContent[] }, name: string): JsxElement[] {
+  const found: JsxElement[] = [];
+  visit(node as Root, (child) => {
+    if (child !== node && isJsx(child) && child.name === name) found.push(child);
+  });
+  return found;
+}
+
+function extractQuiz(node: JsxElement): QuizDefinition {
+  return {
+    id: stringAttr(node, "id"),
+    questions: descendants(node, "Question").map((question) => ({
+      id: stringAttr(question, "id"),
+      prompt: stringAttr(question, "prompt"),
+      multiple: attr(question, "multiple") === true,
+      choices: descendants(question, "Choice").map((choice, index) => ({
+        id: String.fromCharCode(97 + index),
+        text: toString(choice).trim(),
+        correct: attr(choice, "correct") === true,
+      })),
+      explanation: descendants(question, "Explanation").map((e) => toString(e).trim()).join(" "),
+    })),
+  };
+}
+
+function extractScenario(node: JsxElement): ScenarioGraph {
+  return {
+    id: stringAttr(node, "id"),
+    start: stringAttr(node, "start"),
+    scenes: descendants(node, "Scene").map((scene) => ({
+      id: stringAttr(scene, "id"),
+      ending: (attr(scene, "ending") as string | undefined) ?? null,
+      options: descendants(scene, "Option").map((o) => stringAttr(o, "to")),
+    })),
+  };
+}
+
+/**
+ * Checks a lesson against the component map and pulls out what the server grades.
+ * Quizzes are replaced by a bare `<Quiz id>` so the answer key never reaches the bundle.
+ */
+export function checkAndExtract(tree: Root, lineOffset: number) {
+  const problems: ContentProblem[] = [];
+  const activities: LessonActivities = { quizzes: [], scenarios: [] };
+  const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node, lineOffset), message });
+
+  visit(tree, (node, index, parent) => {
+    const forbidden = forbiddenNodes[node.type];
+    if (forbidden) {
+      problem(node, forbidden);
+      return;
+    }
+    if (!isJsx(node)) return;
+    const name = node.name ?? "";
+    const props = allowedProps[name];
+    if (!props) {
+      problem(node, `thành phần <${name || "fragment"}> không được phép; chỉ dùng: ${componentNames.join(", ")}`);
+      return;
+    }
+    for (const a of node.attributes) {
+      if (a.type !== "mdxJsxAttribute") problem(node, `<${name}>: không được dùng {...thuộc tính}`);
+      else if (!props.includes(a.name)) problem(node, `<${name}>: thuộc tính "${a.name}" không được phép`);
+      else if (a.value !== null && typeof a.value !== "string")
+        problem(node, `<${name} ${a.name}>: giá trị phải là chuỗi cố định, không phải biểu thức`);
+    }
+    if (name === "Cite" && !citedDocumentKeys.has(stringAttr(node, "doc")))
+      problem(node, `<Cite doc="${stringAttr(node, "doc")}">: văn bản chưa có trong danh mục`);
+    if (name === "Quiz" && parent && index !== undefined) {
+      const quiz = extractQuiz(node);
+      activities.quizzes.push(quiz);
+      for (const message of quizProblems(quiz)) problem(node, message);
+      node.children = [];
+      node.attributes = node.attributes.filter((a) => a.type === "mdxJsxAttribute" && a.name === "id");
+    }
+    if (name === "Scenario") {
+      const scenario = extractScenario(node);
+      activities.scenarios.push(scenario);
+      for (const message of scenarioProblems(scenario)) problem(node, message);
+    }
+  });
+  return { problems, activities };
+}

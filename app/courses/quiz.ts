@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export type QuizChoice = { id: string; text: string; correct: boolean };
+export type QuizQuestion = { id: string; prompt: string; multiple: boolean; choices: QuizChoice[]; explanation: string };
+export type QuizDefinition = { id: string; questions: QuizQuestion[] };
+
+/** What the browser may see before submitting: no `correct`, no explanations. */
+export type PublicQuiz = {
+  id: string;
+  questions: { id: string; prompt: string; multiple: boolean; choices: { id: string; text: string }[] }[];
+};
+
+export type QuestionResult = { questionId: string; correct: boolean; correctChoiceIds: string[]; explanation: string };
+export type QuizResult = { score: number; passed: boolean; results: QuestionResult[] };
+
+export const quizAnswers = z.record(z.string(), z.array(z.string()).min(1));
+export type QuizAnswers = z.infer<typeof quizAnswers>;
+
+export function publicQuiz(quiz: QuizDefinition): PublicQuiz {
+  return {
+    id: quiz.id,
+    questions: quiz.questions.map(({ id, prompt, multiple, choices }) => ({
+      id,
+      prompt,
+      multiple,
+      choices: choices.map((c) => ({ id: c.id, text: c.text })),
+    })),
+  };
+}
+
+// A question scores only when exactly the correct set is chosen; the score is a whole percent.
+export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers, passMark: number): QuizResult {
+  const results = quiz.questions.map((question) => {
+    const correctChoiceIds = question.choices.filter((c) => c.correct).map((c) => c.id);
+    const chosen = new Set(answers[question.id] ?? []);
+    const correct = chosen.size === correctChoiceIds.length && correctChoiceIds.every((id) => chosen.has(id));
+    return { questionId: question.id, correct, correctChoiceIds, explanation: question.explanation };
+  });
+  const right = results.filter((r) => r.correct).length;
+  const score = quiz.questions.length === 0 ? 0 : Math.round((right / quiz.questions.length) * 100);
+  return { score, passed: score >= passMark, results };
+}
+
+/** The problems that make a quiz ungradable, for content checks. */
+export function quizProblems(quiz: QuizDefinition): string[] {
+  const problems: string[] = [];
+  if (quiz.questions.length === 0) problems.push(`Quiz "${quiz.id}" không có câu hỏi nào`);
+  for (const q of quiz.questions) {
+    const correct = q.choices.filter((c) => c.correct).length;
+    if (q.choices.length < 2) problems.push(`Câu "${q.id}" cần ít nhất 2 lựa chọn`);
+    if (correct === 0) problems.push(`Câu "${q.id}" không có đáp án đúng`);
+    if (!q.multiple && correct > 1) problems.push(`Câu "${q.id}" có ${correct} đáp án đúng nhưng không đánh dấu multiple`);
+    if (!q.explanation) problems.push(`Câu "${q.id}" thiếu <Explanation>`);
+  }
+  return problems;
+}

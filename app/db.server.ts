@@ -1,0 +1,41 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { env } from "#app/env.server.ts";
+
+export type Db = PrismaClient;
+
+export function isPostgresUrl(url: string) {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function sqliteFilePath(url: string) {
+  return path.resolve(url.replace(/^file:/, ""));
+}
+
+// Both generated clients expose the same models; the SQLite one is the type of record.
+export async function createDb(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    const [{ PrismaClient: PostgresClient }, { PrismaPg }] = await Promise.all([
+      import("#app/generated/prisma-postgres/client.ts"),
+      import("@prisma/adapter-pg"),
+    ]);
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  // WAL lets readers proceed while a lesson is being marked done; the mode persists in the file.
+  const raw = new Database(file);
+  raw.pragma("journal_mode = WAL");
+  raw.close();
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
+}
+
+const globalForDb = globalThis as unknown as { lantoaDb?: Map<string, Promise<Db>> };
+const clients = (globalForDb.lantoaDb ??= new Map());
+if (!clients.has(env.DATABASE_URL)) clients.set(env.DATABASE_URL, createDb(env.DATABASE_URL));
+
+// One client per process and database, kept across dev-server module reloads.
+export const db: Db = await clients.get(env.DATABASE_URL)!;

@@ -1,0 +1,170 @@
+import { hashPassword } from "#app/auth/password.server.ts";
+import type { CatalogCourse } from "#app/courses/catalog.server.ts";
+import { isCourseComplete } from "#app/courses/completion.ts";
+import { gradeQuiz, type QuizAnswers, type QuizDefinition } from "#app/courses/quiz.ts";
+import { pathToEnding } from "#app/courses/scenario.ts";
+import type { Db } from "#app/db.server.ts";
+import { importBacLieuUnits } from "#app/org/baclieu-units.server.ts";
+import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { upsertPerson } from "#app/people/people.server.ts";
+import { randomSource, vietnameseName, type Random } from "./vietnamese-names.ts";
+
+export const demoPassword = "LanToa@2025";
+
+export const demoAccounts = [
+  { key: "learner", name: "Nguyễn Thị Lan", phone: "0900000001", email: "hocvien@lantoa.vn", position: "Chi hội trưởng" },
+  { key: "trainer", name: "Trần Ngọc Hương", phone: "0900000002", email: "giangvien@lantoa.vn", position: "Báo cáo viên Hội LHPN tỉnh" },
+  { key: "organizer", name: "Lê Thị Hồng", phone: "0900000003", email: "tochuc@lantoa.vn", position: "Trưởng Ban Tổ chức Hội LHPN tỉnh" },
+  { key: "districtOrganizer", name: "Phạm Thị Thu", phone: "0900000004", email: "tochuc.giarai@lantoa.vn", position: "Chủ tịch Hội LHPN thị xã Giá Rai" },
+  { key: "admin", name: "Võ Minh Tâm", phone: "0900000005", email: "quantri@lantoa.vn", position: "Quản trị hệ thống" },
+] as const;
+
+const hamletNames = ["Nội Ô", "Phước Thạnh", "Thạnh Hưng", "Vĩnh Mới", "Cái Cùng", "Bửu Đông", "Kinh Tế", "Giồng Nhãn", "Nhà Việc", "Huy Điền", "Cây Gừa", "Tà Ky", "Xóm Lớn", "Bà Chăng", "Lung Lá", "Chòm Duông", "Thông Lưu", "Cái Dầy", "Vĩnh Hòa", "Ninh Điền"];
+
+type Commune = TreeUnit & { code: string; kind: string; name: string };
+
+async function ensureBranches(db: Db, commune: Commune, random: Random) {
+  const count = random.int(3, 5);
+  const urban = commune.kind === "phuong" || commune.kind === "thi_tran";
+  const names = urban
+    ? Array.from({ length: count }, (_, i) => `Khóm ${i + 1}`)
+    : [...hamletNames].sort(() => random.next() - 0.5).slice(0, count).map((n) => `Ấp ${n}`);
+  const branches: (TreeUnit & { name: string })[] = [];
+  for (const [i, name] of names.entries()) {
+    const unit = await ensureUnit(db, {
+      code: `${commune.code}-${String(i + 1).padStart(2, "0")}`,
+      name: `Chi hội ${name}`,
+      level: "branch",
+      kind: urban ? "khom" : "ap",
+      parent: commune,
+      validTo: new Date("2025-07-01T00:00:00+07:00"),
+    });
+    branches.push({ ...unit, name: `Chi hội ${name}` });
+  }
+  return branches;
+}
+
+function answersFor(quiz: QuizDefinition, random: Random, accuracy: number): QuizAnswers {
+  return Object.fromEntries(
+    quiz.questions.map((q) => {
+      const right = q.choices.filter((c) => c.correct).map((c) => c.id);
+      const wrong = q.choices.filter((c) => !c.correct).map((c) => c.id);
+      return [q.id, random.next() < accuracy || wrong.length === 0 ? right : [random.pick(wrong)]];
+    }),
+  );
+}
+
+async function seedProgress(db: Db, userId: string, course: CatalogCourse, random: Random) {
+  const roll = random.next();
+  if (roll < 0.35) return;
+  const startedAt = new Date(Date.UTC(2024, 8, 1) + random.int(0, 700) * 86_400_000);
+  const finishing = roll >= 0.7;
+  const lessonCount = finishing ? course.lessons.length : random.int(1, course.lessons.length - 1);
+  const doneLessons = course.lessons.slice(0, lessonCount);
+  const at = (i: number) => new Date(startedAt.getTime() + (i + 1) * 86_400_000);
+  const attempt = course.quiz && finishing ? gradeQuiz(course.quiz, answersFor(course.quiz, random, 0.9), course.passMark) : null;
+  const scenarioRuns = finishing ? course.scenarios.map((s) => ({ scenarioId: s.id, path: pathToEnding(s, "good")!, createdAt: at(lessonCount) })) : [];
+  const complete = isCourseComplete(course.rule, {
+    doneLessonIds: new Set(doneLessons.map((l) => l.id)),
+    bestQuizScore: attempt?.score ?? null,
+    endedScenarioIds: new Set(scenarioRuns.map((r) => r.scenarioId)),
+  });
+  await db.enrollment.create({
+    data: {
+      userId,
+      courseId: course.id,
+      courseVersion: course.version,
+      startedAt,
+      bestScore: attempt?.score ?? null,
+      completedAt: complete ? at(lessonCount + 1) : null,
+      lessons: { create: doneLessons.map((l, i) => ({ lessonId: l.id, completedAt: at(i) })) },
+      attempts: attempt && course.quiz
+        ? { create: [{ quizId: course.quiz.id, answers: "{}", score: attempt.score, passed: attempt.passed, createdAt: at(lessonCount) }] }
+        : undefined,
+      scenarios: { create: scenarioRuns.map((r) => ({ ...r, path: JSON.stringify(r.path), ending: "good" })) },
+    },
+  });
+}
+
+/**
+ * Demo data: the real Bạc Liêu tree, hamlet branches, ~700 cadres with varied progress and one
+ * account per role. Deterministic and idempotent: running it twice adds nothing.
+ */
+export async function seedDemo(db: Db, courses: CatalogCourse[]) {
+  const random = randomSource(819);
+  const tree = await importBacLieuUnits(db);
+  const hash = await hashPassword(demoPassword);
+  const learnerIds: string[] = [];
+  let firstBranch: TreeUnit | null = null;
+
+  for (const [c, commune] of tree.communes.entries()) {
+    const branches = await ensureBranches(db, commune, random);
+    firstBranch ??= branches[0]!;
+    const people = [
+      { unit: commune, position: "Chủ tịch Hội LHPN" },
+      { unit: commune, position: "Phó Chủ tịch Hội LHPN" },
+      ...branches.flatMap((b) => [
+        { unit: b, position: "Chi hội trưởng" },
+        { unit: b, position: "Chi hội phó" },
+      ]),
+    ];
+    for (const [p, person] of people.entries()) {
+      const gender = random.next() < 0.08 ? "male" : "female";
+      const user = await upsertPerson(
+        db,
+        {
+          name: vietnameseName(random, gender),
+          phone: `09${String(c + 10).padStart(2, "0")}${String(p + 1).padStart(6, "0")}`,
+          gender,
+          birthYear: random.int(1965, 2000),
+          position: person.position,
+          unitId: person.unit.id,
+          roles: [{ role: "learner", unitId: person.unit.id }],
+        },
+        { hash },
+      );
+      learnerIds.push(user.id);
+    }
+  }
+
+  const giaRai = tree.districts[1]!;
+  const scopes: Record<(typeof demoAccounts)[number]["key"], { unit: TreeUnit; roles: ("learner" | "trainer" | "organizer" | "admin")[] }> = {
+    learner: { unit: firstBranch!, roles: ["learner"] },
+    trainer: { unit: tree.province, roles: ["trainer"] },
+    organizer: { unit: tree.province, roles: ["organizer"] },
+    districtOrganizer: { unit: giaRai, roles: ["organizer"] },
+    admin: { unit: tree.province, roles: ["admin"] },
+  };
+  for (const account of demoAccounts) {
+    const scope = scopes[account.key];
+    await upsertPerson(
+      db,
+      {
+        name: account.name,
+        phone: account.phone,
+        email: account.email,
+        gender: account.key === "admin" ? "male" : "female",
+        position: account.position,
+        unitId: scope.unit.id,
+        roles: scope.roles.map((role) => ({ role, unitId: scope.unit.id })),
+      },
+      { hash },
+    );
+  }
+
+  const enrolled = new Set(
+    (await db.enrollment.findMany({ where: { userId: { in: learnerIds } }, select: { userId: true, courseId: true } })).map((e) => `${e.userId}:${e.courseId}`),
+  );
+  for (const userId of learnerIds)
+    for (const course of courses) {
+      const progressRandom = randomSource(hashString(`${userId}:${course.slug}`));
+      if (!enrolled.has(`${userId}:${course.id}`)) await seedProgress(db, userId, course, progressRandom);
+    }
+  return { units: tree.communes.length, cadres: learnerIds.length };
+}
+
+function hashString(text: string) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,0 +1,43 @@
+import { useRouteLoaderData } from "react-router";
+import { en } from "./en.ts";
+import { vi, type MessageKey, type Messages } from "./vi.ts";
+
+export const locales = ["vi", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "vi";
+export const localeCookie = "lantoa_lang";
+
+const catalogs: Record<Locale, Messages> = { vi, en };
+const timeZone = "Asia/Ho_Chi_Minh";
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const messages = catalogs[locale];
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+}
+
+// Both locales show dates as dd/mm/yyyy in Vietnam's time zone.
+export function formatDate(date: Date | string, locale: Locale = defaultLocale) {
+  return new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone,
+  }).format(new Date(date));
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return locales.includes(value as Locale);
+}
+
+export function useLocale(): Locale {
+  const data = useRouteLoaderData("root") as { locale?: Locale } | undefined;
+  return data?.locale ?? defaultLocale;
+}
+
+export function useT() {
+  const locale = useLocale();
+  return { t: translator(locale), locale, date: (d: Date | string) => formatDate(d, locale) };
+}

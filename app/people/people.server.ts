@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { hashPassword } from "#app/auth/password.server.ts";
+import { roles } from "#app/auth/permissions.ts";
+import type { Db } from "#app/db.server.ts";
+import { normalizeEmail, normalizePhone } from "./contact.ts";
+
+export const newPerson = z
+  .object({
+    name: z.string().trim().min(2),
+    phone: z.string().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: "custom", message: "invalid phone" }), z.NEVER)).optional(),
+    email: z.string().transform((v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER)).optional(),
+    gender: z.enum(["female", "male"]),
+    birthYear: z.number().int().min(1930).max(2010).optional(),
+    position: z.string().optional(),
+    unitId: z.string().min(1),
+    roles: z.array(z.object({ role: z.enum(roles), unitId: z.string().min(1) })).default([]),
+  })
+  .refine((p) => p.phone || p.email, { message: "phone or email required", path: ["phone"] });
+
+export type NewPerson = z.input<typeof newPerson>;
+
+/**
+ * Creates a person, or updates the one with the same phone/email, with a password and roles.
+ * `passwordHash` lets bulk imports hash a shared initial password once.
+ */
+export async function upsertPerson(db: Db, input: NewPerson, password: { plain: string } | { hash: string }) {
+  const person = newPerson.parse(input);
+  const hash = "hash" in password ? password.hash : await hashPassword(password.plain);
+  const fields = { name: person.name, gender: person.gender, birthYear: person.birthYear ?? null, position: person.position ?? null, unitId: person.unitId };
+  const where = person.phone ? { phone: person.phone } : { email: person.email! };
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where,
+      create: { ...fields, phone: person.phone ?? null, email: person.email ?? null, password: { create: { hash } } },
+      update: fields,
+      select: { id: true },
+    });
+    for (const r of person.roles) {
+      await tx.roleAssignment.upsert({
+        where: { userId_role_unitId: { userId: user.id, role: r.role, unitId: r.unitId } },
+        create: { userId: user.id, role: r.role, unitId: r.unitId },
+        update: {},
+      });
+    }
+    return user;
+  });
+}

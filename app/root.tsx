@@ -1,0 +1,68 @@
+import { useEffect } from "react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteError } from "react-router";
+import type { Route } from "./+types/root";
+import { getCurrentUser } from "./auth/auth.server.ts";
+import { hasPermission } from "./auth/permissions.ts";
+import { localeFromRequest } from "./i18n/locale.server.ts";
+import { SiteHeader } from "./components/site-header.tsx";
+import { ErrorPage } from "./components/error-page.tsx";
+import { useLocale } from "./i18n/i18n.ts";
+import stylesheet from "./styles.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getCurrentUser(request);
+  const headers = user?.refreshedCookie ? { "Set-Cookie": user.refreshedCookie } : undefined;
+  return data(
+    {
+      locale: localeFromRequest(request),
+      user: user && { name: user.name, canReadReports: hasPermission(user.roles, "report:read") },
+    },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const locale = useLocale();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+// Tests wait for this attribute before clicking, so handlers are attached.
+function useHydratedMarker() {
+  useEffect(() => document.documentElement.setAttribute("data-hydrated", "true"), []);
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  useHydratedMarker();
+  return (
+    <>
+      <SiteHeader user={loaderData.user} />
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  useHydratedMarker();
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return <ErrorPage status={status} />;
+}

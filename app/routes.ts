@@ -1,0 +1,15 @@
+import { type RouteConfig, index, prefix, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("login", "routes/auth/login.tsx"),
+  route("logout", "routes/auth/logout.tsx"),
+  route("language", "routes/language.tsx"),
+  ...prefix("courses", [
+    index("routes/learn/catalog.tsx"),
+    route(":slug", "routes/learn/course.tsx"),
+    route(":slug/:lesson", "routes/learn/lesson.tsx"),
+  ]),
+  route("org", "routes/org/dashboard.tsx"),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

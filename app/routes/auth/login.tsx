@@ -1,0 +1,83 @@
+import { Form, data, redirect, useNavigation } from "react-router";
+import { z } from "zod";
+import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/auth/auth.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import type { MessageKey } from "#app/i18n/vi.ts";
+import type { Route } from "./+types/login";
+
+const loginForm = z.object({
+  identifier: z.string().trim().min(1, "login.identifierRequired"),
+  password: z.string().min(1, "login.passwordRequired"),
+  redirectTo: z.string().optional(),
+});
+
+type Errors = Partial<Record<"identifier" | "password" | "form", MessageKey>>;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (await getCurrentUser(request)) throw redirect(safeRedirectPath(redirectTo));
+  return { redirectTo: safeRedirectPath(redirectTo) };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = loginForm.safeParse(form);
+  const identifier = typeof form.identifier === "string" ? form.identifier : "";
+  if (!parsed.success) {
+    const errors: Errors = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as "identifier" | "password"] = issue.message as MessageKey;
+    return data({ errors, identifier }, { status: 400 });
+  }
+  const userId = await signIn(parsed.data.identifier, parsed.data.password);
+  if (!userId) return data({ errors: { form: "login.invalid" } satisfies Errors as Errors, identifier }, { status: 400 });
+  return redirect(safeRedirectPath(parsed.data.redirectTo ?? null), {
+    headers: { "Set-Cookie": await startSession(request, userId) },
+  });
+}
+
+export const meta: Route.MetaFunction = () => [{ title: "Đăng nhập · Lan Tỏa" }];
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors: Errors = actionData?.errors ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        {errors.form ? (
+          <p role="alert" className="form-error">
+            {t(errors.form)}
+          </p>
+        ) : null}
+        <label className="field">
+          <span>{t("login.identifier")}</span>
+          <input
+            name="identifier"
+            autoComplete="username"
+            inputMode="email"
+            defaultValue={actionData?.identifier}
+            aria-invalid={errors.identifier ? true : undefined}
+            aria-describedby={errors.identifier ? "identifier-error" : undefined}
+          />
+          {errors.identifier ? <span id="identifier-error" className="field-error">{t(errors.identifier)}</span> : null}
+        </label>
+        <label className="field">
+          <span>{t("login.password")}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+          />
+          {errors.password ? <span id="password-error" className="field-error">{t(errors.password)}</span> : null}
+        </label>
+        <button type="submit" className="button" disabled={busy}>
+          {t("login.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { Link, redirect } from "react-router";
+import { getCurrentUser } from "#app/auth/auth.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import type { Route } from "./+types/home";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  if (await getCurrentUser(request)) throw redirect("/courses");
+  return null;
+}
+
+export const meta: Route.MetaFunction = () => [
+  { title: "Lan Tỏa · Bồi dưỡng cán bộ Hội LHPN" },
+  { name: "description", content: "Học kỹ năng vận động, hòa giải và các nghị quyết về công tác phụ nữ trên điện thoại." },
+];
+
+export default function Home() {
+  const { t } = useT();
+  return (
+    <section className="narrow">
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <p>
+        <Link className="button" to="/login">
+          {t("nav.signIn")}
+        </Link>
+      </p>
+    </section>
+  );
+}

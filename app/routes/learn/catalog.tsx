@@ -1,0 +1,61 @@
+import { Link } from "react-router";
+import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
+import { db } from "#app/db.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import { progressByCourse } from "#app/progress/progress.server.ts";
+import { ProgressBar } from "#app/components/progress-bar.tsx";
+import type { Route } from "./+types/catalog";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "course:learn");
+  const [catalog, progress] = await Promise.all([getCatalog(), progressByCourse(db, user.id)]);
+  return {
+    name: user.name,
+    courses: catalog.courses.map((course) => {
+      const mine = progress.get(course.id);
+      const lessonIds = new Set(course.lessons.map((l) => l.id));
+      return {
+        slug: course.slug,
+        title: course.title,
+        summary: course.summary,
+        lessons: course.lessons.length,
+        minutes: course.lessons.reduce((sum, l) => sum + l.minutes, 0),
+        done: mine?.doneLessonIds.filter((id) => lessonIds.has(id)).length ?? 0,
+        completedAt: mine?.completedAt?.toISOString() ?? null,
+      };
+    }),
+  };
+}
+
+export const meta: Route.MetaFunction = () => [{ title: "Khóa học · Lan Tỏa" }];
+
+export default function Catalog({ loaderData }: Route.ComponentProps) {
+  const { t, date } = useT();
+  return (
+    <>
+      <p className="muted">{t("home.hello", { name: loaderData.name })}</p>
+      <h1>{t("catalog.title")}</h1>
+      {loaderData.courses.length === 0 ? <p>{t("catalog.empty")}</p> : null}
+      <ul className="card-list">
+        {loaderData.courses.map((course) => (
+          <li key={course.slug} className="card">
+            <h2>
+              <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+            </h2>
+            <p>{course.summary}</p>
+            <p className="muted">
+              {t("catalog.lessons", { count: course.lessons })} · {t("catalog.minutes", { minutes: course.minutes })}
+            </p>
+            {course.completedAt ? (
+              <p className="badge badge-done">{t("course.completed", { date: date(course.completedAt) })}</p>
+            ) : (
+              <ProgressBar done={course.done} total={course.lessons} label={t("course.progress", { done: course.done, total: course.lessons })} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

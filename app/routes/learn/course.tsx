@@ -1,0 +1,87 @@
+import { Link } from "react-router";
+import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { requireCourse } from "#app/courses/catalog-instance.server.ts";
+import { db } from "#app/db.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import { courseProgress, responsesFor } from "#app/progress/progress.server.ts";
+import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
+import { ProgressBar } from "#app/components/progress-bar.tsx";
+import type { Route } from "./+types/course";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "course:learn");
+  const course = await requireCourse(params.slug);
+  const [progress, responses] = await Promise.all([courseProgress(db, user.id, course.id), responsesFor(db, user.id, course.id)]);
+  const done = new Set(progress.doneLessonIds);
+  const nextLesson = course.lessons.find((l) => !done.has(l.id)) ?? course.lessons[0];
+  return {
+    course: {
+      slug: course.slug,
+      title: course.title,
+      summary: course.summary,
+      audience: course.audience,
+      passMark: course.passMark,
+      hasScenarios: course.rule.scenarioIds.length > 0,
+      intro: course.intro.code,
+    },
+    modules: course.modules.map((m) => ({
+      title: m.title,
+      lessons: course.lessons
+        .filter((l) => l.moduleTitle === m.title)
+        .map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes, done: done.has(l.id) })),
+    })),
+    doneCount: course.lessons.filter((l) => done.has(l.id)).length,
+    total: course.lessons.length,
+    started: progress.startedAt !== null,
+    completedAt: progress.completedAt?.toISOString() ?? null,
+    nextLesson: nextLesson?.slug ?? null,
+    activities: { quiz: null, passMark: course.passMark, quizResult: null, bestScore: progress.bestScore, attempts: progress.attempts, responses, endedScenarioIds: progress.endedScenarioIds },
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.course.title} · Lan Tỏa` : "Lan Tỏa" }];
+
+export default function Course({ loaderData }: Route.ComponentProps) {
+  const { t, date } = useT();
+  const { course, modules } = loaderData;
+  return (
+    <article>
+      <h1>{course.title}</h1>
+      <p className="lead">{course.summary}</p>
+      <p className="muted">{course.audience}</p>
+      {loaderData.completedAt ? (
+        <p className="badge badge-done" role="status">
+          {t("course.completed", { date: date(loaderData.completedAt) })}
+        </p>
+      ) : (
+        <ProgressBar done={loaderData.doneCount} total={loaderData.total} label={t("course.progress", { done: loaderData.doneCount, total: loaderData.total })} />
+      )}
+      {loaderData.nextLesson ? (
+        <p>
+          <Link className="button" to={`/courses/${course.slug}/${loaderData.nextLesson}`}>
+            {t(loaderData.started ? "course.continue" : "course.start")}
+          </Link>
+        </p>
+      ) : null}
+      <LessonBody code={course.intro} activities={loaderData.activities} />
+      <p className="muted">
+        {t("course.rule", { passMark: course.passMark })} {course.hasScenarios ? t("course.ruleScenarios") : null}
+      </p>
+      {modules.map((module, index) => (
+        <section key={module.title} className="module">
+          <h2>{t("course.module", { number: index + 1, title: module.title })}</h2>
+          <ol className="lesson-list">
+            {module.lessons.map((lesson) => (
+              <li key={lesson.slug}>
+                <Link to={`/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</Link>{" "}
+                <span className="muted">· {t("lesson.minutes", { minutes: lesson.minutes })}</span>
+                {lesson.done ? <span className="badge badge-done"> ✓ {t("course.lessonDone")}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </article>
+  );
+}

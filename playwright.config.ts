@@ -1,0 +1,34 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const e2eDatabaseUrl = "file:./data/e2e/e2e.db";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? "list" : [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "vi-VN",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download cannot run on these machines.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } }],
+  webServer: {
+    // A fresh database every run: migrate, seed the demo data, serve the production build.
+    command: "rm -rf data/e2e && npm run demo",
+    url: `http://127.0.0.1:${port}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    env: { DATABASE_URL: e2eDatabaseUrl, PORT: String(port) },
+    stdout: "pipe",
+  },
+});

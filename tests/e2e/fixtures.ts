@@ -1,0 +1,41 @@
+import { execFileSync } from "node:child_process";
+import { test as base, expect, type Page } from "@playwright/test";
+import { e2eDatabaseUrl } from "../../playwright.config.ts";
+
+const tsx = (script: string, ...args: string[]) =>
+  execFileSync("node_modules/.bin/tsx", [script, ...args], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl }, encoding: "utf8" });
+
+export const demo = {
+  learner: { login: "hocvien@lantoa.vn", password: "LanToa@2025" },
+  organizer: { login: "tochuc@lantoa.vn", password: "LanToa@2025" },
+  districtOrganizer: { login: "0900000004", password: "LanToa@2025" },
+};
+
+export async function signIn(page: Page, login: string, password: string) {
+  await page.goto("/login");
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByLabel("Số điện thoại hoặc email").fill(login);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+type CourseKey = {
+  lessons: { slug: string; quizzes: number; scenarios: { id: string; path: string[] }[] }[];
+  quiz: { id: string; correct: string[] }[];
+};
+
+export const test = base.extend<{ freshLearner: { login: string; password: string }; courseKey: (slug: string) => CourseKey }>({
+  // A learner of its own per test, removed afterwards, so tests never share progress.
+  freshLearner: async ({}, use) => {
+    const phone = `08${String(Date.now()).slice(-8)}`;
+    tsx("tests/e2e/support/people.ts", "create", phone);
+    await use({ login: phone, password: "MatKhau@123" });
+    tsx("tests/e2e/support/people.ts", "delete", phone);
+  },
+  courseKey: async ({}, use) => {
+    await use((slug) => JSON.parse(tsx("tests/e2e/support/course-key.ts", slug)) as CourseKey);
+  },
+});
+
+export { expect };

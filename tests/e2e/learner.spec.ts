@@ -1,0 +1,63 @@
+import { demo, expect, signIn, test } from "./fixtures.ts";
+
+const slug = "van-dong-tap-hop-hoi-vien";
+
+test("a learner reads every lesson, plays the scenario, passes the quiz and completes the course", async ({ page, freshLearner, courseKey }) => {
+  const key = courseKey(slug);
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await expect(page.getByRole("heading", { name: "Khóa học", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Kỹ năng vận động, tập hợp hội viên cho chi hội trưởng" }).click();
+  await expect(page.getByText(`Đã xong 0/${key.lessons.length} bài`)).toBeVisible();
+
+  for (const [index, lesson] of key.lessons.entries()) {
+    await page.goto(`/courses/${slug}/${lesson.slug}`);
+    await expect(page.locator("html[data-hydrated]")).toBeAttached();
+    for (const scenario of lesson.scenarios) {
+      for (const scene of scenario.path.slice(1)) await page.locator(`button[data-to="${scene}"]`).click();
+      await expect(page.getByText("Kết thúc tốt")).toBeVisible();
+    }
+    if (lesson.quizzes > 0) {
+      // The answer key is not in the page before submitting.
+      const html = await page.content();
+      expect(html).not.toContain('"correct"');
+      for (const question of key.quiz)
+        for (const choice of question.correct) await page.locator(`input[name="q:${question.id}"][value="${choice}"]`).check();
+      await page.getByRole("button", { name: "Nộp bài" }).click();
+      await expect(page.getByText("Điểm: 100%")).toBeVisible();
+    }
+    await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+    await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+    if (index === key.lessons.length - 1) await expect(page.getByText("Chúc mừng! Chị đã hoàn thành khóa học.")).toBeVisible();
+  }
+
+  // Progress is stored on the server: it survives signing out and in again.
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${slug}`);
+  await expect(page.getByText(/Đã hoàn thành khóa học ngày \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+});
+
+test("a wrong answer is graded on the server and does not complete the course", async ({ page, freshLearner, courseKey }) => {
+  const key = courseKey(slug);
+  const quizLesson = key.lessons.find((l) => l.quizzes > 0)!;
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${slug}/${quizLesson.slug}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText("Vui lòng trả lời tất cả các câu hỏi.")).toBeVisible();
+  for (const question of key.quiz) {
+    const wrong = page.locator(`input[name="q:${question.id}"]:not([value="${question.correct[0]}"])`).first();
+    await wrong.check();
+  }
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText(/Chưa đạt/)).toBeVisible();
+  await expect(page.getByText("Chúc mừng! Chị đã hoàn thành khóa học.")).toHaveCount(0);
+});
+
+test("a learner is refused the organizer page, with a Vietnamese 403", async ({ page }) => {
+  await signIn(page, demo.learner.login, demo.learner.password);
+  const response = await page.goto("/org");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Theo dõi đơn vị" })).toHaveCount(0);
+});

@@ -1,0 +1,39 @@
+import { demo, expect, signIn, test } from "./fixtures.ts";
+
+test("unknown addresses get a Vietnamese 404 page", async ({ page }) => {
+  const response = await page.goto("/khong-co-trang-nay");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Không tìm thấy trang bạn cần." })).toBeVisible();
+});
+
+test("signed-out visitors are sent to sign in and come back afterwards", async ({ page }) => {
+  await page.goto("/courses/van-dong-tap-hop-hoi-vien");
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await page.getByLabel("Số điện thoại hoặc email").fill(demo.learner.login);
+  await page.getByLabel("Mật khẩu").fill(demo.learner.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/courses\/van-dong-tap-hop-hoi-vien$/);
+});
+
+test("a wrong password re-renders the form with a translated error", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Số điện thoại hoặc email").fill(demo.learner.login);
+  await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Số điện thoại/email hoặc mật khẩu không đúng.");
+  await expect(page.getByLabel("Số điện thoại hoặc email")).toHaveValue(demo.learner.login);
+});
+
+test("signing out ends the session", async ({ page, context }) => {
+  await signIn(page, demo.learner.login, demo.learner.password);
+  const cookie = (await context.cookies()).find((c) => c.name === "lantoa_session");
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.goto("/courses");
+  await expect(page).toHaveURL(/\/login/);
+  // The old token no longer opens a session even if replayed.
+  await context.addCookies([cookie!]);
+  await page.goto("/courses");
+  await expect(page).toHaveURL(/\/login/);
+});

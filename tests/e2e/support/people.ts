@@ -1,0 +1,16 @@
+// Creates or deletes a throwaway learner in the e2e database: `tsx people.ts create|delete <phone>`.
+import { db } from "#app/db.server.ts";
+import { upsertPerson } from "#app/people/people.server.ts";
+
+const [command, phone] = process.argv.slice(2);
+if (command === "create") {
+  const branch = await db.orgUnit.findFirstOrThrow({ where: { level: "branch" }, select: { id: true } });
+  await upsertPerson(
+    db,
+    { name: "Học Viên Thử Nghiệm", phone, gender: "female", unitId: branch.id, position: "Chi hội trưởng", roles: [{ role: "learner", unitId: branch.id }] },
+    { plain: "MatKhau@123" },
+  );
+} else if (command === "delete") {
+  await db.user.deleteMany({ where: { phone } });
+}
+await db.$disconnect();

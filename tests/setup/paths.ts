@@ -1,0 +1,4 @@
+import path from "node:path";
+
+export const testDataDir = path.resolve("data/test");
+export const templateDb = path.join(testDataDir, "template.db");
