@@ -162,6 +162,15 @@ function postgresFactory({ config, schema }, shadowDatabaseUrl) {
   const connectTo = async (cfg, sch) => {
     const adapter = await new PrismaPg(cfg, { schema: sch }).connect();
     mapInternalCharToText(adapter);
+    // adapter-pg's executeScript splits the script on every ";", breaking migrations with a ";"
+    // inside a string or a $$ function body. Send it whole (simple-query protocol, like psql).
+    adapter.executeScript = async (script) => {
+      try {
+        await adapter.underlyingDriver().query(script);
+      } catch (e) {
+        adapter.onError(e);
+      }
+    };
     return track(adapter);
   };
 

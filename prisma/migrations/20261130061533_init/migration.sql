@@ -155,6 +155,17 @@ CREATE TABLE "ScenarioRun" (
     CONSTRAINT "ScenarioRun_enrollmentId_fkey" FOREIGN KEY ("enrollmentId") REFERENCES "Enrollment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "ActivityResponse" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "enrollmentId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "activityId" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ActivityResponse_enrollmentId_fkey" FOREIGN KEY ("enrollmentId") REFERENCES "Enrollment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "OrgUnit_path_key" ON "OrgUnit"("path");
 
@@ -220,3 +231,6 @@ CREATE INDEX "QuizAttempt_enrollmentId_quizId_idx" ON "QuizAttempt"("enrollmentI
 
 -- CreateIndex
 CREATE INDEX "ScenarioRun_enrollmentId_scenarioId_idx" ON "ScenarioRun"("enrollmentId", "scenarioId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ActivityResponse_enrollmentId_kind_activityId_key" ON "ActivityResponse"("enrollmentId", "kind", "activityId");

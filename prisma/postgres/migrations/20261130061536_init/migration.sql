@@ -165,6 +165,18 @@ CREATE TABLE "ScenarioRun" (
     CONSTRAINT "ScenarioRun_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ActivityResponse" (
+    "id" TEXT NOT NULL,
+    "enrollmentId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "activityId" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ActivityResponse_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "OrgUnit_path_key" ON "OrgUnit"("path");
 
@@ -231,6 +243,9 @@ CREATE INDEX "QuizAttempt_enrollmentId_quizId_idx" ON "QuizAttempt"("enrollmentI
 -- CreateIndex
 CREATE INDEX "ScenarioRun_enrollmentId_scenarioId_idx" ON "ScenarioRun"("enrollmentId", "scenarioId");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "ActivityResponse_enrollmentId_kind_activityId_key" ON "ActivityResponse"("enrollmentId", "kind", "activityId");
+
 -- AddForeignKey
 ALTER TABLE "OrgUnit" ADD CONSTRAINT "OrgUnit_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "OrgUnit"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
@@ -278,3 +293,6 @@ ALTER TABLE "QuizAttempt" ADD CONSTRAINT "QuizAttempt_enrollmentId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "ScenarioRun" ADD CONSTRAINT "ScenarioRun_enrollmentId_fkey" FOREIGN KEY ("enrollmentId") REFERENCES "Enrollment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ActivityResponse" ADD CONSTRAINT "ActivityResponse_enrollmentId_fkey" FOREIGN KEY ("enrollmentId") REFERENCES "Enrollment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
