@@ -29,6 +29,6 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     env: { DATABASE_URL: e2eDatabaseUrl, PORT: String(port) },
-    stdout: "pipe",
+    stdout: "ignore",
   },
 });

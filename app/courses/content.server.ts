@@ -20,6 +20,7 @@ export type LessonContent = {
 export type CourseContent = {
   slug: string;
   title: string;
+  order: number;
   summary: string;
   audience: string;
   passMark: number;
@@ -89,6 +90,7 @@ export async function loadCourse(dir: string): Promise<CourseContent> {
   return {
     slug,
     title: fm.title,
+    order: fm.order,
     summary: fm.summary,
     audience: fm.audience,
     passMark: fm.passMark,
@@ -124,7 +126,7 @@ export async function loadAllCourses(root: string) {
     }
   }
   if (issues.length > 0) throw new ContentError(issues);
-  return courses;
+  return courses.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
 /** A cheap fingerprint of the content tree (names, sizes, mtimes) to notice edits in development. */

@@ -6,6 +6,7 @@ const lessonFile = z.string().regex(/^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/, "dạng NN
 export const courseFrontmatter = z
   .object({
     title: z.string().min(3),
+    order: z.number().int().min(0).default(100),
     summary: z.string().min(10),
     audience: z.string().min(3),
     passMark: z.number().int().min(0).max(100),

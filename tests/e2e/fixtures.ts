@@ -20,6 +20,11 @@ export async function signIn(page: Page, login: string, password: string) {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+}
+
 type CourseKey = {
   lessons: { slug: string; quizzes: number; scenarios: { id: string; path: string[] }[] }[];
   quiz: { id: string; correct: string[] }[];

@@ -1,4 +1,4 @@
-import { demo, expect, signIn, test } from "./fixtures.ts";
+import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 
@@ -31,7 +31,7 @@ test("a learner reads every lesson, plays the scenario, passes the quiz and comp
   }
 
   // Progress is stored on the server: it survives signing out and in again.
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
   await signIn(page, freshLearner.login, freshLearner.password);
   await page.goto(`/courses/${slug}`);
   await expect(page.getByText(/Đã hoàn thành khóa học ngày \d{2}\/\d{2}\/\d{4}/)).toBeVisible();

@@ -1,4 +1,4 @@
-import { demo, expect, signIn, test } from "./fixtures.ts";
+import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
 
 test("a district organizer sees her district's communes and cadres, and nothing outside it", async ({ page }) => {
   await signIn(page, demo.districtOrganizer.login, demo.districtOrganizer.password);
@@ -12,13 +12,13 @@ test("a district organizer sees her district's communes and cadres, and nothing 
   await expect(page.locator("table").nth(1).locator("tbody tr").first()).toBeVisible();
 
   // A unit outside her district is refused even by a hand-made URL.
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
   await signIn(page, demo.organizer.login, demo.organizer.password);
   await page.goto("/org");
   const vinhTrach = await page.getByRole("link", { name: "Xã Vĩnh Trạch Đông" }).getAttribute("href");
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
   await signIn(page, demo.districtOrganizer.login, demo.districtOrganizer.password);
-  const response = await page.goto(`/org${vinhTrach}`);
+  const response = await page.goto(vinhTrach!);
   expect(response?.status()).toBe(403);
 });
 

@@ -1,4 +1,4 @@
-import { demo, expect, signIn, test } from "./fixtures.ts";
+import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
 
 test("unknown addresses get a Vietnamese 404 page", async ({ page }) => {
   const response = await page.goto("/khong-co-trang-nay");
@@ -29,7 +29,7 @@ test("signing out ends the session", async ({ page, context }) => {
   const cookie = (await context.cookies()).find((c) => c.name === "lantoa_session");
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
   await page.goto("/courses");
   await expect(page).toHaveURL(/\/login/);
   // The old token no longer opens a session even if replayed.

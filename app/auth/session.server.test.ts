@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  clearedSessionCookie,
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  readSessionToken,
+  sessionCookie,
+  sessionIdFromToken,
+  validateSessionToken,
+} from "#app/auth/session.server.ts";
+import { db } from "#app/db.server.ts";
+import { createLearner } from "#tests/unit/people.ts";
+
+const policy = { lifetimeDays: 30 };
+const day = 24 * 60 * 60 * 1000;
+let userId: string;
+
+beforeAll(async () => {
+  ({ userId } = await createLearner(db));
+});
+
+async function newSession() {
+  const token = generateSessionToken();
+  const session = await createSession(db, token, userId, policy);
+  return { token, session };
+}
+
+describe("session storage", () => {
+  test("the stored id is the SHA-256 hex of the token, never the token itself", async () => {
+    const { token, session } = await newSession();
+    expect(session.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(session.id).not.toBe(token);
+    expect(session.id).toBe(sessionIdFromToken(token));
+    expect(await db.session.count({ where: { id: token } })).toBe(0);
+  });
+
+  test("a fresh token validates to its session without extension", async () => {
+    const { token, session } = await newSession();
+    expect(await validateSessionToken(db, token, policy)).toMatchObject({ id: session.id, userId, extended: false });
+  });
+
+  test("an unknown token does not validate", async () => {
+    expect(await validateSessionToken(db, generateSessionToken(), policy)).toBeNull();
+  });
+
+  test("an expired session does not validate and its row is deleted", async () => {
+    const { token, session } = await newSession();
+    const afterExpiry = new Date(session.expiresAt.getTime() + 1);
+    expect(await validateSessionToken(db, token, policy, afterExpiry)).toBeNull();
+    expect(await db.session.findUnique({ where: { id: session.id } })).toBeNull();
+  });
+
+  test("a session used in the first half of its life keeps its expiry", async () => {
+    const { token, session } = await newSession();
+    const now = new Date(session.expiresAt.getTime() - 16 * day);
+    const result = await validateSessionToken(db, token, policy, now);
+    expect(result).toMatchObject({ extended: false, expiresAt: session.expiresAt });
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt).toEqual(session.expiresAt);
+  });
+
+  test("a session used in the second half of its life is extended to a full lifetime from now", async () => {
+    const { token, session } = await newSession();
+    const now = new Date(session.expiresAt.getTime() - 14 * day);
+    const result = await validateSessionToken(db, token, policy, now);
+    const renewed = new Date(now.getTime() + 30 * day);
+    expect(result).toMatchObject({ extended: true, expiresAt: renewed });
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt).toEqual(renewed);
+  });
+
+  test("an invalidated session no longer validates", async () => {
+    const { token, session } = await newSession();
+    await invalidateSession(db, session.id);
+    expect(await validateSessionToken(db, token, policy)).toBeNull();
+  });
+});
+
+describe("session cookie", () => {
+  const expires = new Date("2030-01-01T00:00:00Z");
+
+  test("is HttpOnly, SameSite=Lax, Path=/ and not Secure over plain http", () => {
+    const cookie = sessionCookie(new Request("http://localhost/login"), "abc234", expires);
+    const attributes = cookie.split("; ");
+    expect(attributes).toEqual(expect.arrayContaining(["lantoa_session=abc234", "HttpOnly", "SameSite=Lax", "Path=/", `Expires=${expires.toUTCString()}`]));
+    expect(attributes).not.toContain("Secure");
+  });
+
+  test("is Secure over https or behind a proxy reporting X-Forwarded-Proto https", () => {
+    const direct = sessionCookie(new Request("https://lantoa.vn/login"), "abc234", expires);
+    const proxied = sessionCookie(new Request("http://app:3000/login", { headers: { "X-Forwarded-Proto": "https" } }), "abc234", expires);
+    expect(direct.split("; ")).toContain("Secure");
+    expect(proxied.split("; ")).toContain("Secure");
+  });
+
+  test("the cleared cookie empties the value with Max-Age=0 and the same attributes", () => {
+    const cookie = clearedSessionCookie(new Request("https://lantoa.vn/logout"));
+    expect(cookie.split("; ")).toEqual(["lantoa_session=", "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", "Secure"]);
+  });
+
+  test("the token is read back from a Cookie header among other cookies", () => {
+    const token = generateSessionToken();
+    const request = new Request("http://localhost/", { headers: { Cookie: `theme=dark; lantoa_session=${token}; lang=vi` } });
+    expect(readSessionToken(request)).toBe(token);
+    expect(readSessionToken(new Request("http://localhost/", { headers: { Cookie: `xlantoa_session=${token}` } }))).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, test } from "vitest";
+import { compileMdx } from "#app/courses/compile.server.ts";
+import { ContentError } from "#app/courses/content-error.ts";
+
+const file = "content/courses/thu/01-bai.mdx";
+const lineOffset = 4;
+// A fresh body per run, so neither the in-memory nor the on-disk cache answers for the compiler.
+const nonce = () => `Lần chạy ${crypto.randomUUID()}.`;
+
+async function contentIssues(body: string) {
+  const error = await compileMdx(file, body, lineOffset).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ContentError);
+  return (error as ContentError).issues;
+}
+
+describe("compileMdx: a lesson with a quiz", () => {
+  const body = `${nonce()}
+
+<Quiz id="cuoi-bai">
+  <Question id="q1" prompt="Chọn một">
+    <Choice>Sai</Choice>
+    <Choice correct>Đúng</Choice>
+    <Explanation>Vì-bí-mật-xanh-lá</Explanation>
+  </Question>
+  <Question id="q2" prompt="Chọn nhiều" multiple>
+    <Choice correct>Một</Choice>
+    <Choice>Hai</Choice>
+    <Choice correct>Ba</Choice>
+    <Explanation>Giải thích thứ hai</Explanation>
+  </Question>
+</Quiz>
+`;
+
+  test("compiles and extracts the answer key", async () => {
+    const { activities } = await compileMdx(file, body, lineOffset);
+    const [quiz] = activities.quizzes;
+    expect(quiz?.id).toBe("cuoi-bai");
+    expect(quiz?.questions.map((q) => [q.id, q.multiple, q.choices.filter((c) => c.correct).map((c) => c.id)])).toEqual([
+      ["q1", false, ["b"]],
+      ["q2", true, ["a", "c"]],
+    ]);
+    expect(quiz?.questions[0]?.explanation).toBe("Vì-bí-mật-xanh-lá");
+  });
+
+  test("the compiled code carries neither explanations nor correct markers", async () => {
+    const { code } = await compileMdx(file, body, lineOffset);
+    expect(code).toContain("cuoi-bai");
+    expect(code).not.toContain("Vì-bí-mật-xanh-lá");
+    expect(code).not.toMatch(/correct/i);
+  });
+});
+
+describe("compileMdx: rejected lessons name the file and line", () => {
+  test.each([
+    ["an unknown component", `<Marquee>chạy chữ</Marquee>`, /<Marquee>/],
+    ["an import", `import React from "react"`, /import\/export/],
+    ["an export", `export const leak = 1`, /import\/export/],
+    ["a JavaScript expression", `Khóa: {process.env.SECRET}`, /biểu thức/],
+    ["an img with an onerror handler", `<img src="x" onerror="alert(1)" />`, /<img>/],
+    ["a script element", `<script>alert(1)</script>`, /<script>/],
+    ["an attribute given as an expression", `<Callout title={"x"}>nội dung</Callout>`, /chuỗi cố định/],
+    ["a spread attribute", `<Callout {...props}>nội dung</Callout>`, /\{\.\.\.thuộc tính\}/],
+    ["an attribute not in the component map", `<Callout onClick="x">nội dung</Callout>`, /"onClick"/],
+    ["a Cite of an unknown document", `Theo <Cite doc="99-NQ/TW" />.`, /99-NQ\/TW/],
+  ])("%s", async (_name, offending, message) => {
+    const issues = await contentIssues(`${nonce()}\n\nĐoạn mở đầu.\n\n${offending}\n`);
+    expect(issues).toContainEqual(expect.objectContaining({ file, line: 5 + lineOffset, message: expect.stringMatching(message) }));
+  });
+
+  test("a scenario whose option leads nowhere", async () => {
+    const issues = await contentIssues(`${nonce()}
+
+<Scenario id="lac-loi" title="Lạc lối" start="dau">
+<Scene id="dau">
+<Option to="khong-co">Đi</Option>
+<Option to="cuoi">Dừng</Option>
+</Scene>
+<Scene id="cuoi" ending="good">Hết.</Scene>
+</Scenario>
+`);
+    expect(issues).toEqual([expect.objectContaining({ file, line: 3 + lineOffset, message: expect.stringContaining('"khong-co"') })]);
+  });
+
+  test("a quiz question without a correct choice", async () => {
+    const issues = await contentIssues(`${nonce()}
+
+<Quiz id="thieu-dap-an">
+  <Question id="q1" prompt="?">
+    <Choice>A</Choice>
+    <Choice>B</Choice>
+    <Explanation>.</Explanation>
+  </Question>
+</Quiz>
+`);
+    expect(issues).toEqual([expect.objectContaining({ file, line: 3 + lineOffset, message: expect.stringContaining("không có đáp án đúng") })]);
+  });
+});

@@ -1,0 +1,96 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ContentError } from "#app/courses/content-error.ts";
+import { loadAllCourses, loadCourse } from "#app/courses/content.server.ts";
+import { courseMdx, lessonMdx, tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
+
+async function issuesOf(load: Promise<unknown>) {
+  const error = await load.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ContentError);
+  return (error as ContentError).issues;
+}
+
+describe("the real course content", () => {
+  test("all four courses load, each with at least 4 lessons and a quiz of at least 8 questions", async () => {
+    const courses = await loadAllCourses("content/courses");
+    expect(courses).toHaveLength(4);
+    for (const course of courses) {
+      expect(course.lessons.length, course.slug).toBeGreaterThanOrEqual(4);
+      expect(course.quiz?.questions.length ?? 0, course.slug).toBeGreaterThanOrEqual(8);
+    }
+  });
+});
+
+describe("loadCourse on a fixture", () => {
+  test("a sound course loads its lessons in module order with its quiz and scenario", async () => {
+    const root = writeContentRoot({ "khoa-tot": tinyCourse() });
+    const course = await loadCourse(path.join(root, "khoa-tot"));
+    expect(course.lessons.map((l) => [l.slug, l.moduleTitle, l.position])).toEqual([
+      ["mo-dau", "Phần đọc", 0],
+      ["tham-nha", "Phần đọc", 1],
+      ["kiem-tra", "Phần kiểm tra", 2],
+    ]);
+    expect(course.quiz?.id).toBe("kiem-tra");
+    expect(course.requiredScenarioIds).toEqual(["tham-nha"]);
+  });
+
+  test("a frontmatter field of the wrong type names the file, field and line", async () => {
+    const files = tinyCourse();
+    files["course.mdx"] = files["course.mdx"]!.replace("passMark: 100", 'passMark: "tám mươi"');
+    const root = writeContentRoot({ "khoa-sai": files });
+    const issues = await issuesOf(loadCourse(path.join(root, "khoa-sai")));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: path.join(root, "khoa-sai", "course.mdx"), line: 5, message: expect.stringContaining('"passMark"') }),
+    ]);
+  });
+
+  test("a lesson listed in modules without a file, and a file not listed, are both reported", async () => {
+    const files = tinyCourse();
+    files["course.mdx"] = files["course.mdx"]!.replace("01-mo-dau, 02-tham-nha", "01-mo-dau, 02-tham-nha, 02-bai-ma");
+    files["09-bai-le.mdx"] = lessonMdx("Bài lẻ", "Không ai liệt kê bài này.");
+    const root = writeContentRoot({ "khoa-lech": files });
+    const dir = path.join(root, "khoa-lech");
+    const issues = await issuesOf(loadCourse(dir));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: path.join(dir, "course.mdx"), message: expect.stringContaining("02-bai-ma") }),
+        expect.objectContaining({ file: path.join(dir, "09-bai-le.mdx") }),
+      ]),
+    );
+    expect(issues).toHaveLength(2);
+  });
+
+  test("completion.quiz naming no quiz is reported against course.mdx", async () => {
+    const files = tinyCourse();
+    files["course.mdx"] = files["course.mdx"]!.replace("quiz: kiem-tra", "quiz: khong-ton-tai");
+    const root = writeContentRoot({ "khoa-thieu-quiz": files });
+    const issues = await issuesOf(loadCourse(path.join(root, "khoa-thieu-quiz")));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: path.join(root, "khoa-thieu-quiz", "course.mdx"), message: expect.stringMatching(/completion\.quiz.*khong-ton-tai/) }),
+    ]);
+  });
+
+  test("a broken lesson body names the lesson file and its line in the file, frontmatter included", async () => {
+    const files = tinyCourse();
+    files["01-mo-dau.mdx"] = lessonMdx("Mở đầu", `Dòng một.\n\n<Blink>nhấp nháy ${crypto.randomUUID()}</Blink>`);
+    const root = writeContentRoot({ "khoa-loi-bai": files });
+    const issues = await issuesOf(loadCourse(path.join(root, "khoa-loi-bai")));
+    // Lines 1–4 are frontmatter, 5 is blank, 6 "Dòng một.", 7 blank, 8 the element.
+    expect(issues).toEqual([expect.objectContaining({ file: path.join(root, "khoa-loi-bai", "01-mo-dau.mdx"), line: 8 })]);
+  });
+});
+
+describe("loadAllCourses on a fixture", () => {
+  test("reports the problems of every broken course at once", async () => {
+    const root = writeContentRoot({
+      "khoa-a": { "course.mdx": courseMdx("passMark: 101\nmodules:\n  - title: \"Phần\"\n    lessons: [01-bai]"), "01-bai.mdx": lessonMdx("Bài", "Nội dung.") },
+      "khoa-b": { "course.mdx": courseMdx("passMark: 80\nmodules:\n  - title: \"Phần\"\n    lessons: [01-bai]"), "01-bai.mdx": "---\ntitle: \"Bài\"\n---\n\nThiếu minutes.\n" },
+    });
+    const issues = await issuesOf(loadAllCourses(root));
+    expect(issues.map((i) => path.relative(root, i.file))).toEqual([path.join("khoa-a", "course.mdx"), path.join("khoa-b", "01-bai.mdx")]);
+    expect(issues[1]?.message).toContain('"minutes"');
+  });
+});

@@ -1,0 +1,104 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { buildCatalog, syncCourse, type CatalogCourse } from "#app/courses/catalog.server.ts";
+import { loadCourse } from "#app/courses/content.server.ts";
+import { db } from "#app/db.server.ts";
+import { courseProgress, markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/progress.server.ts";
+import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
+import { createLearner } from "#tests/unit/people.ts";
+
+const allRight = { q1: ["a"], q2: ["a", "c"] };
+const goodPath = ["cong", "lang-nghe"];
+let course: CatalogCourse;
+
+beforeAll(async () => {
+  const catalog = await buildCatalog(db, writeContentRoot({ "khoa-thu": tinyCourse() }));
+  course = catalog.bySlug.get("khoa-thu")!;
+});
+
+async function markAllLessons(userId: string) {
+  for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
+}
+
+describe("course completion", () => {
+  test("every lesson done is not enough without the quiz and the scenario", async () => {
+    const { userId } = await createLearner(db);
+    await markAllLessons(userId);
+    expect((await courseProgress(db, userId, course.id)).completedAt).toBeNull();
+    await submitQuiz(db, userId, course, allRight);
+    expect((await courseProgress(db, userId, course.id)).completedAt).toBeNull();
+  });
+
+  test("the call that records the last step sets the completion", async () => {
+    const { userId } = await createLearner(db);
+    await markAllLessons(userId);
+    await submitQuiz(db, userId, course, allRight);
+    const progress = await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
+    expect(progress?.completedAt).toBeInstanceOf(Date);
+    expect((await courseProgress(db, userId, course.id)).completedAt).toEqual(progress?.completedAt);
+  });
+
+  test("a passed quiz as the last step completes the course in that call", async () => {
+    const { userId } = await createLearner(db);
+    await markAllLessons(userId);
+    await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
+    const { result, progress } = await submitQuiz(db, userId, course, allRight);
+    expect(result.passed).toBe(true);
+    expect(progress.completedAt).toBeInstanceOf(Date);
+  });
+
+  test("a failed quiz attempt is kept and does not complete; the best score counts", async () => {
+    const { userId } = await createLearner(db);
+    await markAllLessons(userId);
+    await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
+    const failed = await submitQuiz(db, userId, course, { q1: ["a"], q2: ["a"] });
+    expect(failed.result).toMatchObject({ score: 50, passed: false });
+    expect(failed.progress).toMatchObject({ attempts: 1, bestScore: 50, completedAt: null });
+    const passed = await submitQuiz(db, userId, course, allRight);
+    expect(passed.progress).toMatchObject({ attempts: 2, bestScore: 100 });
+    expect(passed.progress.completedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("recordScenarioRun", () => {
+  test("a path the scenario does not allow returns null and stores nothing", async () => {
+    const { userId } = await createLearner(db);
+    expect(await recordScenarioRun(db, userId, course, "tham-nha", ["lang-nghe"])).toBeNull();
+    expect(await recordScenarioRun(db, userId, course, "tham-nha", ["cong"])).toBeNull();
+    expect(await recordScenarioRun(db, userId, course, "khong-co", goodPath)).toBeNull();
+    expect(await db.enrollment.count({ where: { userId } })).toBe(0);
+    expect(await db.scenarioRun.count({ where: { enrollment: { userId } } })).toBe(0);
+  });
+
+  test("a bad ending still counts as having played the scenario through", async () => {
+    const { userId } = await createLearner(db);
+    const progress = await recordScenarioRun(db, userId, course, "tham-nha", ["cong", "vo-van"]);
+    expect(progress?.endedScenarioIds).toEqual(["tham-nha"]);
+  });
+});
+
+describe("markLessonDone", () => {
+  test("marking the same lesson twice records it once", async () => {
+    const { userId } = await createLearner(db);
+    const lessonId = course.lessons[0]!.id;
+    await markLessonDone(db, userId, course, lessonId);
+    const again = await markLessonDone(db, userId, course, lessonId);
+    expect(again.doneLessonIds).toEqual([lessonId]);
+    expect(await db.lessonProgress.count({ where: { enrollment: { userId } } })).toBe(1);
+    expect(await db.enrollment.count({ where: { userId } })).toBe(1);
+  });
+});
+
+describe("syncCourse", () => {
+  test("changed content bumps the version and keeps the lesson ids; unchanged content does not", async () => {
+    const first = await loadCourse(path.join(writeContentRoot({ "khoa-doi": tinyCourse() }), "khoa-doi"));
+    const edited = await loadCourse(path.join(writeContentRoot({ "khoa-doi": tinyCourse("Một câu mới thêm vào.") }), "khoa-doi"));
+    const v1 = await syncCourse(db, first);
+    const same = await syncCourse(db, first);
+    const v2 = await syncCourse(db, edited);
+    expect(same.version).toBe(v1.version);
+    expect(v2.version).toBe(v1.version + 1);
+    expect(v2.lessons.map((l) => l.id)).toEqual(v1.lessons.map((l) => l.id));
+    expect(await db.courseVersion.count({ where: { courseId: v1.id } })).toBe(2);
+  });
+});
