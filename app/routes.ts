@@ -11,5 +11,8 @@ export default [
     route(":slug/:lesson", "routes/learn/lesson.tsx"),
   ]),
   route("org", "routes/org/dashboard.tsx"),
+  route("verify", "routes/verify-form.tsx"),
+  route("verify/:code", "routes/verify.tsx"),
+  route("certificates/:code.pdf", "routes/certificate-pdf.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

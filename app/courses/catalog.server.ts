@@ -1,11 +1,14 @@
 import path from "node:path";
 import type { Db } from "#app/db.server.ts";
 import type { CompletionRule } from "./completion.ts";
-import { contentFingerprint, loadAllCourses, type CourseContent, type LessonContent } from "./content.server.ts";
+import { ContentError } from "./content-error.ts";
+import { compileCourse, contentFingerprint, loadAllCourses, type CourseContent, type CourseSource, type LessonContent } from "./content.server.ts";
 
+export type CourseOrigin = "content" | "app";
 export type CatalogLesson = LessonContent & { id: string };
 export type CatalogCourse = Omit<CourseContent, "lessons"> & {
   id: string;
+  source: CourseOrigin;
   version: number;
   lessons: CatalogLesson[];
   rule: CompletionRule;
@@ -13,10 +16,11 @@ export type CatalogCourse = Omit<CourseContent, "lessons"> & {
 export type Catalog = { courses: CatalogCourse[]; bySlug: Map<string, CatalogCourse> };
 
 /**
- * Mirrors course content into the database: a changed course gets a new version, lessons keep
- * their ids (progress points at them), lessons removed from content stay so history survives.
+ * Mirrors compiled content into the database: a changed course gets a new version (with the
+ * published files as its snapshot when given), lessons keep their ids because progress points at
+ * them, and lessons removed from content stay so history survives.
  */
-export async function syncCourse(db: Db, content: CourseContent): Promise<CatalogCourse> {
+export async function syncCourse(db: Db, content: CourseContent, origin: { source: CourseOrigin; snapshot?: Record<string, string> }): Promise<CatalogCourse> {
   const estimatedMinutes = content.lessons.reduce((sum, l) => sum + l.minutes, 0);
   const fields = { title: content.title, summary: content.summary, passMark: content.passMark, estimatedMinutes };
   const course = await db.$transaction(async (tx) => {
@@ -25,8 +29,9 @@ export async function syncCourse(db: Db, content: CourseContent): Promise<Catalo
     const version = (existing?.version ?? 0) + 1;
     const saved = existing
       ? await tx.course.update({ where: { id: existing.id }, data: { ...fields, version, contentHash: content.hash }, select: { id: true, version: true } })
-      : await tx.course.create({ data: { ...fields, slug: content.slug, source: "content", version, contentHash: content.hash }, select: { id: true, version: true } });
-    await tx.courseVersion.create({ data: { courseId: saved.id, version, contentHash: content.hash } });
+      : await tx.course.create({ data: { ...fields, slug: content.slug, source: origin.source, version, contentHash: content.hash }, select: { id: true, version: true } });
+    const snapshot = origin.snapshot ? JSON.stringify(origin.snapshot) : null;
+    await tx.courseVersion.create({ data: { courseId: saved.id, version, contentHash: content.hash, snapshot } });
     return saved;
   });
   const lessons: CatalogLesson[] = [];
@@ -43,6 +48,7 @@ export async function syncCourse(db: Db, content: CourseContent): Promise<Catalo
   return {
     ...content,
     id: course.id,
+    source: origin.source,
     version: course.version,
     lessons,
     rule: {
@@ -53,27 +59,53 @@ export async function syncCourse(db: Db, content: CourseContent): Promise<Catalo
   };
 }
 
+/** The published files of every course authored in the app. */
+export async function publishedAppCourses(db: Db): Promise<CourseSource[]> {
+  const courses = await db.course.findMany({
+    where: { source: "app", version: { gte: 1 } },
+    select: { slug: true, version: true, versions: { orderBy: { version: "desc" }, take: 1, select: { snapshot: true } } },
+  });
+  return courses.map((c) => ({ slug: c.slug, location: "", files: JSON.parse(c.versions[0]?.snapshot ?? "{}") as Record<string, string> }));
+}
+
 export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog> {
   const courses: CatalogCourse[] = [];
-  for (const content of await loadAllCourses(contentRoot)) courses.push(await syncCourse(db, content));
+  for (const content of await loadAllCourses(contentRoot)) courses.push(await syncCourse(db, content, { source: "content" }));
+  for (const source of await publishedAppCourses(db)) {
+    // A published snapshot passed the same checks when it was published; if rules tighten later,
+    // one stale course must not take the whole catalog down.
+    const content = await compileCourse(source).catch((error: unknown) => {
+      if (error instanceof ContentError) return null;
+      throw error;
+    });
+    if (content) courses.push(await syncCourse(db, content, { source: "app" }));
+  }
+  courses.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, "vi"));
   return { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) };
 }
 
-type Loaded = { fingerprint: string; catalog: Promise<Catalog> };
+type Loaded = { stamp: string; catalog: Promise<Catalog> };
 
-/** Keeps one catalog per process; in development an edited file rebuilds it (compiles stay cached by hash). */
+/**
+ * One catalog per process. It is rebuilt when a course is published anywhere (the count of
+ * course versions changes; several app instances share the database) and, in development, when a
+ * content file changes. Compiles stay cached by content hash, so a rebuild is cheap.
+ */
 export function catalogStore(db: Db, contentRoot: string, options: { watch: boolean }) {
   const root = path.resolve(contentRoot);
   let loaded: Loaded | null = null;
+  const stampNow = async () => `${await db.courseVersion.count()}:${options.watch ? await contentFingerprint(root) : ""}`;
   return async function getCatalog(): Promise<Catalog> {
-    if (loaded && !options.watch) return loaded.catalog;
-    const fingerprint = await contentFingerprint(root);
-    if (loaded?.fingerprint !== fingerprint) {
+    const stamp = await stampNow();
+    if (loaded?.stamp !== stamp) {
       const catalog = buildCatalog(db, root);
-      loaded = { fingerprint, catalog };
-      catalog.catch(() => {
-        if (loaded?.catalog === catalog) loaded = null;
-      });
+      const entry: Loaded = { stamp, catalog };
+      loaded = entry;
+      // Building may itself add versions; remember the stamp it leaves so the next request does not rebuild.
+      catalog.then(
+        async () => (entry.stamp = await stampNow()),
+        () => loaded === entry && (loaded = null),
+      );
     }
     return loaded.catalog;
   };

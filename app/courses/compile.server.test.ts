@@ -98,3 +98,12 @@ describe("compileMdx: rejected lessons name the file and line", () => {
     expect(issues).toEqual([expect.objectContaining({ file, line: 3 + lineOffset, message: expect.stringContaining("không có đáp án đúng") })]);
   });
 });
+
+test("an import of a module that does not resolve is reported as a forbidden import on its source line", async () => {
+  const body = `Lần chạy ${crypto.randomUUID()}.\n\nĐoạn mở đầu.\n\nimport x from "y"\n`;
+  const error = await compileMdx("content/courses/thu/01-bai.mdx", body, 4).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ContentError);
+  expect((error as ContentError).issues).toContainEqual(
+    expect.objectContaining({ file: "content/courses/thu/01-bai.mdx", line: 9, message: expect.stringMatching(/import\/export/) }),
+  );
+});

@@ -66,6 +66,8 @@ async function compileFresh(key: string, file: string, body: string, lineOffset:
       },
     });
   } catch (error) {
+    // Rule problems (an import, say) explain a failed bundle better than the bundler's own message.
+    if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
     throw new ContentError(syntaxIssues(file, error, lineOffset));
   }
   if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));

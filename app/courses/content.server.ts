@@ -7,12 +7,17 @@ import { parseMdx } from "./frontmatter.server.ts";
 import type { QuizDefinition } from "./quiz.ts";
 import type { ScenarioGraph } from "./scenario.ts";
 
+/** A course's MDX files by name ("course.mdx", "01-….mdx"), from a folder or from the database. */
+export type CourseSource = { slug: string; location: string; files: Record<string, string> };
+
 export type LessonContent = {
   slug: string;
+  file: string;
   title: string;
   minutes: number;
   moduleTitle: string;
   position: number;
+  prerequisites: string[];
   hash: string;
   compiled: CompiledMdx;
 };
@@ -24,6 +29,7 @@ export type CourseContent = {
   summary: string;
   audience: string;
   passMark: number;
+  prerequisites: string[];
   modules: CourseFrontmatter["modules"];
   hash: string;
   intro: CompiledMdx;
@@ -33,46 +39,45 @@ export type CourseContent = {
   requiredScenarioIds: string[];
 };
 
-async function readCourseFile(file: string) {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new ContentError([{ file, message: "không đọc được tệp" }]);
-  }
-}
+export const courseFileName = "course.mdx";
+export const lessonSlug = (file: string) => file.replace(/^\d{2}-/, "");
 
-/** Reads, validates and compiles one course folder; every problem in it is reported at once. */
-export async function loadCourse(dir: string): Promise<CourseContent> {
-  const slug = path.basename(dir);
-  const courseFile = path.join(dir, "course.mdx");
-  const course = parseMdx(courseFile, await readCourseFile(courseFile), courseFrontmatter);
+/** Validates and compiles one course; every problem in it is reported at once, by file and line. */
+export async function compileCourse({ slug, location, files }: CourseSource): Promise<CourseContent> {
+  const where = (name: string) => path.join(location, name);
+  const courseSource = files[courseFileName];
+  if (courseSource === undefined) throw new ContentError([{ file: where(courseFileName), message: "thiếu tệp course.mdx" }]);
+  const course = parseMdx(where(courseFileName), courseSource, courseFrontmatter);
   const issues: ContentIssue[] = [];
   const fm = course.data;
   const listed = fm.modules.flatMap((m, moduleIndex) => m.lessons.map((lesson) => ({ lesson, moduleIndex })));
+  const lessonFiles = Object.keys(files).filter((f) => f.endsWith(".mdx") && f !== courseFileName).map((f) => f.slice(0, -4));
+  for (const file of lessonFiles)
+    if (!listed.some((l) => l.lesson === file)) issues.push({ file: where(`${file}.mdx`), message: "bài học không có trong modules của course.mdx" });
 
-  const onDisk = (await readdir(dir)).filter((f) => f.endsWith(".mdx") && f !== "course.mdx").map((f) => f.slice(0, -4));
-  for (const file of onDisk)
-    if (!listed.some((l) => l.lesson === file)) issues.push({ file: path.join(dir, `${file}.mdx`), message: "bài học không có trong modules của course.mdx" });
-
+  const intro = await compileMdx(where(courseFileName), course.body, course.bodyLineOffset).catch((e) => collect(e, issues));
   const lessons: LessonContent[] = [];
-  const intro = await compileMdx(courseFile, course.body, course.bodyLineOffset).catch((e) => collect(e, issues));
   for (const [position, { lesson, moduleIndex }] of listed.entries()) {
-    const file = path.join(dir, `${lesson}.mdx`);
-    if (!onDisk.includes(lesson)) {
-      issues.push({ file: courseFile, message: `modules: bài "${lesson}" không có tệp ${lesson}.mdx` });
+    const source = files[`${lesson}.mdx`];
+    if (source === undefined) {
+      issues.push({ file: where(courseFileName), message: `modules: bài "${lesson}" không có tệp ${lesson}.mdx` });
       continue;
     }
     try {
-      const source = await readCourseFile(file);
-      const parsed = parseMdx(file, source, lessonFrontmatter);
+      const parsed = parseMdx(where(`${lesson}.mdx`), source, lessonFrontmatter);
+      for (const required of parsed.data.prerequisites)
+        if (!listed.some((l) => l.lesson === required))
+          issues.push({ file: where(`${lesson}.mdx`), message: `prerequisites: không có bài "${required}" trong khóa học` });
       lessons.push({
-        slug: lesson.replace(/^\d{2}-/, ""),
+        slug: lessonSlug(lesson),
+        file: lesson,
         title: parsed.data.title,
         minutes: parsed.data.minutes,
         moduleTitle: fm.modules[moduleIndex]!.title,
         position,
+        prerequisites: parsed.data.prerequisites.map(lessonSlug),
         hash: contentHash(source),
-        compiled: await compileMdx(file, parsed.body, parsed.bodyLineOffset),
+        compiled: await compileMdx(where(`${lesson}.mdx`), parsed.body, parsed.bodyLineOffset),
       });
     } catch (error) {
       collect(error, issues);
@@ -82,9 +87,10 @@ export async function loadCourse(dir: string): Promise<CourseContent> {
   const quizzes = lessons.flatMap((l) => l.compiled.activities.quizzes);
   const scenarios = lessons.flatMap((l) => l.compiled.activities.scenarios);
   const quiz = quizzes.find((q) => q.id === fm.completion.quiz) ?? null;
-  if (fm.completion.quiz && !quiz) issues.push({ file: courseFile, message: `completion.quiz: không có <Quiz id="${fm.completion.quiz}">` });
+  if (fm.completion.quiz && !quiz) issues.push({ file: where(courseFileName), message: `completion.quiz: không có <Quiz id="${fm.completion.quiz}">` });
+  if (quizzes.length > 1) issues.push({ file: where(courseFileName), message: "mỗi khóa học chỉ có một <Quiz>" });
   for (const id of fm.completion.scenarios)
-    if (!scenarios.some((s) => s.id === id)) issues.push({ file: courseFile, message: `completion.scenarios: không có <Scenario id="${id}">` });
+    if (!scenarios.some((s) => s.id === id)) issues.push({ file: where(courseFileName), message: `completion.scenarios: không có <Scenario id="${id}">` });
   if (issues.length > 0 || !intro) throw new ContentError(issues);
 
   return {
@@ -94,8 +100,9 @@ export async function loadCourse(dir: string): Promise<CourseContent> {
     summary: fm.summary,
     audience: fm.audience,
     passMark: fm.passMark,
+    prerequisites: fm.prerequisites,
     modules: fm.modules,
-    hash: contentHash(...[intro.code, ...lessons.map((l) => l.hash)]),
+    hash: contentHash(courseSource, ...lessons.map((l) => l.hash)),
     intro,
     lessons,
     quiz,
@@ -109,24 +116,38 @@ function collect(error: unknown, issues: ContentIssue[]): undefined {
   else throw error;
 }
 
+export async function readCourseDir(dir: string): Promise<CourseSource> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith(".mdx"))) files[name] = await readFile(path.join(dir, name), "utf8");
+  return { slug: path.basename(dir), location: dir, files };
+}
+
+export async function loadCourse(dir: string) {
+  return compileCourse(await readCourseDir(dir));
+}
+
 export async function courseDirs(root: string) {
   const entries = await readdir(root, { withFileTypes: true });
   return entries.filter((e) => e.isDirectory()).map((e) => path.join(root, e.name)).sort();
 }
 
-/** Loads every course under the content root; throws one ContentError listing all problems. */
-export async function loadAllCourses(root: string) {
+/** Compiles many courses; throws one ContentError listing the problems of all of them. */
+export async function compileCourses(sources: CourseSource[]) {
   const issues: ContentIssue[] = [];
   const courses: CourseContent[] = [];
-  for (const dir of await courseDirs(root)) {
+  for (const source of sources) {
     try {
-      courses.push(await loadCourse(dir));
+      courses.push(await compileCourse(source));
     } catch (error) {
       collect(error, issues);
     }
   }
   if (issues.length > 0) throw new ContentError(issues);
-  return courses.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  return courses;
+}
+
+export async function loadAllCourses(root: string) {
+  return compileCourses(await Promise.all((await courseDirs(root)).map(readCourseDir)));
 }
 
 /** A cheap fingerprint of the content tree (names, sizes, mtimes) to notice edits in development. */

@@ -10,6 +10,8 @@ export const courseFrontmatter = z
     summary: z.string().min(10),
     audience: z.string().min(3),
     passMark: z.number().int().min(0).max(100),
+    // Courses (by slug) to complete before this one opens.
+    prerequisites: z.array(slug).default([]),
     completion: z
       .object({
         quiz: slug.optional(),
@@ -27,6 +29,8 @@ export const lessonFrontmatter = z
   .object({
     title: z.string().min(3),
     minutes: z.number().int().min(1).max(240),
+    // Lessons of the same course (by file name) to finish before this one opens.
+    prerequisites: z.array(lessonFile).default([]),
   })
   .strict();
 

@@ -12,7 +12,7 @@ export function parseMdx<T>(file: string, source: string, schema: z.ZodType<T>):
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     throw new ContentError([
-      { file, line: mark ? mark.line + 2 : 1, column: mark ? mark.column + 1 : 1, message: `frontmatter YAML lỗi: ${(error as Error).message.split("\n")[0]}` },
+      { file, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, message: `frontmatter YAML lỗi: ${(error as Error).message.split("\n")[0]}` },
     ]);
   }
   const result = schema.safeParse(parsed.data);

@@ -93,9 +93,9 @@ describe("syncCourse", () => {
   test("changed content bumps the version and keeps the lesson ids; unchanged content does not", async () => {
     const first = await loadCourse(path.join(writeContentRoot({ "khoa-doi": tinyCourse() }), "khoa-doi"));
     const edited = await loadCourse(path.join(writeContentRoot({ "khoa-doi": tinyCourse("Một câu mới thêm vào.") }), "khoa-doi"));
-    const v1 = await syncCourse(db, first);
-    const same = await syncCourse(db, first);
-    const v2 = await syncCourse(db, edited);
+    const v1 = await syncCourse(db, first, { source: "content" });
+    const same = await syncCourse(db, first, { source: "content" });
+    const v2 = await syncCourse(db, edited, { source: "content" });
     expect(same.version).toBe(v1.version);
     expect(v2.version).toBe(v1.version + 1);
     expect(v2.lessons.map((l) => l.id)).toEqual(v1.lessons.map((l) => l.id));

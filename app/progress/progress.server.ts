@@ -1,3 +1,4 @@
+import { issueCertificate } from "#app/certificates/certificates.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { isCourseComplete } from "#app/courses/completion.ts";
 import { gradeQuiz, type QuizAnswers } from "#app/courses/quiz.ts";
@@ -61,6 +62,7 @@ async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
     where: { userId_courseId: { userId, courseId: course.id } },
     data: { completedAt, courseVersion: course.version },
   });
+  await issueCertificate(tx, { userId, course });
   return { ...progress, completedAt };
 }
 

@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { formatDate } from "#app/i18n/i18n.ts";
+import type { Certificate } from "./certificates.server.ts";
+
+// Resolved from node_modules at run time, so the built server finds the fonts too.
+const require = createRequire(import.meta.url);
+let fontFiles: Promise<[Buffer, Buffer]> | undefined;
+function loadFonts() {
+  return (fontFiles ??= Promise.all([
+    readFile(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSerif.ttf")),
+    readFile(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf")),
+  ]));
+}
+
+const brand = rgb(0.69, 0.14, 0.35);
+const ink = rgb(0.12, 0.14, 0.19);
+const muted = rgb(0.36, 0.38, 0.44);
+const [width, height] = [841.89, 595.28];
+const textWidth = width - 160;
+
+type Fonts = { regular: PDFFont; bold: PDFFont };
+
+function centred(page: PDFPage, text: string, y: number, font: PDFFont, size: number, color = ink) {
+  page.drawText(text, { x: (width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color });
+}
+
+/** The largest size up to `max` at which the text fits on one line. */
+function fittingSize(font: PDFFont, text: string, max: number) {
+  return Math.min(max, (max * textWidth) / font.widthOfTextAtSize(text, max));
+}
+
+/** Splits into lines of at most textWidth, by words. */
+function wrap(font: PDFFont, text: string, size: number) {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && font.widthOfTextAtSize(`${last} ${word}`, size) <= textWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function drawFrame(page: PDFPage) {
+  page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: brand, borderWidth: 3 });
+  page.drawRectangle({ x: 34, y: 34, width: width - 68, height: height - 68, borderColor: brand, borderWidth: 0.75 });
+}
+
+function drawBody(page: PDFPage, { regular, bold }: Fonts, certificate: Certificate, verifyUrl: string) {
+  centred(page, "Lan Tỏa — Hội Liên hiệp Phụ nữ", height - 92, regular, 14, brand);
+  centred(page, "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC", height - 148, bold, 28, brand);
+  centred(page, "Chứng nhận", height - 200, regular, 15, muted);
+  centred(page, certificate.holderName, height - 252, bold, fittingSize(bold, certificate.holderName, 40));
+  centred(page, `Đơn vị: ${certificate.unitName}`, height - 286, regular, fittingSize(regular, `Đơn vị: ${certificate.unitName}`, 15), muted);
+  centred(page, "đã hoàn thành khóa học", height - 326, regular, 15, muted);
+  const titleSize = 21;
+  const titleLines = wrap(bold, certificate.courseTitle, titleSize).slice(0, 2);
+  titleLines.forEach((line, i) => centred(page, line, height - 364 - i * 28, bold, titleSize));
+  const below = height - 364 - titleLines.length * 28;
+  centred(page, `Phiên bản ${certificate.courseVersion} · Ngày cấp ${formatDate(certificate.issuedAt)}`, below - 10, regular, 13, muted);
+  page.drawLine({ start: { x: 200, y: 128 }, end: { x: width - 200, y: 128 }, thickness: 0.5, color: brand });
+  centred(page, `Mã xác thực: ${certificate.code}`, 100, bold, 13);
+  centred(page, `Kiểm tra tại ${verifyUrl}`, 80, regular, fittingSize(regular, `Kiểm tra tại ${verifyUrl}`, 11), muted);
+}
+
+/** An A4 landscape certificate; DejaVu Serif covers every Vietnamese letter and is embedded as a subset. */
+export async function certificatePdf(certificate: Certificate, verifyUrl: string) {
+  const [regularBytes, boldBytes] = await loadFonts();
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(`Giấy chứng nhận ${certificate.code}`);
+  pdf.setAuthor("Lan Tỏa — Hội Liên hiệp Phụ nữ");
+  const fonts = { regular: await pdf.embedFont(regularBytes, { subset: true }), bold: await pdf.embedFont(boldBytes, { subset: true }) };
+  const page = pdf.addPage([width, height]);
+  drawFrame(page);
+  drawBody(page, fonts, certificate, verifyUrl);
+  // A copy typed over a plain ArrayBuffer, which is what a Response body accepts.
+  return new Uint8Array(await pdf.save());
+}

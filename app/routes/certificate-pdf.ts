@@ -1,0 +1,21 @@
+import { data } from "react-router";
+import { forbidden, requireUser } from "#app/auth/auth.server.ts";
+import { certificatePdf } from "#app/certificates/certificate-pdf.server.ts";
+import { certificateByCode } from "#app/certificates/certificates.server.ts";
+import { db } from "#app/db.server.ts";
+import type { Route } from "./+types/certificate-pdf";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const certificate = await certificateByCode(db, params.code);
+  if (!certificate) throw data(null, { status: 404 });
+  if (certificate.userId !== user.id) forbidden();
+  const verifyUrl = `${new URL(request.url).origin}/verify/${certificate.code}`;
+  return new Response(await certificatePdf(certificate, verifyUrl), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="chung-nhan-${certificate.code}.pdf"`,
+      "Cache-Control": "private, no-cache",
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import { Form, data, redirect } from "react-router";
+import { z } from "zod";
+import { normaliseCode } from "#app/certificates/code.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import type { MessageKey } from "#app/i18n/vi.ts";
+import type { Route } from "./+types/verify-form";
+
+const verifyForm = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "certificate.codeRequired")
+    .transform((value, ctx) => normaliseCode(value) ?? (ctx.addIssue({ code: "custom", message: "certificate.codeInvalid" }), z.NEVER)),
+});
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = verifyForm.safeParse(form);
+  if (!parsed.success) {
+    const code = typeof form.code === "string" ? form.code : "";
+    return data({ error: parsed.error.issues[0]!.message as MessageKey, code }, { status: 400 });
+  }
+  return redirect(`/verify/${parsed.data.code}`);
+}
+
+export const meta: Route.MetaFunction = () => [{ title: "Tra cứu giấy chứng nhận · Lan Tỏa" }];
+
+export default function VerifyForm({ actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const error = actionData?.error;
+  return (
+    <section className="narrow">
+      <h1>{t("certificate.formTitle")}</h1>
+      <p>{t("certificate.formLead")}</p>
+      <Form method="post" className="stack" noValidate>
+        <label className="field">
+          <span>{t("certificate.code")}</span>
+          <input
+            name="code"
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={actionData?.code}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "code-error" : undefined}
+          />
+          {error ? <span id="code-error" className="field-error">{t(error)}</span> : null}
+        </label>
+        <button type="submit" className="button">
+          {t("certificate.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

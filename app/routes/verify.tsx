@@ -1,0 +1,53 @@
+import { Link, data } from "react-router";
+import { certificateByCode } from "#app/certificates/certificates.server.ts";
+import { db } from "#app/db.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import type { Route } from "./+types/verify";
+
+// Public: anyone holding a code (an employer, a district office) may check it without an account.
+export async function loader({ params }: Route.LoaderArgs) {
+  const certificate = await certificateByCode(db, params.code);
+  if (!certificate) return data({ code: params.code, certificate: null }, { status: 404 });
+  const { userId: _, ...shown } = certificate;
+  return { code: certificate.code, certificate: { ...shown, issuedAt: shown.issuedAt.toISOString() } };
+}
+
+export const meta: Route.MetaFunction = () => [{ title: "Xác thực giấy chứng nhận · Lan Tỏa" }, { name: "robots", content: "noindex" }];
+
+export default function Verify({ loaderData }: Route.ComponentProps) {
+  const { t, date } = useT();
+  const { certificate } = loaderData;
+  return (
+    <section className="narrow">
+      <h1>{t("certificate.verifyTitle")}</h1>
+      {certificate ? (
+        <>
+          <p className="badge badge-done" role="status">
+            ✓ {t("certificate.valid")}
+          </p>
+          <dl className="certificate-facts">
+            <dt>{t("certificate.holder")}</dt>
+            <dd>{certificate.holderName}</dd>
+            <dt>{t("certificate.unit")}</dt>
+            <dd>{certificate.unitName}</dd>
+            <dt>{t("certificate.course")}</dt>
+            <dd>{certificate.courseTitle}</dd>
+            <dt>{t("certificate.version")}</dt>
+            <dd>{certificate.courseVersion}</dd>
+            <dt>{t("certificate.issuedAt")}</dt>
+            <dd>{date(certificate.issuedAt)}</dd>
+            <dt>{t("certificate.code")}</dt>
+            <dd>{certificate.code}</dd>
+          </dl>
+        </>
+      ) : (
+        <p role="alert" className="form-error">
+          {t("certificate.notFound", { code: loaderData.code })}
+        </p>
+      )}
+      <p>
+        <Link to="/verify">{t("certificate.checkAnother")}</Link>
+      </p>
+    </section>
+  );
+}

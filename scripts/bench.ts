@@ -1,0 +1,149 @@
+// `npm run bench`: the signed-in lesson page against a static file of the same size, on the built
+// production server, plus the lesson page's first-visit transfer. See the issue's targets below.
+// Flags (or env): --duration N (BENCH_DURATION, s, default 10), --warmup N (BENCH_WARMUP, default 3),
+// --connections N (default 10), --port N (BENCH_PORT, default 3200), --build (force a rebuild),
+// --no-browser (skip the Chromium cross-check).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import matter from "gray-matter";
+import { measure, type LoadResult } from "./bench/load.ts";
+import { buildIfStale, freshDatabase, startServer, type Server } from "./bench/server.ts";
+import { firstVisitByParsing, firstVisitInBrowser, type Resource } from "./bench/transfer.ts";
+
+const TARGET_RATIO = 0.25;
+const TARGET_P99_MS = 50;
+const TARGET_TRANSFER_KB = 100;
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: "string", default: process.env.BENCH_DURATION ?? "10" },
+    warmup: { type: "string", default: process.env.BENCH_WARMUP ?? "3" },
+    connections: { type: "string", default: "10" },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3200" },
+    build: { type: "boolean", default: false },
+    "no-browser": { type: "boolean", default: false },
+  },
+});
+const load = { duration: Number(flags.duration), warmup: Number(flags.warmup), connections: Number(flags.connections) };
+
+const databaseDir = "data/bench";
+const databaseUrl = `file:./${databaseDir}/bench.db`;
+const lessonPath = "/courses/van-dong-tap-hop-hoi-vien/vi-sao-phai-tap-hop";
+const lessonSource = "content/courses/van-dong-tap-hop-hoi-vien/01-vi-sao-phai-tap-hop.mdx";
+// Served by react-router-serve's express.static(build/client), exactly as a file from public/ after a build.
+const staticFile = "build/client/bench-static.html";
+const staticPath = "/bench-static.html";
+
+// Both targets get the same browser-like headers; only the lesson adds its cookie. Accept-Encoding is
+// what Chromium sends, so the `compression` middleware does the same per-request work (brotli q4) on
+// both bodies — identical HTML, so identical compression cost — and the figures are what users get.
+const browserHeaders = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "accept-encoding": "gzip, deflate, br",
+  "accept-language": "vi-VN,vi;q=0.9",
+  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+};
+
+let server: Server | undefined;
+const cleanup = () => {
+  server?.stop();
+  rmSync(staticFile, { force: true });
+};
+process.on("exit", cleanup);
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+
+async function signIn(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ identifier: "hocvien@lantoa.vn", password: "LanToa@2025" }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("lantoa_session=") && c.length > "lantoa_session=".length);
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in failed: ${response.status}, no lantoa_session cookie`);
+  return cookie;
+}
+
+function assertClean(name: string, r: LoadResult) {
+  if (r.errors || r.timeouts || r.non2xx || r.requests === 0)
+    throw new Error(`${name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests} requests — figures are not valid`);
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const mark = (ok: boolean) => (ok ? "PASS" : "FAIL");
+
+function printTransfer(title: string, resources: Resource[]) {
+  console.log(`\n${title}`);
+  const sorted = [...resources].sort((a, b) => b.bytes - a.bytes);
+  for (const r of sorted) console.log(`  ${pad(kb(r.bytes), 7)} KB  ${r.kind.padEnd(10)} ${r.encoding.padEnd(8)} ${r.url}`);
+  const total = resources.reduce((sum, r) => sum + r.bytes, 0);
+  const kinds = new Map<string, number>();
+  for (const r of resources) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + r.bytes);
+  const byKind = [...kinds].map(([k, bytes]) => `${k} ${kb(bytes)}`);
+  const headers = resources.reduce((sum, r) => sum + (r.headerBytes ?? 0), 0);
+  console.log(`  ${pad(kb(total), 7)} KB  total of ${resources.length} responses (${byKind.join(", ")} KB)   target ≤ ${TARGET_TRANSFER_KB} KB  ${mark(total / 1024 <= TARGET_TRANSFER_KB)}`);
+  if (headers) console.log(`  (+ ${kb(headers)} KB of response headers, which DevTools' "transferred" also counts)`);
+  return total;
+}
+
+async function main() {
+  const started = new Date();
+  buildIfStale(flags.build);
+  freshDatabase(databaseUrl, databaseDir);
+  server = await startServer(Number(flags.port), databaseUrl);
+  const { origin } = server;
+
+  const cookie = await signIn(origin);
+  const lessonUrl = `${origin}${lessonPath}`;
+  const title = String(matter(readFileSync(lessonSource, "utf8")).data.title);
+  const page = await fetch(lessonUrl, { headers: { cookie }, redirect: "manual" });
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes(title)) throw new Error(`${lessonPath} is not the signed-in lesson page (status ${page.status}, title ${html.includes(title) ? "found" : "missing"})`);
+  writeFileSync(staticFile, html);
+  const htmlBytes = Buffer.byteLength(html);
+
+  console.log(`· load: ${load.connections} connections, ${load.warmup} s warm-up + ${load.duration} s each; headers: ${Object.keys(browserHeaders).join(", ")} (+ cookie for the lesson)`);
+  const stat = await measure(`${origin}${staticPath}`, browserHeaders, load);
+  assertClean("static file", stat);
+  const lesson = await measure(lessonUrl, { ...browserHeaders, cookie }, load);
+  assertClean("lesson page", lesson);
+
+  const parsed = await firstVisitByParsing(lessonUrl, cookie);
+  const browser = flags["no-browser"] ? null : await firstVisitInBrowser(lessonUrl, cookie);
+  await server.stopAndWait();
+  server = undefined;
+
+  console.log(`\nLan Tỏa bench — ${started.toISOString()}`);
+  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load avg ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`react-router-serve (NODE_ENV=production), SQLite ${databaseUrl}, ${lessonPath} signed in as hocvien@lantoa.vn`);
+  console.log(`static twin: ${staticPath}, ${htmlBytes} bytes = the lesson page's HTML (${htmlBytes} bytes)\n`);
+  const row = (name: string, r: LoadResult) =>
+    console.log(`${name.padEnd(14)}${pad(r.requestsPerSecond.toFixed(1), 10)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(kb(r.bytesPerSecond), 12)}${pad(r.requests, 10)}${pad(r.errors + r.non2xx + r.timeouts, 8)}`);
+  console.log(`${"".padEnd(14)}${pad("req/s", 10)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("KB/s", 12)}${pad("requests", 10)}${pad("errors", 8)}`);
+  row("lesson page", lesson);
+  row("static file", stat);
+  const ratio = lesson.requestsPerSecond / stat.requestsPerSecond;
+  console.log(`\nlesson ÷ static req/s  ${pad((ratio * 100).toFixed(1), 6)} %   target ≥ ${TARGET_RATIO * 100} %   ${mark(ratio >= TARGET_RATIO)}`);
+  console.log(`lesson p99             ${pad(lesson.p99, 6)} ms  target ≤ ${TARGET_P99_MS} ms   ${mark(lesson.p99 <= TARGET_P99_MS)}`);
+
+  printTransfer("First visit, parsed from the HTML and CSS (compressed body bytes, Accept-Encoding: gzip, deflate, br):", parsed);
+  if (browser) printTransfer("First visit in Chromium (every response but images, encoded body bytes):", browser);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\nbench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  if (server) await server.stopAndWait();
+  rmSync(staticFile, { force: true });
+}

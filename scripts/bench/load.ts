@@ -1,0 +1,33 @@
+// One autocannon measurement: a discarded warm-up run, then the measured run.
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  bytesPerSecond: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+function run(url: string, headers: Record<string, string>, connections: number, seconds: number) {
+  return autocannon({ url, headers, connections, duration: seconds });
+}
+
+export async function measure(url: string, headers: Record<string, string>, opts: { connections: number; warmup: number; duration: number }): Promise<LoadResult> {
+  // Warm-up: JIT, Prisma's connection and statement caches, the OS page cache for the static file.
+  if (opts.warmup > 0) await run(url, headers, opts.connections, opts.warmup);
+  const r = await run(url, headers, opts.connections, opts.duration);
+  return {
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytesPerSecond: r.throughput.average,
+    requests: r.requests.total,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+  };
+}

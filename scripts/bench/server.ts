@@ -1,0 +1,87 @@
+// Build, fresh database and the production server for `npm run bench`.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+
+const tsx = "node_modules/.bin/tsx";
+
+/** Newest modification time under the given paths (files or folders), in ms. */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) for (const entry of readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+/** Builds unless build/server/index.js is newer than everything that goes into it. */
+export function buildIfStale(force: boolean) {
+  const output = "build/server/index.js";
+  const sources = ["app", "content", "public", "react-router.config.ts", "vite.config.ts", "package-lock.json"];
+  const stale = force || !existsSync(output) || statSync(output).mtimeMs < newestMtime(sources);
+  if (!stale) return console.log("· build is up to date");
+  console.log("· npm run build");
+  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** A fresh SQLite database with the demo data (~650 cadres, 4 courses). */
+export function freshDatabase(databaseUrl: string, dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  console.log("· migrate deploy + seed into", dir);
+  execFileSync(tsx, ["scripts/prisma.ts", "migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(tsx, ["prisma/seed.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+export interface Server {
+  origin: string;
+  /** Synchronous SIGTERM, safe from an exit handler. */
+  stop(): void;
+  /** SIGTERM, then SIGKILL if the server is still there after 5 s. */
+  stopAndWait(): Promise<void>;
+}
+
+/** Starts react-router-serve by its real binary so that the PID we stop is the server's own. */
+export async function startServer(port: number, databaseUrl: string): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/@react-router/serve/bin.js", "build/server/index.js"], {
+    // stdout carries morgan's per-request log: discard it rather than let an undrained pipe stall the server.
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  const stop = () => {
+    if (!exited && child.pid) {
+      try {
+        process.kill(child.pid, "SIGTERM");
+      } catch {}
+    }
+  };
+  const stopAndWait = async () => {
+    if (exited) return;
+    const gone = new Promise((r) => child.once("exit", r));
+    stop();
+    const timer = setTimeout(() => child.pid && !exited && process.kill(child.pid, "SIGKILL"), 5_000);
+    await gone;
+    clearTimeout(timer);
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited before answering:\n${stderr}`);
+    try {
+      const response = await fetch(`${origin}/login`);
+      if (response.ok) return { origin, stop, stopAndWait };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`the server did not answer ${origin}/login within 60 s:\n${stderr}`);
+}

@@ -1,0 +1,105 @@
+// First-visit transfer of the lesson page: what a browser with an empty cache downloads
+// (HTML + JS + CSS + fonts, images excluded), counted as compressed bytes on the wire.
+import { request } from "node:http";
+
+export interface Resource {
+  url: string;
+  kind: string;
+  bytes: number;
+  encoding: string;
+  /** Response header bytes, when known (browser only): DevTools' "transferred" adds these. */
+  headerBytes?: number;
+}
+
+const acceptEncoding = "gzip, deflate, br"; // what Chromium sends on http://
+
+/** A GET through node:http, which does not decompress, so the count is the bytes that crossed the wire. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: Buffer; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { "accept-encoding": acceptEncoding, ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), encoding: String(response.headers["content-encoding"] ?? "identity") }));
+      response.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+async function decoded(url: string, headers: Record<string, string>) {
+  const response = await fetch(url, { headers });
+  return response.text();
+}
+
+const fontExtension = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
+
+/** Parses the HTML (and the CSS it links) the way the browser would discover resources, then fetches each once. */
+export async function firstVisitByParsing(pageUrl: string, cookie: string): Promise<Resource[]> {
+  const origin = new URL(pageUrl).origin;
+  const page = await rawGet(pageUrl, { cookie });
+  if (page.status !== 200) throw new Error(`first visit: ${pageUrl} answered ${page.status}`);
+  const resources: Resource[] = [{ url: new URL(pageUrl).pathname, kind: "html", bytes: page.body.length, encoding: page.encoding }];
+  const html = await decoded(pageUrl, { cookie });
+
+  const found = new Map<string, string>(); // path → kind
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    const rel = /\brel="([^"]+)"/.exec(tag)?.[1];
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (!href || !rel) continue;
+    if (rel === "stylesheet") found.set(href, "css");
+    else if (rel === "modulepreload") found.set(href, "js");
+    else if (rel === "preload" && /\bas="font"/.test(tag)) found.set(href, "font");
+  }
+  // React Router's inline module script: `import "/assets/…"` and `import("/assets/…")`.
+  for (const script of html.match(/<script\b[^>]*type="module"[^>]*>[\s\S]*?<\/script>/g) ?? [])
+    for (const m of script.matchAll(/import\s*\(?\s*["']([^"']+\.js)["']/g)) found.set(m[1]!, "js");
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) found.set(m[1]!, "js");
+
+  for (const [href, kind] of [...found]) {
+    if (kind !== "css") continue;
+    const css = await decoded(new URL(href, origin).href, {});
+    for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+      const target = new URL(m[1]!, new URL(href, origin)).pathname;
+      if (fontExtension.test(target)) found.set(target, "font"); // images excluded
+    }
+  }
+  for (const [href, kind] of found) {
+    const r = await rawGet(new URL(href, origin).href, {});
+    if (r.status !== 200) throw new Error(`first visit: ${href} answered ${r.status}`);
+    resources.push({ url: new URL(href, origin).pathname, kind, bytes: r.body.length, encoding: r.encoding });
+  }
+  return resources;
+}
+
+/** The same first visit in Chromium: every response the page loads, with its encoded body size. */
+export async function firstVisitInBrowser(pageUrl: string, cookie: string): Promise<Resource[]> {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const context = await browser.newContext();
+    const [name, value] = cookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: new URL(pageUrl).origin }]);
+    const page = await context.newPage();
+    // Playwright's request.sizes(): responseBodySize is the encoded (compressed) body as received.
+    const pending: Promise<Resource>[] = [];
+    page.on("requestfinished", (req) =>
+      pending.push(
+        (async () => {
+          const [sizes, response] = await Promise.all([req.sizes(), req.response()]);
+          const encoding = (await response?.headerValue("content-encoding")) ?? "identity";
+          return { url: new URL(req.url()).pathname, kind: req.resourceType(), bytes: sizes.responseBodySize, encoding, headerBytes: sizes.responseHeadersSize };
+        })(),
+      ),
+    );
+    const response = await page.goto(pageUrl, { waitUntil: "networkidle" });
+    if (response?.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) throw new Error(`browser first visit: landed on ${page.url()} (${response?.status()})`);
+    await page.waitForTimeout(300);
+    return (await Promise.all(pending)).filter((r) => r.kind !== "image");
+  } finally {
+    await browser.close();
+  }
+}

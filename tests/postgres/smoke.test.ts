@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+
+// env.server.ts reads DATABASE_URL when first imported, so app modules are loaded after setting it.
+process.env.DATABASE_URL = inject("postgresUrl");
+process.env.NODE_ENV = "test";
+const { db } = await import("#app/db.server.ts");
+const { ensureUnit } = await import("#app/org/unit-tree.server.ts");
+const { upsertPerson } = await import("#app/people/people.server.ts");
+const { createSession, generateSessionToken, validateSessionToken } = await import("#app/auth/session.server.ts");
+const { buildCatalog } = await import("#app/courses/catalog.server.ts");
+const { markLessonDone, recordScenarioRun, submitQuiz } = await import("#app/progress/progress.server.ts");
+const { communeCompletion } = await import("#app/org/learning-report.server.ts");
+const { pathToEnding } = await import("#app/courses/scenario.ts");
+
+afterAll(() => db.$disconnect());
+
+type Unit = Awaited<ReturnType<typeof ensureUnit>> & { name: string; level: string };
+const unit = async (code: string, level: string, parent: Unit | null): Promise<Unit> => ({
+  ...(await ensureUnit(db, { code, name: `Đơn vị ${code}`, level, kind: level, parent })),
+  name: `Đơn vị ${code}`,
+  level,
+});
+
+let province: Unit, district: Unit, commune: Unit, branch: Unit;
+
+beforeAll(async () => {
+  province = await unit("P", "province", null);
+  district = await unit("D1", "district", province);
+  commune = await unit("C1", "commune", district);
+  branch = await unit("C1a", "branch", commune);
+  await unit("C2", "commune", await unit("D2", "district", province));
+});
+
+describe("on PostgreSQL", () => {
+  test("ensureUnit is idempotent and a path prefix query returns exactly the subtree", async () => {
+    expect((await unit("C1", "commune", district)).id).toBe(commune.id);
+    const subtree = await db.orgUnit.findMany({ where: { path: { startsWith: district.path } }, select: { id: true } });
+    expect(new Set(subtree.map((u) => u.id))).toEqual(new Set([district.id, commune.id, branch.id]));
+  });
+
+  test("a person's session round-trips", async () => {
+    const user = await upsertPerson(db, { name: "Nguyễn Thị Phiên", phone: "0901000001", gender: "female", unitId: commune.id }, { plain: "mat-khau-thu" });
+    const token = generateSessionToken();
+    const session = await createSession(db, token, user.id, { lifetimeDays: 30 });
+    expect(await validateSessionToken(db, token, { lifetimeDays: 30 })).toMatchObject({ id: session.id, userId: user.id, extended: false });
+  });
+
+  test("a learner completes a real course and the commune report counts it", async () => {
+    const catalog = await buildCatalog(db, "content/courses");
+    expect(catalog.courses).toHaveLength(4);
+    const course = catalog.courses[0]!;
+    const learner = await upsertPerson(db, { name: "Trần Thị Học", phone: "0901000002", gender: "female", unitId: branch.id }, { plain: "mat-khau-thu" });
+    for (const lesson of course.lessons) await markLessonDone(db, learner.id, course, lesson.id);
+    for (const scenario of course.scenarios) await recordScenarioRun(db, learner.id, course, scenario.id, pathToEnding(scenario, "good")!);
+    const answers = Object.fromEntries(course.quiz!.questions.map((q) => [q.id, q.choices.filter((c) => c.correct).map((c) => c.id)]));
+    const { result, progress } = await submitQuiz(db, learner.id, course, answers);
+    expect(result.score).toBe(100);
+    expect(progress.completedAt).toBeInstanceOf(Date);
+
+    const rows = await communeCompletion(db, district, course.id);
+    expect(rows).toEqual([{ id: commune.id, name: commune.name, parentName: district.name, people: 2, completed: 1 }]);
+  });
+});
