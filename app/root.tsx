@@ -9,7 +9,10 @@ import { ErrorPage } from "./components/error-page.tsx";
 import { useLocale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getCurrentUser(request);
@@ -17,7 +20,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data(
     {
       locale: localeFromRequest(request),
-      user: user && { name: user.name, canReadReports: hasPermission(user.roles, "report:read") },
+      user: user && {
+        name: user.name,
+        canReadReports: hasPermission(user.roles, "report:read"),
+        canWriteCourses: hasPermission(user.roles, "course:write"),
+      },
     },
     { headers },
   );

@@ -11,6 +11,12 @@ export default [
     route(":slug/:lesson", "routes/learn/lesson.tsx"),
   ]),
   route("org", "routes/org/dashboard.tsx"),
+  ...prefix("author", [
+    index("routes/author/index.tsx"),
+    route("preview", "routes/author/preview.ts"),
+    route(":slug", "routes/author/course.tsx"),
+    route(":slug/files/:file", "routes/author/file.tsx"),
+  ]),
   route("verify", "routes/verify-form.tsx"),
   route("verify/:code", "routes/verify.tsx"),
   route("certificates/:code.pdf", "routes/certificate-pdf.ts"),

@@ -1,16 +1,21 @@
 // `npm run content:check`: validates every course under content/ (frontmatter, components, quizzes,
-// scenarios, lesson lists) and compiles it, filling the compile cache. Exits 1 with file:line messages.
-import { ContentError } from "#app/courses/content-error.ts";
+// scenarios, lesson lists, links between courses) and compiles it, filling the compile cache.
+// Exits 1 with file:line messages.
+import path from "node:path";
+import { ContentError, formatIssue } from "#app/courses/content-error.ts";
 import { loadAllCourses } from "#app/courses/content.server.ts";
+import { brokenCourseLinks } from "#app/courses/links.ts";
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? "content/courses";
 try {
   const courses = await loadAllCourses(root);
+  const broken = brokenCourseLinks(courses).map((b) => ({ file: path.join(root, b.course, `${b.lesson}.mdx`), message: `liên kết ${b.link} không trỏ tới khóa học hay bài học nào` }));
+  if (broken.length > 0) throw new ContentError(broken);
   for (const course of courses)
     console.log(`✓ ${course.slug}: ${course.lessons.length} bài, ${course.quiz?.questions.length ?? 0} câu hỏi, ${course.scenarios.length} tình huống`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
-  console.error(error.message);
+  for (const issue of error.issues) console.error(formatIssue(issue));
   console.error(`\n${error.issues.length} lỗi nội dung.`);
   process.exit(1);
 }

@@ -50,15 +50,18 @@ function drawFrame(page: PDFPage) {
 
 function drawBody(page: PDFPage, { regular, bold }: Fonts, certificate: Certificate, verifyUrl: string) {
   centred(page, "Lan Tỏa — Hội Liên hiệp Phụ nữ", height - 92, regular, 14, brand);
-  centred(page, "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC", height - 148, bold, 28, brand);
+  const heading = "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC";
+  centred(page, heading, height - 148, bold, fittingSize(bold, heading, 26), brand);
   centred(page, "Chứng nhận", height - 200, regular, 15, muted);
   centred(page, certificate.holderName, height - 252, bold, fittingSize(bold, certificate.holderName, 40));
   centred(page, `Đơn vị: ${certificate.unitName}`, height - 286, regular, fittingSize(regular, `Đơn vị: ${certificate.unitName}`, 15), muted);
   centred(page, "đã hoàn thành khóa học", height - 326, regular, 15, muted);
-  const titleSize = 21;
-  const titleLines = wrap(bold, certificate.courseTitle, titleSize).slice(0, 2);
-  titleLines.forEach((line, i) => centred(page, line, height - 364 - i * 28, bold, titleSize));
-  const below = height - 364 - titleLines.length * 28;
+  // A long title gets smaller type before it gets a third line.
+  const titleSize = [21, 19, 17, 15].find((size) => wrap(bold, certificate.courseTitle, size).length <= 2) ?? 15;
+  const leading = titleSize * 1.35;
+  const titleLines = wrap(bold, certificate.courseTitle, titleSize);
+  titleLines.forEach((line, i) => centred(page, line, height - 364 - i * leading, bold, titleSize));
+  const below = height - 364 - titleLines.length * leading;
   centred(page, `Phiên bản ${certificate.courseVersion} · Ngày cấp ${formatDate(certificate.issuedAt)}`, below - 10, regular, 13, muted);
   page.drawLine({ start: { x: 200, y: 128 }, end: { x: width - 200, y: 128 }, thickness: 0.5, color: brand });
   centred(page, `Mã xác thực: ${certificate.code}`, 100, bold, 13);

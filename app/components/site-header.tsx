@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
 
-type Props = { user: { name: string; canReadReports: boolean } | null };
+type Props = { user: { name: string; canReadReports: boolean; canWriteCourses: boolean } | null };
 
 export function SiteHeader({ user }: Props) {
   const { t, locale } = useT();
@@ -19,6 +19,7 @@ export function SiteHeader({ user }: Props) {
           <>
             <NavLink to="/courses">{t("nav.courses")}</NavLink>
             {user.canReadReports ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
+            {user.canWriteCourses ? <NavLink to="/author">{t("nav.author")}</NavLink> : null}
           </>
         ) : null}
       </nav>

@@ -9,7 +9,7 @@ import { checkAndExtract, type ContentProblem, type LessonActivities } from "./m
 export type CompiledMdx = { code: string; activities: LessonActivities };
 
 // Bump when the rules or plugins change what a compile produces, to invalidate every cache entry.
-const compilerVersion = "1";
+const compilerVersion = "2";
 const cacheDir = path.resolve(".cache/mdx");
 const inMemory = new Map<string, Promise<CompiledMdx>>();
 let queue: Promise<unknown> = Promise.resolve();
@@ -24,8 +24,10 @@ export function contentHash(...parts: string[]) {
  * Compiles one MDX body, at most one compile at a time (esbuild is CPU-bound and the box has
  * two cores), cached in memory and on disk by the hash of the body and the compiler version.
  */
-export function compileMdx(file: string, body: string, lineOffset: number): Promise<CompiledMdx> {
+export function compileMdx(file: string, body: string, lineOffset: number, options: { cache?: boolean } = {}): Promise<CompiledMdx> {
   const key = contentHash(compilerVersion, body);
+  // Previews of work in progress are compiled but never cached: drafts change with every keystroke.
+  if (options.cache === false) return enqueue(() => compileFresh(key, file, body, lineOffset, false));
   let compiled = inMemory.get(key);
   if (!compiled) {
     compiled = readCached(key).then((cached) => cached ?? enqueue(() => compileFresh(key, file, body, lineOffset)));
@@ -49,9 +51,9 @@ async function readCached(key: string): Promise<CompiledMdx | null> {
   }
 }
 
-async function compileFresh(key: string, file: string, body: string, lineOffset: number): Promise<CompiledMdx> {
+async function compileFresh(key: string, file: string, body: string, lineOffset: number, persist = true): Promise<CompiledMdx> {
   let problems: ContentProblem[] = [];
-  let activities: LessonActivities = { quizzes: [], scenarios: [] };
+  let activities: LessonActivities = { quizzes: [], scenarios: [], links: [] };
   let result: Awaited<ReturnType<typeof bundleMDX>>;
   try {
     result = await bundleMDX({
@@ -59,6 +61,8 @@ async function compileFresh(key: string, file: string, body: string, lineOffset:
       mdxOptions(options) {
         const rules = () => (tree: Root) => {
           ({ problems, activities } = checkAndExtract(tree, lineOffset));
+          // Stop before esbuild resolves anything a forbidden import names.
+          if (problems.length > 0) throw new Error("MDX rules violated");
         };
         // First, before mdx-bundler's own plugins add their frontmatter export.
         options.remarkPlugins = [rules, ...(options.remarkPlugins ?? [])];
@@ -72,6 +76,7 @@ async function compileFresh(key: string, file: string, body: string, lineOffset:
   }
   if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
   const compiled = { code: result.code, activities };
+  if (!persist) return compiled;
   await mkdir(cacheDir, { recursive: true });
   const target = path.join(cacheDir, `${key}.json`);
   await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(compiled));

@@ -8,7 +8,7 @@ import { scenarioProblems, type ScenarioGraph } from "./scenario.ts";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 export type ContentProblem = { line: number; column: number; message: string };
-export type LessonActivities = { quizzes: QuizDefinition[]; scenarios: ScenarioGraph[] };
+export type LessonActivities = { quizzes: QuizDefinition[]; scenarios: ScenarioGraph[]; links: string[] };
 
 // The one component map: what may appear in any lesson, and the props each accepts.
 const allowedProps: Record<string, readonly string[]> = {
@@ -35,6 +35,11 @@ const forbiddenNodes: Record<string, string> = {
   mdxTextExpression: "không được dùng biểu thức JavaScript {…}",
   html: "không được dùng HTML thô",
 };
+
+// Links and images may point at web pages or at pages of this site, never at javascript: or data: URLs.
+export function isSafeUrl(url: string) {
+  return /^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url.trim());
+}
 
 function isJsx(node: unknown): node is JsxElement {
   const type = (node as { type?: string }).type;
@@ -100,7 +105,7 @@ function extractScenario(node: JsxElement): ScenarioGraph {
  */
 export function checkAndExtract(tree: Root, lineOffset: number) {
   const problems: ContentProblem[] = [];
-  const activities: LessonActivities = { quizzes: [], scenarios: [] };
+  const activities: LessonActivities = { quizzes: [], scenarios: [], links: [] };
   const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node, lineOffset), message });
 
   visit(tree, (node, index, parent) => {
@@ -108,6 +113,10 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
     if (forbidden) {
       problem(node, forbidden);
       return;
+    }
+    if (node.type === "link" || node.type === "image") {
+      if (!isSafeUrl(node.url)) problem(node, `đường dẫn "${node.url}" không được phép: chỉ dùng https://, http:// hoặc đường dẫn trong trang`);
+      else if (node.url.startsWith("/")) activities.links.push(node.url);
     }
     if (!isJsx(node)) return;
     const name = node.name ?? "";
@@ -122,6 +131,8 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
       else if (a.value !== null && typeof a.value !== "string")
         problem(node, `<${name} ${a.name}>: giá trị phải là chuỗi cố định, không phải biểu thức`);
     }
+    const src = attr(node, "src");
+    if (name === "Figure" && (typeof src !== "string" || !isSafeUrl(src))) problem(node, `<Figure src>: đường dẫn ảnh không hợp lệ`);
     if (name === "Cite" && !citedDocumentKeys.has(stringAttr(node, "doc")))
       problem(node, `<Cite doc="${stringAttr(node, "doc")}">: văn bản chưa có trong danh mục`);
     if (name === "Quiz" && parent && index !== undefined) {

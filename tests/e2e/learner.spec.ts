@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
@@ -35,6 +36,20 @@ test("a learner reads every lesson, plays the scenario, passes the quiz and comp
   await signIn(page, freshLearner.login, freshLearner.password);
   await page.goto(`/courses/${slug}`);
   await expect(page.getByText(/Đã hoàn thành khóa học ngày \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+
+  // The certificate: the holder downloads it; anyone can check it by its code without signing in.
+  const code = (await page.getByText(/Mã chứng nhận: LT-/).textContent())!.match(/LT-\w{4}-\w{4}/)![0];
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải giấy chứng nhận (PDF)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`chung-nhan-${code}.pdf`);
+  expect((await readFile(await download.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  await signOut(page);
+  await page.goto("/verify");
+  await page.getByLabel("Mã chứng nhận").fill(code.toLowerCase().replaceAll("-", " "));
+  await page.getByRole("button", { name: "Tra cứu" }).click();
+  await expect(page).toHaveURL(`/verify/${code}`);
+  await expect(page.getByText("Giấy chứng nhận hợp lệ")).toBeVisible();
+  await expect(page.getByText("Học Viên Thử Nghiệm")).toBeVisible();
+  await expect(page.getByText("Kỹ năng vận động, tập hợp hội viên cho chi hội trưởng")).toBeVisible();
 });
 
 test("a wrong answer is graded on the server and does not complete the course", async ({ page, freshLearner, courseKey }) => {

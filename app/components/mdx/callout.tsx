@@ -1,13 +1,9 @@
 import type { ReactNode } from "react";
 
-const icons = { note: "ℹ️", tip: "💡", warning: "⚠️" } as const;
-
-export function Callout({ type = "note", title, children }: { type?: keyof typeof icons; title?: string; children: ReactNode }) {
+export function Callout({ type = "note", title, children }: { type?: "note" | "tip" | "warning"; title?: string; children: ReactNode }) {
   return (
     <aside className={`callout callout-${type}`}>
-      <p className="callout-title">
-        <span aria-hidden="true">{icons[type] ?? icons.note}</span> {title}
-      </p>
+      {title ? <p className="callout-title">{title}</p> : null}
       {children}
     </aside>
   );

@@ -19,12 +19,12 @@ export function Checklist({ id, title, children }: { id: string; title: string; 
     if (next.has(index)) next.delete(index);
     else next.add(index);
     setChecked(next);
-    fetcher.submit({ intent: "checklist", activityId: id, value: JSON.stringify([...next].sort()) }, { method: "post" });
+    if (!state.preview) fetcher.submit({ intent: "checklist", activityId: id, value: JSON.stringify([...next].sort()) }, { method: "post" });
   };
 
   return (
     <section className="checklist">
-      <h3>✅ {title}</h3>
+      <h3>{title}</h3>
       <ol>
         {steps.map((step, index) => (
           <li key={index}>

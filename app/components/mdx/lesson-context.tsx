@@ -2,6 +2,8 @@ import { createContext, useContext } from "react";
 import type { PublicQuiz, QuizResult } from "#app/courses/quiz.ts";
 
 export type LessonActivityState = {
+  /** In the author's preview nothing is submitted or stored. */
+  preview?: boolean;
   quiz: PublicQuiz | null;
   passMark: number;
   quizResult: QuizResult | null;

@@ -60,7 +60,7 @@ export function Quiz({ id }: { id: string }) {
           </p>
         ) : null}
         {result ? null : (
-          <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
+          <button type="submit" className="button" disabled={state.preview || fetcher.state !== "idle"}>
             {t("quiz.submit")}
           </button>
         )}

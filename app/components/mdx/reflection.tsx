@@ -13,10 +13,10 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
         <input type="hidden" name="intent" value="reflection" />
         <input type="hidden" name="activityId" value={id} />
         <label className="field">
-          <span>✍️ {prompt}</span>
+          <span>{prompt}</span>
           <textarea name="value" rows={4} maxLength={4000} defaultValue={state.responses[`reflection:${id}`] ?? ""} required />
         </label>
-        <button type="submit" className="button button-secondary" disabled={fetcher.state !== "idle"}>
+        <button type="submit" className="button button-secondary" disabled={state.preview || fetcher.state !== "idle"}>
           {t("reflection.save")}
         </button>
         {fetcher.data?.saved ? <p role="status">{t("reflection.saved")}</p> : null}

@@ -32,12 +32,12 @@ export function Scenario({ id, title, start, children }: { id: string; title: st
   const choose = (to: string) => {
     const next = [...path, to];
     setPath(next);
-    if (scenes.get(to)?.ending) fetcher.submit({ intent: "scenario", scenarioId: id, path: JSON.stringify(next) }, { method: "post" });
+    if (scenes.get(to)?.ending && !state.preview) fetcher.submit({ intent: "scenario", scenarioId: id, path: JSON.stringify(next) }, { method: "post" });
   };
 
   return (
     <section className="scenario" aria-labelledby={`scenario-${id}`}>
-      <h3 id={`scenario-${id}`}>🎭 {title}</h3>
+      <h3 id={`scenario-${id}`}>{title}</h3>
       {state.endedScenarioIds.includes(id) ? <p className="badge badge-done">{t("scenario.reached")}</p> : null}
       <div className="scene" aria-live="polite">
         {body}

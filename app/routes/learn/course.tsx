@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { latestCertificate } from "#app/certificates/certificates.server.ts";
 import { requireCourse } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
@@ -12,7 +13,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   requirePermission(user, "course:learn");
   const course = await requireCourse(params.slug);
-  const [progress, responses] = await Promise.all([courseProgress(db, user.id, course.id), responsesFor(db, user.id, course.id)]);
+  const [progress, responses, certificate] = await Promise.all([
+    courseProgress(db, user.id, course.id),
+    responsesFor(db, user.id, course.id),
+    latestCertificate(db, user.id, course.id),
+  ]);
   const done = new Set(progress.doneLessonIds);
   const nextLesson = course.lessons.find((l) => !done.has(l.id)) ?? course.lessons[0];
   return {
@@ -35,6 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     total: course.lessons.length,
     started: progress.startedAt !== null,
     completedAt: progress.completedAt?.toISOString() ?? null,
+    certificateCode: certificate?.code ?? null,
     nextLesson: nextLesson?.slug ?? null,
     activities: { quiz: null, passMark: course.passMark, quizResult: null, bestScore: progress.bestScore, attempts: progress.attempts, responses, endedScenarioIds: progress.endedScenarioIds },
   };
@@ -57,6 +63,18 @@ export default function Course({ loaderData }: Route.ComponentProps) {
       ) : (
         <ProgressBar done={loaderData.doneCount} total={loaderData.total} label={t("course.progress", { done: loaderData.doneCount, total: loaderData.total })} />
       )}
+      {loaderData.certificateCode ? (
+        <section className="certificate-box" aria-labelledby="certificate-title">
+          <h2 id="certificate-title">{t("certificate.title")}</h2>
+          <p>{t("certificate.codeIs", { code: loaderData.certificateCode })}</p>
+          <p>
+            <a className="button" href={`/certificates/${loaderData.certificateCode}.pdf`} download>
+              {t("certificate.download")}
+            </a>{" "}
+            <Link to={`/verify/${loaderData.certificateCode}`}>{t("certificate.verifyLink")}</Link>
+          </p>
+        </section>
+      ) : null}
       {loaderData.nextLesson ? (
         <p>
           <Link className="button" to={`/courses/${course.slug}/${loaderData.nextLesson}`}>

@@ -73,7 +73,7 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
         )}
         {loaderData.completedAt ? (
           <p className="completed-banner" role="status">
-            🎉 {t("lesson.courseCompleted")} ({date(loaderData.completedAt)})
+            {t("lesson.courseCompleted")} ({date(loaderData.completedAt)})
           </p>
         ) : null}
         <nav className="pager" aria-label={course.title}>

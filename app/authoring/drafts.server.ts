@@ -1,0 +1,82 @@
+import matter from "gray-matter";
+import { data } from "react-router";
+import { z } from "zod";
+import { courseFileName } from "#app/courses/content.server.ts";
+import { slugSchema } from "#app/courses/course-schema.ts";
+import type { Db } from "#app/db.server.ts";
+import { starterCourse, starterLesson } from "./starter-files.ts";
+
+export const newCourseForm = z.object({
+  slug: slugSchema.max(80),
+  title: z.string().trim().min(3).max(200),
+});
+
+export const fileName = z.string().regex(/^(course|\d{2}-[a-z0-9]+(-[a-z0-9]+)*)\.mdx$/);
+export const newLessonForm = z.object({
+  name: z.string().regex(/^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().trim().min(3).max(200),
+});
+
+export async function createDraftCourse(db: Db, input: z.infer<typeof newCourseForm>) {
+  if (await db.course.findUnique({ where: { slug: input.slug }, select: { id: true } })) return null;
+  const firstLesson = "01-bai-mo-dau";
+  return db.course.create({
+    data: {
+      slug: input.slug,
+      title: input.title,
+      summary: "",
+      source: "app",
+      version: 0,
+      contentHash: "",
+      passMark: 80,
+      estimatedMinutes: 0,
+      drafts: {
+        create: [
+          { name: courseFileName, source: starterCourse(input.title, firstLesson) },
+          { name: `${firstLesson}.mdx`, source: starterLesson("Bài mở đầu") },
+        ],
+      },
+    },
+    select: { id: true, slug: true },
+  });
+}
+
+export async function requireAuthoredCourse(db: Db, slug: string) {
+  const course = await db.course.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, source: true, version: true, drafts: { select: { name: true, source: true, updatedAt: true }, orderBy: { name: "asc" } } },
+  });
+  if (!course) throw data(null, { status: 404 });
+  return { ...course, files: Object.fromEntries(course.drafts.map((d) => [d.name, d.source])) as Record<string, string> };
+}
+
+export function authoredCourses(db: Db) {
+  return db.course.findMany({
+    orderBy: [{ source: "asc" }, { title: "asc" }],
+    select: { slug: true, title: true, source: true, version: true, updatedAt: true },
+  });
+}
+
+export async function saveDraftFile(db: Db, courseId: string, name: string, source: string) {
+  await db.authoredFile.upsert({
+    where: { courseId_name: { courseId, name } },
+    create: { courseId, name, source },
+    update: { source },
+  });
+}
+
+/** Adds a lesson file and lists it in the last module of course.mdx, so the draft stays publishable. */
+export async function addDraftLesson(db: Db, courseId: string, input: z.infer<typeof newLessonForm>, courseSource: string) {
+  const parsed = matter(courseSource);
+  const modules = (parsed.data.modules ?? []) as { title: string; lessons: string[] }[];
+  if (modules.length === 0) modules.push({ title: "Phần 1", lessons: [] });
+  const last = modules[modules.length - 1]!;
+  if (!last.lessons.includes(input.name)) last.lessons.push(input.name);
+  await db.$transaction([
+    db.authoredFile.create({ data: { courseId, name: `${input.name}.mdx`, source: starterLesson(input.title) } }),
+    db.authoredFile.update({
+      where: { courseId_name: { courseId, name: courseFileName } },
+      data: { source: matter.stringify(parsed.content, { ...parsed.data, modules }) },
+    }),
+  ]);
+}

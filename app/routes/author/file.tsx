@@ -1,0 +1,52 @@
+import { Link, data, redirect, type ShouldRevalidateFunction } from "react-router";
+import { z } from "zod";
+import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { fileName, requireAuthoredCourse, saveDraftFile } from "#app/authoring/drafts.server.ts";
+import { MdxEditor } from "#app/components/authoring/mdx-editor.tsx";
+import { db } from "#app/db.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import type { Route } from "./+types/file";
+
+async function requireDraftFile(request: Request, params: Route.LoaderArgs["params"]) {
+  requirePermission(await requireUser(request), "course:write");
+  const course = await requireAuthoredCourse(db, params.slug);
+  const source = course.files[params.file];
+  if (course.source !== "app" || source === undefined) throw data(null, { status: 404 });
+  return { course, source };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { course, source } = await requireDraftFile(request, params);
+  return { course: { slug: course.slug, title: course.title }, name: params.file, source };
+}
+
+const form = z.object({ source: z.string().max(200_000) });
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { course } = await requireDraftFile(request, params);
+  if (!fileName.safeParse(params.file).success) throw data(null, { status: 400 });
+  const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "author.tooLong" as const }, { status: 400 });
+  await saveDraftFile(db, course.id, params.file, parsed.data.source);
+  return redirect(`/author/${course.slug}/files/${params.file}?saved=1`);
+}
+
+// Live previews post elsewhere and change nothing this page loaded.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/author/preview" ? false : defaultShouldRevalidate;
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · ${data.course.title}` : "Lan Tỏa" }];
+
+export default function EditFile({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  return (
+    <div className="editor-page">
+      <nav className="breadcrumb">
+        <Link to="/author">{t("author.title")}</Link> › <Link to={`/author/${loaderData.course.slug}`}>{loaderData.course.title}</Link>
+      </nav>
+      <h1>{loaderData.name}</h1>
+      {actionData?.error ? <p className="form-error" role="alert">{t(actionData.error)}</p> : null}
+      <MdxEditor key={loaderData.name} name={loaderData.name} source={loaderData.source} />
+    </div>
+  );
+}

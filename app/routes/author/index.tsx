@@ -1,0 +1,71 @@
+import { Form, Link, data, redirect } from "react-router";
+import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { authoredCourses, createDraftCourse, newCourseForm } from "#app/authoring/drafts.server.ts";
+import { db } from "#app/db.server.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import type { MessageKey } from "#app/i18n/vi.ts";
+import type { Route } from "./+types/index";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  requirePermission(await requireUser(request), "course:write");
+  return { courses: await authoredCourses(db) };
+}
+
+type Errors = Partial<Record<"slug" | "title", MessageKey>>;
+
+export async function action({ request }: Route.ActionArgs) {
+  requirePermission(await requireUser(request), "course:write");
+  const form = Object.fromEntries(await request.formData());
+  const parsed = newCourseForm.safeParse(form);
+  const values = { slug: String(form.slug ?? ""), title: String(form.title ?? "") };
+  if (!parsed.success) {
+    const errors: Errors = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Errors] = issue.path[0] === "slug" ? "author.slugInvalid" : "author.titleInvalid";
+    return data({ errors, values }, { status: 400 });
+  }
+  const course = await createDraftCourse(db, parsed.data);
+  if (!course) return data({ errors: { slug: "author.slugTaken" } satisfies Errors as Errors, values }, { status: 400 });
+  return redirect(`/author/${course.slug}`);
+}
+
+export const meta: Route.MetaFunction = () => [{ title: "Soạn khóa học · Lan Tỏa" }];
+
+export default function AuthorIndex({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, date } = useT();
+  const errors: Errors = actionData?.errors ?? {};
+  return (
+    <>
+      <h1>{t("author.title")}</h1>
+      <ul className="card-list">
+        {loaderData.courses.map((course) => (
+          <li key={course.slug} className="card">
+            <h2>
+              <Link to={`/author/${course.slug}`}>{course.title}</Link>
+            </h2>
+            <p className="muted">
+              {t(course.source === "app" ? "author.sourceApp" : "author.sourceContent")} ·{" "}
+              {course.version > 0 ? t("author.version", { version: course.version }) : t("author.unpublished")} · {date(course.updatedAt)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("author.newCourse")}</h2>
+      <Form method="post" className="stack narrow" noValidate>
+        <label className="field">
+          <span>{t("author.courseTitle")}</span>
+          <input name="title" defaultValue={actionData?.values.title} aria-invalid={errors.title ? true : undefined} aria-describedby="title-error" />
+          {errors.title ? <span id="title-error" className="field-error">{t(errors.title)}</span> : null}
+        </label>
+        <label className="field">
+          <span>{t("author.slug")}</span>
+          <input name="slug" defaultValue={actionData?.values.slug} aria-invalid={errors.slug ? true : undefined} aria-describedby="slug-hint slug-error" />
+          <span id="slug-hint" className="muted">{t("author.slugHint")}</span>
+          {errors.slug ? <span id="slug-error" className="field-error">{t(errors.slug)}</span> : null}
+        </label>
+        <button type="submit" className="button">
+          {t("author.create")}
+        </button>
+      </Form>
+    </>
+  );
+}

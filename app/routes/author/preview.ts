@@ -1,0 +1,16 @@
+import { data } from "react-router";
+import { z } from "zod";
+import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { fileName } from "#app/authoring/drafts.server.ts";
+import { previewFile } from "#app/authoring/preview.server.ts";
+import type { Route } from "./+types/preview";
+
+const form = z.object({ name: fileName, source: z.string().max(200_000) });
+
+// The editor's live preview: compiles the draft under the publishing rules and returns code or issues.
+export async function action({ request }: Route.ActionArgs) {
+  requirePermission(await requireUser(request), "course:write");
+  const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false as const, issues: [{ file: "", message: "Yêu cầu không hợp lệ" }] }, { status: 400 });
+  return previewFile(parsed.data.name, parsed.data.source);
+}
