@@ -2,7 +2,7 @@ import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildCatalog, type CatalogCourse } from "#app/courses/catalog.server.ts";
 import { db } from "#app/db.server.ts";
-import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/progress.server.ts";
+import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/steps.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 import { createLearner } from "#tests/unit/people.ts";
 import { certificatePdf } from "./certificate-pdf.server.ts";

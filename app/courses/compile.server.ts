@@ -58,6 +58,8 @@ async function compileFresh(key: string, file: string, body: string, lineOffset:
   try {
     result = await bundleMDX({
       source: body,
+      // Problems are returned to the caller with file and line; esbuild's own log would only repeat them.
+      esbuildOptions: (options) => ({ ...options, logLevel: "silent" }),
       mdxOptions(options) {
         const rules = () => (tree: Root) => {
           ({ problems, activities } = checkAndExtract(tree, lineOffset));

@@ -12,6 +12,7 @@ const counts = async () => ({
   quizAttempts: await db.quizAttempt.count(),
   scenarioRuns: await db.scenarioRun.count(),
   unitSuccessions: await db.unitSuccession.count(),
+  certificates: await db.certificate.count(),
 });
 
 let afterFirst: Awaited<ReturnType<typeof counts>>;

@@ -1,4 +1,5 @@
 import { hashPassword } from "#app/auth/password.server.ts";
+import { issueCertificate } from "#app/certificates/certificates.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { isCourseComplete } from "#app/courses/completion.ts";
 import { gradeQuiz, type QuizAnswers, type QuizDefinition } from "#app/courses/quiz.ts";
@@ -69,6 +70,7 @@ async function seedProgress(db: Db, userId: string, course: CatalogCourse, rando
     bestQuizScore: attempt?.score ?? null,
     endedScenarioIds: new Set(scenarioRuns.map((r) => r.scenarioId)),
   });
+  const completedAt = complete ? at(lessonCount + 1) : null;
   await db.enrollment.create({
     data: {
       userId,
@@ -76,7 +78,7 @@ async function seedProgress(db: Db, userId: string, course: CatalogCourse, rando
       courseVersion: course.version,
       startedAt,
       bestScore: attempt?.score ?? null,
-      completedAt: complete ? at(lessonCount + 1) : null,
+      completedAt,
       lessons: { create: doneLessons.map((l, i) => ({ lessonId: l.id, completedAt: at(i) })) },
       attempts: attempt && course.quiz
         ? { create: [{ quizId: course.quiz.id, answers: "{}", score: attempt.score, passed: attempt.passed, createdAt: at(lessonCount) }] }
@@ -84,6 +86,7 @@ async function seedProgress(db: Db, userId: string, course: CatalogCourse, rando
       scenarios: { create: scenarioRuns.map((r) => ({ ...r, path: JSON.stringify(r.path), ending: "good" })) },
     },
   });
+  if (completedAt) await issueCertificate(db, { userId, course, issuedAt: completedAt });
 }
 
 /**

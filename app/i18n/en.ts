@@ -75,6 +75,9 @@ export const en: Messages = {
   "course.completed": "Course completed on {date}",
   "course.rule": "Complete when every lesson is done and the quiz score is at least {passMark}%.",
   "course.ruleScenarios": "Reach an ending of every role-play scenario.",
+  "course.needsRefresh": "This course was updated and requires re-certification: go through the lessons and the quiz again to be certified on the new version.",
+  "course.needsRefreshShort": "Needs refresh",
+  "org.needsRefresh": "Needs refresh",
   "course.module": "Part {number}: {title}",
   "course.lessonDone": "Done",
 

@@ -74,6 +74,9 @@ export const vi = {
   "course.completed": "Đã hoàn thành khóa học ngày {date}",
   "course.rule": "Hoàn thành khi học xong tất cả các bài và đạt từ {passMark}% điểm bài kiểm tra.",
   "course.ruleScenarios": "Cần đi hết ít nhất một kết thúc của mỗi tình huống đóng vai.",
+  "course.needsRefresh": "Nội dung khóa học đã được cập nhật và yêu cầu học lại: chị hãy học lại các bài và làm lại bài kiểm tra để được cấp chứng nhận theo phiên bản mới.",
+  "course.needsRefreshShort": "Cần học lại",
+  "org.needsRefresh": "Cần học lại",
   "course.module": "Phần {number}: {title}",
   "course.lessonDone": "Đã học",
 

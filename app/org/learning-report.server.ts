@@ -54,14 +54,14 @@ export type CadreRow = {
   name: string;
   position: string | null;
   unitName: string;
-  courses: Record<string, { done: number; completedAt: Date | null }>;
+  courses: Record<string, { done: number; completedAt: Date | null; needsRefresh: boolean }>;
 };
 
 export const cadresPerPage = 50;
 
 export async function cadreProgress(db: Db, root: Unit, page: number) {
   const where = { unit: { path: { startsWith: root.path } } };
-  const [total, users] = await Promise.all([
+  const [total, users, requirements] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({
       where,
@@ -73,16 +73,23 @@ export async function cadreProgress(db: Db, root: Unit, page: number) {
         name: true,
         position: true,
         unit: { select: { name: true } },
-        enrollments: { select: { courseId: true, completedAt: true, _count: { select: { lessons: true } } } },
+        enrollments: { select: { courseId: true, completedAt: true, courseVersion: true, _count: { select: { lessons: true } } } },
       },
     }),
+    db.courseVersion.groupBy({ by: ["courseId"], where: { requiresRecertification: true }, _max: { version: true } }),
   ]);
+  const recertifyFrom = new Map(requirements.map((r) => [r.courseId, r._max.version ?? 0]));
   const rows: CadreRow[] = users.map((u) => ({
     id: u.id,
     name: u.name,
     position: u.position,
     unitName: u.unit.name,
-    courses: Object.fromEntries(u.enrollments.map((e) => [e.courseId, { done: e._count.lessons, completedAt: e.completedAt }])),
+    courses: Object.fromEntries(
+      u.enrollments.map((e) => [
+        e.courseId,
+        { done: e._count.lessons, completedAt: e.completedAt, needsRefresh: e.completedAt !== null && e.courseVersion < (recertifyFrom.get(e.courseId) ?? 0) },
+      ]),
+    ),
   }));
   return { rows, total, pages: Math.max(1, Math.ceil(total / cadresPerPage)) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CatalogCourse, CatalogLesson } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
-import { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } from "./progress.server.ts";
+import { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } from "./steps.server.ts";
 
 const activityId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const forms = z.discriminatedUnion("intent", [

@@ -9,6 +9,7 @@ export const demo = {
   learner: { login: "hocvien@lantoa.vn", password: "LanToa@2025" },
   organizer: { login: "tochuc@lantoa.vn", password: "LanToa@2025" },
   districtOrganizer: { login: "0900000004", password: "LanToa@2025" },
+  trainer: { login: "giangvien@lantoa.vn", password: "LanToa@2025" },
 };
 
 export async function signIn(page: Page, login: string, password: string) {

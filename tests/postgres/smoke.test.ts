@@ -8,7 +8,7 @@ const { ensureUnit } = await import("#app/org/unit-tree.server.ts");
 const { upsertPerson } = await import("#app/people/people.server.ts");
 const { createSession, generateSessionToken, validateSessionToken } = await import("#app/auth/session.server.ts");
 const { buildCatalog } = await import("#app/courses/catalog.server.ts");
-const { markLessonDone, recordScenarioRun, submitQuiz } = await import("#app/progress/progress.server.ts");
+const { markLessonDone, recordScenarioRun, submitQuiz } = await import("#app/progress/steps.server.ts");
 const { communeCompletion } = await import("#app/org/learning-report.server.ts");
 const { pathToEnding } = await import("#app/courses/scenario.ts");
 

@@ -24,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
         minutes: course.lessons.reduce((sum, l) => sum + l.minutes, 0),
         done: mine?.doneLessonIds.filter((id) => lessonIds.has(id)).length ?? 0,
         completedAt: mine?.completedAt?.toISOString() ?? null,
+        needsRefresh: mine?.needsRefresh ?? false,
       };
     }),
   };
@@ -48,7 +49,8 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
             <p className="muted">
               {t("catalog.lessons", { count: course.lessons })} · {t("catalog.minutes", { minutes: course.minutes })}
             </p>
-            {course.completedAt ? (
+            {course.needsRefresh ? <p className="badge badge-refresh">{t("course.needsRefreshShort")}</p> : null}
+            {course.completedAt && !course.needsRefresh ? (
               <p className="badge badge-done">{t("course.completed", { date: date(course.completedAt) })}</p>
             ) : (
               <ProgressBar done={course.done} total={course.lessons} label={t("course.progress", { done: course.done, total: course.lessons })} />

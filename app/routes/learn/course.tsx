@@ -40,6 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     total: course.lessons.length,
     started: progress.startedAt !== null,
     completedAt: progress.completedAt?.toISOString() ?? null,
+    needsRefresh: progress.needsRefresh,
     certificateCode: certificate?.code ?? null,
     nextLesson: nextLesson?.slug ?? null,
     activities: { quiz: null, passMark: course.passMark, quizResult: null, bestScore: progress.bestScore, attempts: progress.attempts, responses, endedScenarioIds: progress.endedScenarioIds },
@@ -56,7 +57,12 @@ export default function Course({ loaderData }: Route.ComponentProps) {
       <h1>{course.title}</h1>
       <p className="lead">{course.summary}</p>
       <p className="muted">{course.audience}</p>
-      {loaderData.completedAt ? (
+      {loaderData.needsRefresh ? (
+        <p className="callout callout-warning" role="status">
+          {t("course.needsRefresh")}
+        </p>
+      ) : null}
+      {loaderData.completedAt && !loaderData.needsRefresh ? (
         <p className="badge badge-done" role="status">
           {t("course.completed", { date: date(loaderData.completedAt) })}
         </p>

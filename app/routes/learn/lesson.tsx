@@ -21,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,
     done: progress.doneLessonIds.includes(lesson.id),
-    completedAt: progress.completedAt?.toISOString() ?? null,
+    completedAt: progress.needsRefresh ? null : (progress.completedAt?.toISOString() ?? null),
     activities: {
       quiz,
       passMark: course.passMark,

@@ -117,8 +117,14 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                 {courses.map((c) => {
                   const p = row.courses[c.id];
                   return (
-                    <td key={c.id} className={p?.completedAt ? "status-done" : p ? "status-progress" : "status-none"}>
-                      {p?.completedAt ? t("org.done", { date: date(p.completedAt) }) : p ? t("org.inProgress", { done: p.done, total: c.lessons }) : t("org.notStarted")}
+                    <td key={c.id} className={p?.needsRefresh ? "status-refresh" : p?.completedAt ? "status-done" : p ? "status-progress" : "status-none"}>
+                      {p?.needsRefresh
+                        ? t("org.needsRefresh")
+                        : p?.completedAt
+                          ? t("org.done", { date: date(p.completedAt) })
+                          : p
+                            ? t("org.inProgress", { done: p.done, total: c.lessons })
+                            : t("org.notStarted")}
                     </td>
                   );
                 })}

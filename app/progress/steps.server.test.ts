@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { buildCatalog, syncCourse, type CatalogCourse } from "#app/courses/catalog.server.ts";
 import { loadCourse } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
-import { courseProgress, markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/progress.server.ts";
+import { courseProgress } from "#app/progress/progress.server.ts";
+import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/steps.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 import { createLearner } from "#tests/unit/people.ts";
 
@@ -100,5 +101,40 @@ describe("syncCourse", () => {
     expect(v2.version).toBe(v1.version + 1);
     expect(v2.lessons.map((l) => l.id)).toEqual(v1.lessons.map((l) => l.id));
     expect(await db.courseVersion.count({ where: { courseId: v1.id } })).toBe(2);
+  });
+});
+
+describe("re-certification", () => {
+  async function completeCourse(userId: string) {
+    await markAllLessons(userId);
+    await submitQuiz(db, userId, course, allRight);
+    await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
+  }
+
+  test("a version marked as requiring it sends earlier completions back for a new round, which completes on the current version", async () => {
+    const { userId } = await createLearner(db);
+    await completeCourse(userId);
+    const first = await courseProgress(db, userId, course.id);
+    expect(first.needsRefresh).toBe(false);
+
+    // The trainer publishes a newer version and marks it as requiring re-certification.
+    const newer = { ...course, version: course.version + 1 };
+    await db.course.update({ where: { id: course.id }, data: { version: newer.version } });
+    await db.courseVersion.create({ data: { courseId: course.id, version: newer.version, contentHash: "x", requiresRecertification: true } });
+
+    const due = await courseProgress(db, userId, course.id);
+    expect(due.needsRefresh).toBe(true);
+    expect(due.doneLessonIds).toEqual([]);
+    expect(due.bestScore).toBeNull();
+
+    // Lessons alone do not settle it; the quiz and the scenario must be done again too.
+    for (const lesson of newer.lessons) await markLessonDone(db, userId, newer, lesson.id);
+    expect((await courseProgress(db, userId, course.id)).needsRefresh).toBe(true);
+    await submitQuiz(db, userId, newer, allRight);
+    const settled = await recordScenarioRun(db, userId, newer, "tham-nha", goodPath);
+    expect(settled?.needsRefresh).toBe(false);
+    const enrollment = await db.enrollment.findUniqueOrThrow({ where: { userId_courseId: { userId, courseId: course.id } }, select: { courseVersion: true } });
+    expect(enrollment.courseVersion).toBe(newer.version);
+    expect(await db.certificate.count({ where: { userId, courseId: course.id } })).toBe(2);
   });
 });
