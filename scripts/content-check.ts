@@ -4,12 +4,15 @@
 import path from "node:path";
 import { ContentError, formatIssue } from "#app/courses/content-error.ts";
 import { loadAllCourses } from "#app/courses/content.server.ts";
-import { brokenCourseLinks } from "#app/courses/links.ts";
+import { brokenCourseLinks, unknownPrerequisites } from "#app/courses/links.ts";
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? "content/courses";
 try {
   const courses = await loadAllCourses(root);
-  const broken = brokenCourseLinks(courses).map((b) => ({ file: path.join(root, b.course, `${b.lesson}.mdx`), message: `liên kết ${b.link} không trỏ tới khóa học hay bài học nào` }));
+  const broken = [
+    ...brokenCourseLinks(courses).map((b) => ({ file: path.join(root, b.course, `${b.lesson}.mdx`), message: `liên kết ${b.link} không trỏ tới khóa học hay bài học nào` })),
+    ...unknownPrerequisites(courses).map((u) => ({ file: path.join(root, u.course, "course.mdx"), message: `prerequisites: không có khóa học "${u.missing}"` })),
+  ];
   if (broken.length > 0) throw new ContentError(broken);
   for (const course of courses)
     console.log(`✓ ${course.slug}: ${course.lessons.length} bài, ${course.quiz?.questions.length ?? 0} câu hỏi, ${course.scenarios.length} tình huống`);

@@ -86,6 +86,7 @@ export const en: Messages = {
   "lesson.previous": "Previous lesson",
   "lesson.next": "Next lesson",
   "lesson.backToCourse": "Back to the course",
+  "lesson.blocked": "This lesson opens once you have finished:",
   "lesson.minutes": "{minutes} min read",
 
   "quiz.submit": "Submit",

@@ -85,6 +85,7 @@ export const vi = {
   "lesson.previous": "Bài trước",
   "lesson.next": "Bài tiếp theo",
   "lesson.backToCourse": "Về trang khóa học",
+  "lesson.blocked": "Bài này mở sau khi chị hoàn thành:",
   "lesson.minutes": "{minutes} phút đọc",
 
   "quiz.submit": "Nộp bài",

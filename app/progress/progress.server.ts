@@ -82,3 +82,10 @@ export async function responsesFor(db: Db, userId: string, courseId: string) {
   });
   return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.activityId}`, r.value]));
 }
+
+/** Which of the given courses the learner has completed (for course prerequisites). */
+export async function completedCourseIds(db: Db, userId: string, courseIds: string[]) {
+  if (courseIds.length === 0) return new Set<string>();
+  const rows = await db.enrollment.findMany({ where: { userId, courseId: { in: courseIds }, completedAt: { not: null } }, select: { courseId: true } });
+  return new Set(rows.map((r) => r.courseId));
+}

@@ -1,10 +1,8 @@
 import { Link, data, useFetcher } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
-import { requireLesson } from "#app/courses/catalog-instance.server.ts";
-import { publicQuiz } from "#app/courses/quiz.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
-import { courseProgress, responsesFor } from "#app/progress/progress.server.ts";
+import { lessonPage, openLesson } from "#app/progress/lesson-page.server.ts";
 import { handleLessonAction } from "#app/progress/lesson-actions.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import type { Route } from "./+types/lesson";
@@ -12,32 +10,14 @@ import type { Route } from "./+types/lesson";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   requirePermission(user, "course:learn");
-  const { course, lesson, previous, next } = await requireLesson(params.slug, params.lesson);
-  const [progress, responses] = await Promise.all([courseProgress(db, user.id, course.id), responsesFor(db, user.id, course.id)]);
-  const quiz = lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz?.id) && course.quiz ? publicQuiz(course.quiz) : null;
-  return {
-    course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, code: lesson.compiled.code },
-    previous: previous ? { slug: previous.slug, title: previous.title } : null,
-    next: next ? { slug: next.slug, title: next.title } : null,
-    done: progress.doneLessonIds.includes(lesson.id),
-    completedAt: progress.needsRefresh ? null : (progress.completedAt?.toISOString() ?? null),
-    activities: {
-      quiz,
-      passMark: course.passMark,
-      quizResult: null,
-      bestScore: progress.bestScore,
-      attempts: progress.attempts,
-      responses,
-      endedScenarioIds: progress.endedScenarioIds,
-    },
-  };
+  return lessonPage(db, user.id, params.slug, params.lesson);
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "course:learn");
-  const { course, lesson } = await requireLesson(params.slug, params.lesson);
+  const { course, lesson, blocked } = await openLesson(db, user.id, params.slug, params.lesson);
+  if (blocked) throw data(null, { status: 403 });
   const outcome = await handleLessonAction(db, user.id, course, lesson, await request.formData());
   return data(outcome.body, { status: outcome.status });
 }
@@ -57,9 +37,13 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
       <p className="muted">{lesson.moduleTitle}</p>
       <h1>{lesson.title}</h1>
       <p className="muted">{t("lesson.minutes", { minutes: lesson.minutes })}</p>
-      <LessonBody code={lesson.code} activities={loaderData.activities} />
+      {lesson.code === null ? (
+        <Blocked blockers={loaderData.blockers} courseSlug={course.slug} />
+      ) : (
+        <LessonBody code={lesson.code} activities={loaderData.activities} />
+      )}
       <div className="lesson-footer">
-        {isDone ? (
+        {lesson.code === null ? null : isDone ? (
           <p className="badge badge-done" role="status">
             ✓ {t("lesson.done")}
           </p>
@@ -88,5 +72,26 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
         </nav>
       </div>
     </article>
+  );
+}
+
+function Blocked({ blockers, courseSlug }: { blockers: { courses: { slug: string; title: string }[]; lessons: { slug: string; title: string }[] }; courseSlug: string }) {
+  const { t } = useT();
+  return (
+    <div className="callout callout-warning" role="status">
+      <p className="callout-title">{t("lesson.blocked")}</p>
+      <ul>
+        {blockers.courses.map((c) => (
+          <li key={c.slug}>
+            <Link to={`/courses/${c.slug}`}>{c.title}</Link>
+          </li>
+        ))}
+        {blockers.lessons.map((l) => (
+          <li key={l.slug}>
+            <Link to={`/courses/${courseSlug}/${l.slug}`}>{l.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

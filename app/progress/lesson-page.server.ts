@@ -1,0 +1,39 @@
+import { getCatalog, requireLesson } from "#app/courses/catalog-instance.server.ts";
+import { publicQuiz } from "#app/courses/quiz.ts";
+import type { Db } from "#app/db.server.ts";
+import { blockersFor, isBlocked } from "./prerequisites.ts";
+import { completedCourseIds, courseProgress, responsesFor } from "./progress.server.ts";
+
+/** A lesson as one learner finds it: where it sits, their progress, and what still blocks it. */
+export async function openLesson(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
+  const [{ course, lesson, previous, next }, catalog] = await Promise.all([requireLesson(courseSlug, lessonSlug), getCatalog()]);
+  const prerequisiteIds = course.prerequisites.flatMap((slug) => catalog.bySlug.get(slug)?.id ?? []);
+  const [progress, completed] = await Promise.all([courseProgress(db, userId, course.id), completedCourseIds(db, userId, prerequisiteIds)]);
+  const blockers = blockersFor(course, lesson, { lessonIds: new Set(progress.doneLessonIds), completedCourseIds: completed }, catalog.bySlug);
+  return { course, lesson, previous, next, progress, blockers, blocked: isBlocked(blockers) };
+}
+
+/** Everything the lesson page shows; a blocked lesson's content is not sent at all. */
+export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
+  const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug);
+  const responses = await responsesFor(db, userId, course.id);
+  const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
+  return {
+    course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, code: blocked ? null : lesson.compiled.code },
+    blockers,
+    previous: previous ? { slug: previous.slug, title: previous.title } : null,
+    next: next ? { slug: next.slug, title: next.title } : null,
+    done: progress.doneLessonIds.includes(lesson.id),
+    completedAt: progress.needsRefresh ? null : (progress.completedAt?.toISOString() ?? null),
+    activities: {
+      quiz: hasCourseQuiz && !blocked ? publicQuiz(course.quiz!) : null,
+      passMark: course.passMark,
+      quizResult: null,
+      bestScore: progress.bestScore,
+      attempts: progress.attempts,
+      responses,
+      endedScenarioIds: progress.endedScenarioIds,
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { expect, test } from "vitest";
+import type { CatalogCourse } from "#app/courses/catalog.server.ts";
+import { blockersFor, isBlocked } from "./prerequisites.ts";
+
+const lesson = (id: string, prerequisites: string[] = []) => ({ id, slug: id, title: `Bài ${id}`, prerequisites });
+const course = (id: string, lessons: ReturnType<typeof lesson>[], prerequisites: string[] = []) =>
+  ({ id, slug: id, title: `Khóa ${id}`, lessons, prerequisites }) as unknown as CatalogCourse;
+
+const basics = course("co-ban", [lesson("a")]);
+const advanced = course("nang-cao", [lesson("x"), lesson("y", ["x"])], ["co-ban"]);
+const bySlug = new Map([basics, advanced].map((c) => [c.slug, c]));
+const none = { lessonIds: new Set<string>(), completedCourseIds: new Set<string>() };
+
+test("a lesson waits for its prerequisite lessons and its course's prerequisite courses", () => {
+  const blockers = blockersFor(advanced, advanced.lessons[1]!, none, bySlug);
+  expect(blockers.courses.map((c) => c.slug)).toEqual(["co-ban"]);
+  expect(blockers.lessons.map((l) => l.slug)).toEqual(["x"]);
+});
+
+test("finished prerequisites open the lesson", () => {
+  const blockers = blockersFor(advanced, advanced.lessons[1]!, { lessonIds: new Set(["x"]), completedCourseIds: new Set(["co-ban"]) }, bySlug);
+  expect(isBlocked(blockers)).toBe(false);
+});
+
+test("a lesson without prerequisites is blocked only by the course's", () => {
+  expect(blockersFor(advanced, advanced.lessons[0]!, { ...none, completedCourseIds: new Set(["co-ban"]) }, bySlug)).toEqual({ courses: [], lessons: [] });
+  expect(isBlocked(blockersFor(basics, basics.lessons[0]!, none, bySlug))).toBe(false);
+});
