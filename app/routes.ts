@@ -16,6 +16,7 @@ export default [
     route("preview", "routes/author/preview.ts"),
     route(":slug", "routes/author/course.tsx"),
     route(":slug/files/:file", "routes/author/file.tsx"),
+    route(":slug/reflections", "routes/author/reflections.tsx"),
   ]),
   route("verify", "routes/verify-form.tsx"),
   route("verify/:code", "routes/verify.tsx"),

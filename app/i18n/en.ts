@@ -50,6 +50,8 @@ export const en: Messages = {
   "author.save": "Save draft",
   "author.saved": "Draft saved.",
   "author.tooLong": "The file is too long.",
+  "author.reflections": "Learners' reflections",
+  "author.noReflections": "No answers yet.",
   "author.preview": "Preview",
   "author.previewLoading": "Preparing the preview…",
   "author.previewInvalid": "No preview because of these problems:",

@@ -49,6 +49,8 @@ export const vi = {
   "author.save": "Lưu bản nháp",
   "author.saved": "Đã lưu bản nháp.",
   "author.tooLong": "Tệp quá dài.",
+  "author.reflections": "Câu trả lời suy ngẫm của học viên",
+  "author.noReflections": "Chưa có học viên nào trả lời.",
   "author.preview": "Xem trước",
   "author.previewLoading": "Đang tạo bản xem trước…",
   "author.previewInvalid": "Chưa xem trước được vì có lỗi:",

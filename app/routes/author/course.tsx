@@ -77,6 +77,9 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
         {t(editable ? "author.sourceApp" : "author.sourceContent")} ·{" "}
         {course.version > 0 ? t("author.version", { version: course.version }) : t("author.unpublished")}
       </p>
+      <p>
+        <Link to={`/author/${course.slug}/reflections`}>{t("author.reflections")}</Link>
+      </p>
       {actionData && "published" in actionData ? (
         <p role="status" className="completed-banner">
           {t(actionData.changed ? "author.published" : "author.noChanges", { version: actionData.published })}
