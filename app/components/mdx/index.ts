@@ -1,3 +1,4 @@
+import { Anchor } from "./anchor.tsx";
 import { Callout } from "./callout.tsx";
 import { Checklist, Step } from "./checklist.tsx";
 import { Cite } from "./cite.tsx";
@@ -8,4 +9,4 @@ import { Option, Scenario, Scene } from "./scenario.tsx";
 import { Term } from "./term.tsx";
 
 // The one component map for every lesson; its names must match mdx-rules.server.ts.
-export const mdxComponents = { Callout, Checklist, Step, Cite, Figure, Quiz, Reflection, Scenario, Scene, Option, Term };
+export const mdxComponents = { a: Anchor, Callout, Checklist, Step, Cite, Figure, Quiz, Reflection, Scenario, Scene, Option, Term };
