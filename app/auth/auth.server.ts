@@ -29,6 +29,14 @@ export type CurrentUser = {
   roles: ScopedRole[];
 };
 
+const currentUserSelect = {
+  id: true,
+  name: true,
+  gender: true,
+  unitId: true,
+  roles: { select: { role: true, unit: { select: { id: true, path: true, name: true } } } },
+} as const;
+
 // Root and page loaders of one request share a single session lookup.
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   let user = currentUsers.get(request);
@@ -39,19 +47,9 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const token = readSessionToken(request);
   if (!token) return null;
-  const session = await validateSessionToken(db, token, policy);
+  const session = await validateSessionToken(db, token, policy, { user: currentUserSelect });
   if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    select: {
-      id: true,
-      name: true,
-      gender: true,
-      unitId: true,
-      roles: { select: { role: true, unit: { select: { id: true, path: true, name: true } } } },
-    },
-  });
-  if (!user) return null;
+  const user = session.user;
   return {
     id: user.id,
     name: user.name,

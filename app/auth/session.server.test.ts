@@ -47,14 +47,14 @@ describe("session storage", () => {
   test("an expired session does not validate and its row is deleted", async () => {
     const { token, session } = await newSession();
     const afterExpiry = new Date(session.expiresAt.getTime() + 1);
-    expect(await validateSessionToken(db, token, policy, afterExpiry)).toBeNull();
+    expect(await validateSessionToken(db, token, policy, { now: afterExpiry })).toBeNull();
     expect(await db.session.findUnique({ where: { id: session.id } })).toBeNull();
   });
 
   test("a session used in the first half of its life keeps its expiry", async () => {
     const { token, session } = await newSession();
     const now = new Date(session.expiresAt.getTime() - 16 * day);
-    const result = await validateSessionToken(db, token, policy, now);
+    const result = await validateSessionToken(db, token, policy, { now });
     expect(result).toMatchObject({ extended: false, expiresAt: session.expiresAt });
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt).toEqual(session.expiresAt);
   });
@@ -62,7 +62,7 @@ describe("session storage", () => {
   test("a session used in the second half of its life is extended to a full lifetime from now", async () => {
     const { token, session } = await newSession();
     const now = new Date(session.expiresAt.getTime() - 14 * day);
-    const result = await validateSessionToken(db, token, policy, now);
+    const result = await validateSessionToken(db, token, policy, { now });
     const renewed = new Date(now.getTime() + 30 * day);
     expect(result).toMatchObject({ extended: true, expiresAt: renewed });
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt).toEqual(renewed);

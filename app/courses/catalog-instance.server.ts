@@ -4,6 +4,8 @@ import { env } from "#app/env.server.ts";
 import { catalogStore } from "./catalog.server.ts";
 
 export const getCatalog = catalogStore(db, env.CONTENT_DIR, { watch: env.NODE_ENV === "development" });
+/** After publishing in this process, so the next request sees the new version without waiting. */
+export const invalidateCatalog = getCatalog.invalidate;
 
 export async function requireCourse(slug: string) {
   const course = (await getCatalog()).bySlug.get(slug);

@@ -88,25 +88,31 @@ type Loaded = { stamp: string; catalog: Promise<Catalog> };
 
 /**
  * One catalog per process. It is rebuilt when a course is published anywhere (the count of
- * course versions changes; several app instances share the database) and, in development, when a
- * content file changes. Compiles stay cached by content hash, so a rebuild is cheap.
+ * course versions changes; several app instances share the database), checked at most once per
+ * `recheckMs`, at once after `invalidate()`, and in development when a content file changes.
+ * Compiles stay cached by content hash, so a rebuild is cheap.
  */
-export function catalogStore(db: Db, contentRoot: string, options: { watch: boolean }) {
+export function catalogStore(db: Db, contentRoot: string, options: { watch: boolean; recheckMs?: number }) {
   const root = path.resolve(contentRoot);
+  const recheckMs = options.recheckMs ?? 1000;
   let loaded: Loaded | null = null;
+  let checkedAt = 0;
   const stampNow = async () => `${await db.courseVersion.count()}:${options.watch ? await contentFingerprint(root) : ""}`;
-  return async function getCatalog(): Promise<Catalog> {
+  async function getCatalog(): Promise<Catalog> {
+    if (loaded && Date.now() - checkedAt < recheckMs) return loaded.catalog;
+    checkedAt = Date.now();
     const stamp = await stampNow();
     if (loaded?.stamp !== stamp) {
       const catalog = buildCatalog(db, root);
       const entry: Loaded = { stamp, catalog };
       loaded = entry;
-      // Building may itself add versions; remember the stamp it leaves so the next request does not rebuild.
+      // Building may itself add versions; remember the stamp it leaves so the next check does not rebuild.
       catalog.then(
         async () => (entry.stamp = await stampNow()),
         () => loaded === entry && (loaded = null),
       );
     }
     return loaded.catalog;
-  };
+  }
+  return Object.assign(getCatalog, { invalidate: () => (checkedAt = 0) });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { addDraftLesson, newLessonForm, requireAuthoredCourse } from "#app/authoring/drafts.server.ts";
 import { checkDraft, courseVersions, publishDraft, restoreVersion, setRecertification } from "#app/authoring/publish.server.ts";
+import { invalidateCatalog } from "#app/courses/catalog-instance.server.ts";
 import { formatIssue } from "#app/courses/content-error.ts";
 import { courseFileName } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
@@ -55,6 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(`/author/${course.slug}`);
   }
   const outcome = await publishDraft(db, course, course.files);
+  invalidateCatalog();
   if (!outcome.ok) return data({ intent: "publish" as const, issues: outcome.issues.map(formatIssue) }, { status: 400 });
   return { intent: "publish" as const, published: outcome.version, changed: outcome.changed };
 }
