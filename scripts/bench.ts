@@ -31,7 +31,7 @@ const databaseDir = "data/bench";
 const databaseUrl = `file:./${databaseDir}/bench.db`;
 const lessonPath = "/courses/van-dong-tap-hop-hoi-vien/vi-sao-phai-tap-hop";
 const lessonSource = "content/courses/van-dong-tap-hop-hoi-vien/01-vi-sao-phai-tap-hop.mdx";
-// Served by react-router-serve's express.static(build/client), exactly as a file from public/ after a build.
+// Served by server.mjs's express.static(build/client), exactly as a file from public/ after a build.
 const staticFile = "build/client/bench-static.html";
 const staticPath = "/bench-static.html";
 
@@ -123,7 +123,7 @@ async function main() {
 
   console.log(`\nLan Tỏa bench — ${started.toISOString()}`);
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load avg ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  console.log(`react-router-serve (NODE_ENV=production), SQLite ${databaseUrl}, ${lessonPath} signed in as hocvien@lantoa.vn`);
+  console.log(`server.mjs (NODE_ENV=production), SQLite ${databaseUrl}, ${lessonPath} signed in as hocvien@lantoa.vn`);
   console.log(`static twin: ${staticPath}, ${htmlBytes} bytes = the lesson page's HTML (${htmlBytes} bytes)\n`);
   const row = (name: string, r: LoadResult) =>
     console.log(`${name.padEnd(14)}${pad(r.requestsPerSecond.toFixed(1), 10)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(kb(r.bytesPerSecond), 12)}${pad(r.requests, 10)}${pad(r.errors + r.non2xx + r.timeouts, 8)}`);

@@ -11,8 +11,8 @@ if (empty) execFileSync(tsx, ["prisma/seed.ts"], { stdio: "inherit" });
 else console.log("The database already has people in it: demo data not seeded again.");
 
 const port = process.env.PORT ?? "3000";
-console.log(`Lan Tỏa: http://localhost:${port}`);
-const server = spawn(process.execPath, ["node_modules/@react-router/serve/bin.js", "build/server/index.js"], {
+
+const server = spawn(process.execPath, ["server.mjs"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", PORT: port },
 });

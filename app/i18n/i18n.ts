@@ -18,14 +18,15 @@ export function translator(locale: Locale): Translate {
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
 }
 
-// Both locales show dates as dd/mm/yyyy in Vietnam's time zone.
+// Both locales show dates as dd/mm/yyyy in Vietnam's time zone. Formatters are costly to make: one per locale.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatDate(date: Date | string, locale: Locale = defaultLocale) {
-  return new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    timeZone,
-  }).format(new Date(date));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(date));
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -46,10 +46,10 @@ export interface Server {
   stopAndWait(): Promise<void>;
 }
 
-/** Starts react-router-serve by its real binary so that the PID we stop is the server's own. */
+/** Starts server.mjs with node itself, so that the PID we stop is the server's own. */
 export async function startServer(port: number, databaseUrl: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/@react-router/serve/bin.js", "build/server/index.js"], {
-    // stdout carries morgan's per-request log: discard it rather than let an undrained pipe stall the server.
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
+    // stdout is not read: discard it rather than let an undrained pipe stall the server.
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
   });

@@ -1,0 +1,41 @@
+// The production server: Express in front of the React Router build (`npm start`, `npm run demo`).
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+
+const clientDir = path.resolve("build/client");
+const assetsDir = path.join(clientDir, "assets");
+const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+const port = Number(process.env.PORT ?? 3000);
+
+// Brotli (quality 11) and gzip copies made by scripts/precompress.ts at build time.
+const precompressed = new Set(readdirSync(assetsDir).filter((f) => f.endsWith(".br") || f.endsWith(".gz")));
+const encodings = [
+  { name: "br", suffix: ".br" },
+  { name: "gzip", suffix: ".gz" },
+];
+
+/** Hashed assets never change: send the best precompressed copy the browser accepts. */
+function servePrecompressed(req, res, next) {
+  const name = path.basename(req.path);
+  const accepted = req.headers["accept-encoding"] ?? "";
+  const encoding = encodings.find((e) => accepted.includes(e.name) && precompressed.has(name + e.suffix));
+  if (!encoding || name !== req.path.slice(1)) return next();
+  res.set({ "Content-Encoding": encoding.name, Vary: "Accept-Encoding", "Cache-Control": "public, max-age=31536000, immutable" });
+  res.type(path.extname(name));
+  res.sendFile(path.join(assetsDir, name + encoding.suffix));
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use("/assets", servePrecompressed, express.static(assetsDir, { immutable: true, maxAge: "1y", index: false }));
+app.use(compression());
+// Files have extensions and pages do not, so pages skip the filesystem lookup (.data: page data, .pdf: certificates).
+const servePublic = express.static(clientDir, { maxAge: "1h", index: false });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) && !/\.(data|pdf)$/.test(req.path) ? servePublic(req, res, next) : next()));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+app.listen(port, () => console.log(`Lan Tỏa: http://localhost:${port}`));
