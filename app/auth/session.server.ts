@@ -1,7 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "#app/db.server.ts";
-import type { Prisma } from "#app/generated/prisma/client.ts";
 
 // Lucia's session recipe (lucia-auth.com/sessions/basic): the cookie holds a random token,
 // the database only its SHA-256, so a leaked database cannot be replayed as cookies.
@@ -26,32 +25,29 @@ export async function createSession(db: Db, token: string, userId: string, polic
   });
 }
 
-/**
- * Sliding expiry: a session used in the second half of its life is extended to a full lifetime.
- * `user` selects the session's user in the same query, so a request costs one lookup.
- */
-export async function validateSessionToken<U extends Prisma.UserSelect = { id: true }>(
-  db: Db,
-  token: string,
-  policy: SessionPolicy,
-  options: { now?: Date; user?: U } = {},
-) {
-  const now = options.now ?? new Date();
-  const session = await db.session.findUnique({
-    where: { id: sessionIdFromToken(token) },
-    select: { id: true, userId: true, expiresAt: true, user: { select: options.user ?? { id: true } } },
-  });
-  if (!session) return null;
-  if (session.expiresAt.getTime() <= now.getTime()) {
+/** Sliding expiry: a session used in the second half of its life is extended to a full lifetime. */
+export function slideExpiry(expiresAt: Date, policy: SessionPolicy, now: Date): "expired" | "keep" | Date {
+  if (expiresAt.getTime() <= now.getTime()) return "expired";
+  const lifetimeMs = policy.lifetimeDays * dayMs;
+  return expiresAt.getTime() - now.getTime() >= lifetimeMs / 2 ? "keep" : new Date(now.getTime() + lifetimeMs);
+}
+
+/** Applies the sliding rule to a session row: deletes it when expired, extends it when due. */
+export async function settleSession(db: Db, session: { id: string; expiresAt: Date }, policy: SessionPolicy, now = new Date()) {
+  const next = slideExpiry(session.expiresAt, policy, now);
+  if (next === "expired") {
     await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }
-  const user = session.user as unknown as Prisma.UserGetPayload<{ select: U }>;
-  const lifetimeMs = policy.lifetimeDays * dayMs;
-  if (session.expiresAt.getTime() - now.getTime() >= lifetimeMs / 2) return { id: session.id, userId: session.userId, expiresAt: session.expiresAt, user, extended: false };
-  const expiresAt = new Date(now.getTime() + lifetimeMs);
-  await db.session.update({ where: { id: session.id }, data: { expiresAt } });
-  return { id: session.id, userId: session.userId, expiresAt, user, extended: true };
+  if (next === "keep") return { expiresAt: session.expiresAt, extended: false };
+  await db.session.update({ where: { id: session.id }, data: { expiresAt: next } });
+  return { expiresAt: next, extended: true };
+}
+
+export async function validateSessionToken(db: Db, token: string, policy: SessionPolicy, options: { now?: Date } = {}) {
+  const session = await db.session.findUnique({ where: { id: sessionIdFromToken(token) }, select: { id: true, userId: true, expiresAt: true } });
+  const settled = session ? await settleSession(db, session, policy, options.now) : null;
+  return session && settled ? { ...session, ...settled } : null;
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {
