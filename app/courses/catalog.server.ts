@@ -6,10 +6,13 @@ import { compileCourse, contentFingerprint, loadAllCourses, type CourseContent, 
 
 export type CourseOrigin = "content" | "app";
 export type CatalogLesson = LessonContent & { id: string };
+export type Recertification = { version: number; publishedAt: Date };
 export type CatalogCourse = Omit<CourseContent, "lessons"> & {
   id: string;
   source: CourseOrigin;
   version: number;
+  /** The latest version a trainer marked as requiring everyone certified earlier to redo the course. */
+  recertification: Recertification | null;
   lessons: CatalogLesson[];
   rule: CompletionRule;
 };
@@ -50,6 +53,7 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
     id: course.id,
     source: origin.source,
     version: course.version,
+    recertification: null,
     lessons,
     rule: {
       lessonIds: lessons.map((l) => l.id),
@@ -80,6 +84,12 @@ export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog
     });
     if (content) courses.push(await syncCourse(db, content, { source: "app" }));
   }
+  const requirements = await db.courseVersion.findMany({
+    where: { requiresRecertification: true },
+    orderBy: { version: "asc" },
+    select: { courseId: true, version: true, publishedAt: true },
+  });
+  for (const course of courses) course.recertification = requirements.findLast((r) => r.courseId === course.id) ?? null;
   courses.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, "vi"));
   return { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) };
 }
@@ -87,8 +97,8 @@ export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog
 type Loaded = { stamp: string; catalog: Promise<Catalog> };
 
 /**
- * One catalog per process. It is rebuilt when a course is published anywhere (the count of
- * course versions changes; several app instances share the database), checked at most once per
+ * One catalog per process. It is rebuilt when a course is published or a version is marked for
+ * re-certification anywhere (several app instances share the database), checked at most once per
  * `recheckMs`, at once after `invalidate()`, and in development when a content file changes.
  * Compiles stay cached by content hash, so a rebuild is cheap.
  */
@@ -97,7 +107,14 @@ export function catalogStore(db: Db, contentRoot: string, options: { watch: bool
   const recheckMs = options.recheckMs ?? 1000;
   let loaded: Loaded | null = null;
   let checkedAt = 0;
-  const stampNow = async () => `${await db.courseVersion.count()}:${options.watch ? await contentFingerprint(root) : ""}`;
+  // The stamp is the state that shapes a catalog: published versions and those requiring re-certification.
+  const stampNow = async () => {
+    const [versions, recertify] = await Promise.all([
+      db.courseVersion.count(),
+      db.courseVersion.findMany({ where: { requiresRecertification: true }, select: { id: true }, orderBy: { id: "asc" } }),
+    ]);
+    return `${versions}:${recertify.map((r) => r.id).join(",")}:${options.watch ? await contentFingerprint(root) : ""}`;
+  };
   async function getCatalog(): Promise<Catalog> {
     if (loaded && Date.now() - checkedAt < recheckMs) return loaded.catalog;
     checkedAt = Date.now();

@@ -8,7 +8,7 @@ import { completedCourseIds, courseProgress, responsesFor } from "./progress.ser
 export async function openLesson(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
   const [{ course, lesson, previous, next }, catalog] = await Promise.all([requireLesson(courseSlug, lessonSlug), getCatalog()]);
   const prerequisiteIds = course.prerequisites.flatMap((slug) => catalog.bySlug.get(slug)?.id ?? []);
-  const [progress, completed] = await Promise.all([courseProgress(db, userId, course.id), completedCourseIds(db, userId, prerequisiteIds)]);
+  const [progress, completed] = await Promise.all([courseProgress(db, userId, course), completedCourseIds(db, userId, prerequisiteIds)]);
   const blockers = blockersFor(course, lesson, { lessonIds: new Set(progress.doneLessonIds), completedCourseIds: completed }, catalog.bySlug);
   return { course, lesson, previous, next, progress, blockers, blocked: isBlocked(blockers) };
 }
@@ -16,7 +16,7 @@ export async function openLesson(db: Db, userId: string, courseSlug: string, les
 /** Everything the lesson page shows; a blocked lesson's content is not sent at all. */
 export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
   const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug);
-  const responses = await responsesFor(db, userId, course.id);
+  const responses = await responsesFor(db, progress.enrollmentId);
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },

@@ -1,16 +1,8 @@
+import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Db | Tx;
-
-/** The latest version of a course that requires everyone certified on an earlier one to redo it. */
-export function recertificationRequirement(db: Reader, courseId: string) {
-  return db.courseVersion.findFirst({
-    where: { courseId, requiresRecertification: true },
-    orderBy: { version: "desc" },
-    select: { version: true, publishedAt: true },
-  });
-}
 
 export type CourseProgress = {
   enrollmentId: string | null;
@@ -25,14 +17,12 @@ export type CourseProgress = {
   endedScenarioIds: string[];
 };
 
-export async function courseProgress(db: Reader, userId: string, courseId: string): Promise<CourseProgress> {
-  const [enrollment, requirement] = await Promise.all([
-    db.enrollment.findUnique({
-      where: { userId_courseId: { userId, courseId } },
-      select: { id: true, startedAt: true, completedAt: true, courseVersion: true },
-    }),
-    recertificationRequirement(db, courseId),
-  ]);
+export async function courseProgress(db: Reader, userId: string, course: Pick<CatalogCourse, "id" | "recertification">): Promise<CourseProgress> {
+  const requirement = course.recertification;
+  const enrollment = await db.enrollment.findUnique({
+    where: { userId_courseId: { userId, courseId: course.id } },
+    select: { id: true, startedAt: true, completedAt: true, courseVersion: true },
+  });
   if (!enrollment)
     return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, endedScenarioIds: [] };
   const needsRefresh = enrollment.completedAt !== null && requirement !== null && enrollment.courseVersion < requirement.version;
@@ -75,9 +65,10 @@ export async function progressByCourse(db: Db, userId: string) {
   );
 }
 
-export async function responsesFor(db: Db, userId: string, courseId: string) {
+export async function responsesFor(db: Db, enrollmentId: string | null) {
+  if (!enrollmentId) return {};
   const rows = await db.activityResponse.findMany({
-    where: { enrollment: { userId, courseId } },
+    where: { enrollmentId },
     select: { kind: true, activityId: true, value: true },
   });
   return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.activityId}`, r.value]));

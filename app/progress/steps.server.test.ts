@@ -11,9 +11,11 @@ import { createLearner } from "#tests/unit/people.ts";
 const allRight = { q1: ["a"], q2: ["a", "c"] };
 const goodPath = ["cong", "lang-nghe"];
 let course: CatalogCourse;
+let contentRoot: string;
 
 beforeAll(async () => {
-  const catalog = await buildCatalog(db, writeContentRoot({ "khoa-thu": tinyCourse() }));
+  contentRoot = writeContentRoot({ "khoa-thu": tinyCourse() });
+  const catalog = await buildCatalog(db, contentRoot);
   course = catalog.bySlug.get("khoa-thu")!;
 });
 
@@ -25,9 +27,9 @@ describe("course completion", () => {
   test("every lesson done is not enough without the quiz and the scenario", async () => {
     const { userId } = await createLearner(db);
     await markAllLessons(userId);
-    expect((await courseProgress(db, userId, course.id)).completedAt).toBeNull();
+    expect((await courseProgress(db, userId, course)).completedAt).toBeNull();
     await submitQuiz(db, userId, course, allRight);
-    expect((await courseProgress(db, userId, course.id)).completedAt).toBeNull();
+    expect((await courseProgress(db, userId, course)).completedAt).toBeNull();
   });
 
   test("the call that records the last step sets the completion", async () => {
@@ -36,7 +38,7 @@ describe("course completion", () => {
     await submitQuiz(db, userId, course, allRight);
     const progress = await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
     expect(progress?.completedAt).toBeInstanceOf(Date);
-    expect((await courseProgress(db, userId, course.id)).completedAt).toEqual(progress?.completedAt);
+    expect((await courseProgress(db, userId, course)).completedAt).toEqual(progress?.completedAt);
   });
 
   test("a passed quiz as the last step completes the course in that call", async () => {
@@ -114,27 +116,29 @@ describe("re-certification", () => {
   test("a version marked as requiring it sends earlier completions back for a new round, which completes on the current version", async () => {
     const { userId } = await createLearner(db);
     await completeCourse(userId);
-    const first = await courseProgress(db, userId, course.id);
+    const first = await courseProgress(db, userId, course);
     expect(first.needsRefresh).toBe(false);
 
     // The trainer publishes a newer version and marks it as requiring re-certification.
-    const newer = { ...course, version: course.version + 1 };
-    await db.course.update({ where: { id: course.id }, data: { version: newer.version } });
-    await db.courseVersion.create({ data: { courseId: course.id, version: newer.version, contentHash: "x", requiresRecertification: true } });
+    const version = course.version + 1;
+    await db.course.update({ where: { id: course.id }, data: { version } });
+    await db.courseVersion.create({ data: { courseId: course.id, version, contentHash: "x", requiresRecertification: true } });
+    const newer = (await buildCatalog(db, contentRoot)).bySlug.get("khoa-thu")!;
+    expect(newer.recertification?.version).toBe(version);
 
-    const due = await courseProgress(db, userId, course.id);
+    const due = await courseProgress(db, userId, newer);
     expect(due.needsRefresh).toBe(true);
     expect(due.doneLessonIds).toEqual([]);
     expect(due.bestScore).toBeNull();
 
     // Lessons alone do not settle it; the quiz and the scenario must be done again too.
     for (const lesson of newer.lessons) await markLessonDone(db, userId, newer, lesson.id);
-    expect((await courseProgress(db, userId, course.id)).needsRefresh).toBe(true);
+    expect((await courseProgress(db, userId, newer)).needsRefresh).toBe(true);
     await submitQuiz(db, userId, newer, allRight);
     const settled = await recordScenarioRun(db, userId, newer, "tham-nha", goodPath);
     expect(settled?.needsRefresh).toBe(false);
     const enrollment = await db.enrollment.findUniqueOrThrow({ where: { userId_courseId: { userId, courseId: course.id } }, select: { courseVersion: true } });
-    expect(enrollment.courseVersion).toBe(newer.version);
+    expect(enrollment.courseVersion).toBe(version);
     expect(await db.certificate.count({ where: { userId, courseId: course.id } })).toBe(2);
   });
 });

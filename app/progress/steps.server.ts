@@ -22,7 +22,7 @@ function enroll(tx: Tx, userId: string, course: CatalogCourse) {
  * due for re-certification completes again, on the current version, once its rule is met anew.
  */
 async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
-  const progress = await courseProgress(tx, userId, course.id);
+  const progress = await courseProgress(tx, userId, course);
   if (progress.completedAt && !progress.needsRefresh) return progress;
   const complete = isCourseComplete(course.rule, {
     doneLessonIds: new Set(progress.doneLessonIds),

@@ -40,6 +40,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = parsed.data;
   if (form.intent === "recertify") {
     await setRecertification(db, course.id, form.version, form.required === "true");
+    invalidateCatalog();
     return redirect(`/author/${course.slug}`);
   }
   // Shipped courses live in content/ and change through code review, not here.

@@ -13,11 +13,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   requirePermission(user, "course:learn");
   const course = await requireCourse(params.slug);
-  const [progress, responses, certificate] = await Promise.all([
-    courseProgress(db, user.id, course.id),
-    responsesFor(db, user.id, course.id),
-    latestCertificate(db, user.id, course.id),
-  ]);
+  const [progress, certificate] = await Promise.all([courseProgress(db, user.id, course), latestCertificate(db, user.id, course.id)]);
+  const responses = await responsesFor(db, progress.enrollmentId);
   const done = new Set(progress.doneLessonIds);
   const nextLesson = course.lessons.find((l) => !done.has(l.id)) ?? course.lessons[0];
   return {
