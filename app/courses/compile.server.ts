@@ -4,12 +4,15 @@ import path from "node:path";
 import type { Root } from "mdast";
 import { bundleMDX } from "mdx-bundler";
 import { ContentError, type ContentIssue } from "./content-error.ts";
+import type { LessonPart } from "./lesson-parts.ts";
 import { checkAndExtract, type ContentProblem, type LessonActivities } from "./mdx-rules.server.ts";
+import { renderLesson } from "./render-lesson.server.tsx";
 
-export type CompiledMdx = { code: string; activities: LessonActivities };
+export type CompiledMdx = { code: string; activities: LessonActivities; parts: LessonPart[] };
 
 // Bump when the rules or plugins change what a compile produces, to invalidate every cache entry.
-const compilerVersion = "2";
+// That includes the markup of the components rendered into lessons (app/components/mdx/).
+const compilerVersion = "3";
 const cacheDir = path.resolve(".cache/mdx");
 const inMemory = new Map<string, Promise<CompiledMdx>>();
 let queue: Promise<unknown> = Promise.resolve();
@@ -77,7 +80,7 @@ async function compileFresh(key: string, file: string, body: string, lineOffset:
     throw new ContentError(syntaxIssues(file, error, lineOffset));
   }
   if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
-  const compiled = { code: result.code, activities };
+  const compiled = { code: result.code, activities, parts: renderLesson(result.code, key.slice(0, 8)) };
   if (!persist) return compiled;
   await mkdir(cacheDir, { recursive: true });
   const target = path.join(cacheDir, `${key}.json`);

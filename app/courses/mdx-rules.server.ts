@@ -28,6 +28,8 @@ const allowedProps: Record<string, readonly string[]> = {
   Figure: ["src", "alt", "width", "height", "caption"],
 };
 export const componentNames = Object.keys(allowedProps);
+// Interactive components become islands of the pre-rendered page, so they stand on their own at top level.
+const islandNames = new Set(["Quiz", "Scenario", "Checklist", "Reflection"]);
 
 const forbiddenNodes: Record<string, string> = {
   mdxjsEsm: "không được dùng import/export",
@@ -131,6 +133,7 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
       else if (a.value !== null && typeof a.value !== "string")
         problem(node, `<${name} ${a.name}>: giá trị phải là chuỗi cố định, không phải biểu thức`);
     }
+    if (islandNames.has(name) && parent?.type !== "root") problem(node, `<${name}> phải đứng riêng ở cấp ngoài cùng, không lồng trong thành phần hay đoạn văn khác`);
     const src = attr(node, "src");
     if (name === "Figure" && (typeof src !== "string" || !isSafeUrl(src))) problem(node, `<Figure src>: đường dẫn ảnh không hợp lệ`);
     if (name === "Cite" && !citedDocumentKeys.has(stringAttr(node, "doc")))

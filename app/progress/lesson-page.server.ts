@@ -20,7 +20,7 @@ export async function lessonPage(db: Db, userId: string, courseSlug: string, les
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, code: blocked ? null : lesson.compiled.code },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : lesson.compiled.parts },
     blockers,
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,

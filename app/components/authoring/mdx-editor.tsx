@@ -86,7 +86,7 @@ export function MdxEditor({ name, source }: { name: string; source: string }) {
           <article className="lesson">
             <h1>{result.title}</h1>
             <LessonBody
-              code={result.code}
+              parts={result.parts}
               activities={{ preview: true, quiz: result.quiz, passMark: 0, quizResult: null, bestScore: null, attempts: 0, responses: {}, endedScenarioIds: [] }}
             />
           </article>

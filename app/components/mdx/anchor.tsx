@@ -1,11 +1,10 @@
 import type { ComponentProps } from "react";
-import { Link } from "react-router";
 
-/** Markdown links: pages of this site navigate in place; other sites open in a new tab. */
-export function Anchor({ href = "", children, ...rest }: ComponentProps<"a">) {
-  if (href.startsWith("/")) return <Link to={href}>{children}</Link>;
+/** Markdown links: other sites open in a new tab; pages of this site are routed by LessonBody. */
+export function Anchor({ href = "", children }: ComponentProps<"a">) {
+  if (href.startsWith("/")) return <a href={href}>{children}</a>;
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" {...rest}>
+    <a href={href} target="_blank" rel="noopener noreferrer">
       {children}
     </a>
   );

@@ -1,18 +1,14 @@
-import { Children, isValidElement, useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useFetcher } from "react-router";
+import type { ChecklistIsland } from "#app/courses/lesson-parts.ts";
 import { useLessonState } from "./lesson-context.tsx";
 
-export function Step({ children }: { children?: ReactNode }) {
-  return <>{children}</>;
-}
-
 /** Steps of a procedure; the ticks are saved for the learner and come back on every device. */
-export function Checklist({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Checklist({ id, title, steps }: ChecklistIsland) {
   const state = useLessonState();
   const fetcher = useFetcher();
   const saved = JSON.parse(state.responses[`checklist:${id}`] ?? "[]") as number[];
   const [checked, setChecked] = useState(() => new Set(saved));
-  const steps = Children.toArray(children).filter((c) => isValidElement(c) && c.type === Step);
 
   const toggle = (index: number) => {
     const next = new Set(checked);
@@ -26,11 +22,11 @@ export function Checklist({ id, title, children }: { id: string; title: string; 
     <section className="checklist">
       <h3>{title}</h3>
       <ol>
-        {steps.map((step, index) => (
+        {steps.map((html, index) => (
           <li key={index}>
             <label className="choice">
               <input type="checkbox" checked={checked.has(index)} onChange={() => toggle(index)} />
-              <span>{step}</span>
+              <span dangerouslySetInnerHTML={{ __html: html }} />
             </label>
           </li>
         ))}

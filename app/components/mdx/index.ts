@@ -1,12 +1,7 @@
-import { Anchor } from "./anchor.tsx";
-import { Callout } from "./callout.tsx";
-import { Checklist, Step } from "./checklist.tsx";
-import { Cite } from "./cite.tsx";
-import { Figure } from "./figure.tsx";
+import { Checklist } from "./checklist.tsx";
 import { Quiz } from "./quiz.tsx";
 import { Reflection } from "./reflection.tsx";
-import { Option, Scenario, Scene } from "./scenario.tsx";
-import { Term } from "./term.tsx";
+import { Scenario } from "./scenario.tsx";
 
-// The one component map for every lesson; its names must match mdx-rules.server.ts.
-export const mdxComponents = { a: Anchor, Callout, Checklist, Step, Cite, Figure, Quiz, Reflection, Scenario, Scene, Option, Term };
+// The interactive components of lessons; everything else is HTML rendered once on the server.
+export const islands = { Checklist, Quiz, Reflection, Scenario };

@@ -1,30 +1,36 @@
-import { getMDXComponent } from "mdx-bundler/client";
-import type { ComponentType } from "react";
-import { mdxComponents } from "./index.ts";
+import type { MouseEvent } from "react";
+import { useNavigate } from "react-router";
+import type { Island, LessonPart } from "#app/courses/lesson-parts.ts";
+import { islands } from "./index.ts";
 import { LessonContext, type LessonActivityState } from "./lesson-context.tsx";
 
-type MdxComponent = ComponentType<{ components?: typeof mdxComponents }>;
-
-// Evaluating a lesson's code builds a new component; keep one per lesson for the life of the process.
-const cache = new Map<string, MdxComponent>();
-const cacheLimit = 200;
-
-function mdxComponent(code: string) {
-  let component = cache.get(code);
-  if (!component) {
-    component = getMDXComponent(code) as MdxComponent;
-    cache.set(code, component);
-    if (cache.size > cacheLimit) cache.delete(cache.keys().next().value!);
+function IslandView({ part }: { part: Island }) {
+  switch (part.island) {
+    case "Quiz":
+      return <islands.Quiz {...part.props} />;
+    case "Scenario":
+      return <islands.Scenario {...part.props} />;
+    case "Checklist":
+      return <islands.Checklist {...part.props} />;
+    case "Reflection":
+      return <islands.Reflection {...part.props} />;
   }
-  return component;
 }
 
-export function LessonBody({ code, activities }: { code: string; activities: LessonActivityState }) {
-  const Content = mdxComponent(code);
+export function LessonBody({ parts, activities }: { parts: LessonPart[]; activities: LessonActivityState }) {
+  const navigate = useNavigate();
+  // Links inside the pre-rendered HTML are plain anchors: route this site's pages without a reload.
+  const followInternalLink = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest("a");
+    const href = link?.getAttribute("href");
+    if (!href?.startsWith("/") || link?.target || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
   return (
     <LessonContext.Provider value={activities}>
-      <div className="prose">
-        <Content components={mdxComponents} />
+      <div className="prose" onClick={followInternalLink}>
+        {parts.map((part, index) => ("html" in part ? <div key={index} dangerouslySetInnerHTML={{ __html: part.html }} /> : <IslandView key={index} part={part} />))}
       </div>
     </LessonContext.Provider>
   );

@@ -1,15 +1,14 @@
-import { useId, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
-/** A glossary term: tapping it reveals its meaning inline (no hover needed on phones). */
+/** A glossary term: tapping it opens its meaning (the HTML popover needs no script; tap outside to close). */
 export function Term({ meaning, children }: { meaning: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
   const id = useId();
   return (
     <span className="term">
-      <button type="button" className="term-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button type="button" className="term-button" popoverTarget={id}>
         {children}
       </button>
-      <span id={id} role="note" className="term-meaning" hidden={!open}>
+      <span id={id} popover="auto" role="note" className="term-meaning">
         {meaning}
       </span>
     </span>

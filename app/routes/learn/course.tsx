@@ -25,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       audience: course.audience,
       passMark: course.passMark,
       hasScenarios: course.rule.scenarioIds.length > 0,
-      intro: course.intro.code,
+      intro: course.intro.parts,
     },
     modules: course.modules.map((m) => ({
       title: m.title,
@@ -85,7 +85,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      <LessonBody code={course.intro} activities={loaderData.activities} />
+      <LessonBody parts={course.intro} activities={loaderData.activities} />
       <p className="muted">
         {t("course.rule", { passMark: course.passMark })} {course.hasScenarios ? t("course.ruleScenarios") : null}
       </p>

@@ -37,13 +37,13 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
       <p className="muted">{lesson.moduleTitle}</p>
       <h1>{lesson.title}</h1>
       <p className="muted">{t("lesson.minutes", { minutes: lesson.minutes })}</p>
-      {lesson.code === null ? (
+      {lesson.parts === null ? (
         <Blocked blockers={loaderData.blockers} courseSlug={course.slug} />
       ) : (
-        <LessonBody code={lesson.code} activities={loaderData.activities} />
+        <LessonBody parts={lesson.parts} activities={loaderData.activities} />
       )}
       <div className="lesson-footer">
-        {lesson.code === null ? null : isDone ? (
+        {lesson.parts === null ? null : isDone ? (
           <p className="badge badge-done" role="status">
             ✓ {t("lesson.done")}
           </p>

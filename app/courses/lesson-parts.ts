@@ -1,0 +1,18 @@
+// A lesson as the browser gets it: HTML rendered once on the server, with interactive islands between.
+export type ScenarioIsland = {
+  id: string;
+  title: string;
+  start: string;
+  scenes: { id: string; ending: string | null; html: string; options: { to: string; html: string }[] }[];
+};
+export type ChecklistIsland = { id: string; title: string; steps: string[] };
+export type ReflectionIsland = { id: string; prompt: string };
+export type QuizIsland = { id: string };
+
+export type Island =
+  | { island: "Quiz"; props: QuizIsland }
+  | { island: "Scenario"; props: ScenarioIsland }
+  | { island: "Checklist"; props: ChecklistIsland }
+  | { island: "Reflection"; props: ReflectionIsland };
+
+export type LessonPart = { html: string } | Island;
