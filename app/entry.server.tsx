@@ -3,6 +3,9 @@ import type { EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { getCatalog } from "./courses/catalog-instance.server.ts";
+import { loadCatalog, locales } from "./i18n/i18n.ts";
+
+await Promise.all(locales.map(loadCatalog));
 
 export const streamTimeout = 5_000;
 

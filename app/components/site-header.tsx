@@ -24,7 +24,8 @@ export function SiteHeader({ user }: Props) {
         ) : null}
       </nav>
       <div className="header-actions">
-        <Form method="post" action="/language">
+        {/* A full reload, so the browser loads the other language's messages before rendering. */}
+        <Form method="post" action="/language" reloadDocument>
           <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           <button type="submit" className="link-button" lang={locale === "vi" ? "en" : "vi"}>

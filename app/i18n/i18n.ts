@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from "react-router";
-import { en } from "./en.ts";
 import { vi, type MessageKey, type Messages } from "./vi.ts";
 
 export const locales = ["vi", "en"] as const;
@@ -7,13 +6,18 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "vi";
 export const localeCookie = "lantoa_lang";
 
-const catalogs: Record<Locale, Messages> = { vi, en };
+const catalogs: Partial<Record<Locale, Messages>> = { vi };
+
+/** Makes a locale's messages available; the server loads all at start, the browser the one it shows. */
+export async function loadCatalog(locale: Locale) {
+  if (locale === "en") catalogs.en ??= (await import("./en.ts")).en;
+}
 const timeZone = "Asia/Ho_Chi_Minh";
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): Translate {
-  const messages = catalogs[locale];
+  const messages = catalogs[locale] ?? vi;
   return (key, params) =>
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
 }

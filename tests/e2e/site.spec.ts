@@ -37,3 +37,14 @@ test("signing out ends the session", async ({ page, context }) => {
   await page.goto("/courses");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("the interface switches to English and back, dates staying dd/mm/yyyy", async ({ page }) => {
+  await signIn(page, demo.organizer.login, demo.organizer.password);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Courses", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/org");
+  await expect(page.getByText(/Completed \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { name: "Theo dõi học tập", level: 1 })).toBeVisible();
+});
