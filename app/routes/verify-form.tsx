@@ -1,6 +1,7 @@
 import { Form, data, redirect } from "react-router";
 import { z } from "zod";
 import { normaliseCode } from "#app/certificates/code.ts";
+import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import type { MessageKey } from "#app/i18n/vi.ts";
 import type { Route } from "./+types/verify-form";
@@ -33,19 +34,15 @@ export default function VerifyForm({ actionData }: Route.ComponentProps) {
       <h1>{t("certificate.formTitle")}</h1>
       <p>{t("certificate.formLead")}</p>
       <Form method="post" className="stack" noValidate>
-        <label className="field">
-          <span>{t("certificate.code")}</span>
-          <input
-            name="code"
-            autoCapitalize="characters"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={actionData?.code}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "code-error" : undefined}
-          />
-          {error ? <span id="code-error" className="field-error">{t(error)}</span> : null}
-        </label>
+        <Field
+          label={t("certificate.code")}
+          name="code"
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={actionData?.code}
+          error={error ? t(error) : undefined}
+        />
         <button type="submit" className="button">
           {t("certificate.submit")}
         </button>

@@ -1,6 +1,7 @@
 import { Form, data, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/auth/auth.server.ts";
+import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import type { MessageKey } from "#app/i18n/vi.ts";
 import type { Route } from "./+types/login";
@@ -51,29 +52,21 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             {t(errors.form)}
           </p>
         ) : null}
-        <label className="field">
-          <span>{t("login.identifier")}</span>
-          <input
-            name="identifier"
-            autoComplete="username"
-            inputMode="email"
-            defaultValue={actionData?.identifier}
-            aria-invalid={errors.identifier ? true : undefined}
-            aria-describedby={errors.identifier ? "identifier-error" : undefined}
-          />
-          {errors.identifier ? <span id="identifier-error" className="field-error">{t(errors.identifier)}</span> : null}
-        </label>
-        <label className="field">
-          <span>{t("login.password")}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-          />
-          {errors.password ? <span id="password-error" className="field-error">{t(errors.password)}</span> : null}
-        </label>
+        <Field
+          label={t("login.identifier")}
+          name="identifier"
+          autoComplete="username"
+          inputMode="email"
+          defaultValue={actionData?.identifier}
+          error={errors.identifier ? t(errors.identifier) : undefined}
+        />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password ? t(errors.password) : undefined}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t("login.submit")}
         </button>

@@ -2,6 +2,7 @@ import { Form, Link, data, redirect } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { authoredCourses, createDraftCourse, newCourseForm } from "#app/authoring/drafts.server.ts";
 import { db } from "#app/db.server.ts";
+import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import type { MessageKey } from "#app/i18n/vi.ts";
 import type { Route } from "./+types/index";
@@ -51,17 +52,14 @@ export default function AuthorIndex({ loaderData, actionData }: Route.ComponentP
       </ul>
       <h2>{t("author.newCourse")}</h2>
       <Form method="post" className="stack narrow" noValidate>
-        <label className="field">
-          <span>{t("author.courseTitle")}</span>
-          <input name="title" defaultValue={actionData?.values.title} aria-invalid={errors.title ? true : undefined} aria-describedby="title-error" />
-          {errors.title ? <span id="title-error" className="field-error">{t(errors.title)}</span> : null}
-        </label>
-        <label className="field">
-          <span>{t("author.slug")}</span>
-          <input name="slug" defaultValue={actionData?.values.slug} aria-invalid={errors.slug ? true : undefined} aria-describedby="slug-hint slug-error" />
-          <span id="slug-hint" className="muted">{t("author.slugHint")}</span>
-          {errors.slug ? <span id="slug-error" className="field-error">{t(errors.slug)}</span> : null}
-        </label>
+        <Field label={t("author.courseTitle")} name="title" defaultValue={actionData?.values.title} error={errors.title ? t(errors.title) : undefined} />
+        <Field
+          label={t("author.slug")}
+          name="slug"
+          defaultValue={actionData?.values.slug}
+          hint={t("author.slugHint")}
+          error={errors.slug ? t(errors.slug) : undefined}
+        />
         <button type="submit" className="button">
           {t("author.create")}
         </button>
