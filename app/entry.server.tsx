@@ -2,7 +2,9 @@ import { PassThrough } from "node:stream";
 import type { EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
+import { StaticHtmlContext } from "./components/mdx/static-html.tsx";
 import { getCatalog } from "./courses/catalog-instance.server.ts";
+import { htmlByKey } from "./courses/html-registry.server.ts";
 import { loadCatalog, locales } from "./i18n/i18n.ts";
 
 await Promise.all(locales.map(loadCatalog));
@@ -22,7 +24,12 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    const page = (
+      <StaticHtmlContext.Provider value={htmlByKey}>
+        <ServerRouter context={routerContext} url={request.url} />
+      </StaticHtmlContext.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(page, {
       onAllReady() {
         const chunks: Buffer[] = [];
         const sink = new PassThrough();

@@ -10,6 +10,7 @@ export default [
     route(":slug", "routes/learn/course.tsx"),
     route(":slug/:lesson", "routes/learn/lesson.tsx"),
   ]),
+  route("lesson-html", "routes/lesson-html.ts"),
   route("org", "routes/org/dashboard.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Db } from "#app/db.server.ts";
 import type { CompletionRule } from "./completion.ts";
+import { registerParts } from "./html-registry.server.ts";
 import { ContentError } from "./content-error.ts";
 import { compileCourse, contentFingerprint, loadAllCourses, type CourseContent, type CourseSource, type LessonContent } from "./content.server.ts";
 
@@ -89,7 +90,11 @@ export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog
     orderBy: { version: "asc" },
     select: { courseId: true, version: true, publishedAt: true },
   });
-  for (const course of courses) course.recertification = requirements.findLast((r) => r.courseId === course.id) ?? null;
+  for (const course of courses) {
+    course.recertification = requirements.findLast((r) => r.courseId === course.id) ?? null;
+    registerParts(course.intro.parts);
+    for (const lesson of course.lessons) registerParts(lesson.compiled.parts);
+  }
   courses.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, "vi"));
   return { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) };
 }

@@ -16,3 +16,9 @@ export type Island =
   | { island: "Reflection"; props: ReflectionIsland };
 
 export type LessonPart = { html: string } | Island;
+
+/**
+ * What a page's data carries: shipped lessons' HTML by key only. The document already holds the
+ * HTML, so sending it again in the route data would double the page; see static-html.tsx.
+ */
+export type PagePart = { htmlKey: string } | LessonPart;

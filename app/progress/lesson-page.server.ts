@@ -1,4 +1,5 @@
 import { getCatalog, requireLesson } from "#app/courses/catalog-instance.server.ts";
+import { pageParts } from "#app/courses/html-registry.server.ts";
 import { publicQuiz } from "#app/courses/quiz.ts";
 import type { Db } from "#app/db.server.ts";
 import { blockersFor, isBlocked } from "./prerequisites.ts";
@@ -20,7 +21,7 @@ export async function lessonPage(db: Db, userId: string, courseSlug: string, les
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : lesson.compiled.parts },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(lesson.compiled.parts) },
     blockers,
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,

@@ -76,3 +76,16 @@ test("a learner is refused the organizer page, with a Vietnamese 403", async ({ 
   await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này." })).toBeVisible();
   await expect(page.getByRole("link", { name: "Theo dõi đơn vị" })).toHaveCount(0);
 });
+
+test("moving to the next lesson inside the app brings its pre-rendered content, sent once per page", async ({ page, freshLearner }) => {
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${slug}/vi-sao-phai-tap-hop`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  // The lesson's HTML is in the document once: the route data names it by key only.
+  const html = await page.content();
+  expect(html.split("Công thức tỷ lệ tập hợp").length - 1).toBe(1);
+  await page.getByRole("link", { name: /Bài tiếp theo/ }).click();
+  await expect(page).toHaveURL(`/courses/${slug}/hieu-phu-nu-trong-ap`);
+  await expect(page.getByRole("heading", { name: "Muốn vận động, trước hết phải hiểu", level: 2 })).toBeVisible();
+  await expect(page.locator(".prose [data-html]").first()).not.toBeEmpty();
+});

@@ -1,8 +1,9 @@
 import type { MouseEvent } from "react";
 import { useNavigate } from "react-router";
-import type { Island, LessonPart } from "#app/courses/lesson-parts.ts";
+import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
 import { islands } from "./index.ts";
 import { LessonContext, type LessonActivityState } from "./lesson-context.tsx";
+import { StaticHtml } from "./static-html.tsx";
 
 function IslandView({ part }: { part: Island }) {
   switch (part.island) {
@@ -17,7 +18,7 @@ function IslandView({ part }: { part: Island }) {
   }
 }
 
-export function LessonBody({ parts, activities }: { parts: LessonPart[]; activities: LessonActivityState }) {
+export function LessonBody({ parts, activities }: { parts: PagePart[]; activities: LessonActivityState }) {
   const navigate = useNavigate();
   // Links inside the pre-rendered HTML are plain anchors: route this site's pages without a reload.
   const followInternalLink = (event: MouseEvent<HTMLDivElement>) => {
@@ -30,7 +31,15 @@ export function LessonBody({ parts, activities }: { parts: LessonPart[]; activit
   return (
     <LessonContext.Provider value={activities}>
       <div className="prose" onClick={followInternalLink}>
-        {parts.map((part, index) => ("html" in part ? <div key={index} dangerouslySetInnerHTML={{ __html: part.html }} /> : <IslandView key={index} part={part} />))}
+        {parts.map((part, index) =>
+          "htmlKey" in part ? (
+            <StaticHtml key={index} htmlKey={part.htmlKey} />
+          ) : "html" in part ? (
+            <div key={index} dangerouslySetInnerHTML={{ __html: part.html }} />
+          ) : (
+            <IslandView key={index} part={part} />
+          ),
+        )}
       </div>
     </LessonContext.Provider>
   );

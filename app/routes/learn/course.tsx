@@ -2,10 +2,12 @@ import { Link } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { latestCertificate } from "#app/certificates/certificates.server.ts";
 import { requireCourse } from "#app/courses/catalog-instance.server.ts";
+import { pageParts } from "#app/courses/html-registry.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { courseProgress, responsesFor } from "#app/progress/progress.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
+import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import type { Route } from "./+types/course";
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       audience: course.audience,
       passMark: course.passMark,
       hasScenarios: course.rule.scenarioIds.length > 0,
-      intro: course.intro.parts,
+      intro: pageParts(course.intro.parts),
     },
     modules: course.modules.map((m) => ({
       title: m.title,
@@ -42,6 +44,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     nextLesson: nextLesson?.slug ?? null,
     activities: { quiz: null, passMark: course.passMark, quizResult: null, bestScore: progress.bestScore, attempts: progress.attempts, responses, endedScenarioIds: progress.endedScenarioIds },
   };
+}
+
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await loadHtml(data.course.intro);
+  return data;
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.course.title} · Lan Tỏa` : "Lan Tỏa" }];

@@ -5,6 +5,7 @@ import { useT } from "#app/i18n/i18n.ts";
 import { lessonPage, openLesson } from "#app/progress/lesson-page.server.ts";
 import { handleLessonAction } from "#app/progress/lesson-actions.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
+import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import type { Route } from "./+types/lesson";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -20,6 +21,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (blocked) throw data(null, { status: 403 });
   const outcome = await handleLessonAction(db, user.id, course, lesson, await request.formData());
   return data(outcome.body, { status: outcome.status });
+}
+
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await loadHtml(data.lesson.parts);
+  return data;
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.lesson.title} · Lan Tỏa` : "Lan Tỏa" }];

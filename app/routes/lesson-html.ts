@@ -1,0 +1,16 @@
+import { data } from "react-router";
+import { z } from "zod";
+import { requireUser } from "#app/auth/auth.server.ts";
+import { htmlByKey } from "#app/courses/html-registry.server.ts";
+import type { Route } from "./+types/lesson-html";
+
+const keys = z.array(z.string().regex(/^[\w-]{22}$/)).min(1).max(50);
+
+// Fragments of pre-rendered lessons for pages reached by in-app navigation; content never changes per key.
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireUser(request);
+  const parsed = keys.safeParse(new URL(request.url).searchParams.getAll("k"));
+  if (!parsed.success) throw data(null, { status: 400 });
+  const found = Object.fromEntries(parsed.data.flatMap((key) => (htmlByKey(key) !== undefined ? [[key, htmlByKey(key)]] : [])));
+  return Response.json(found, { headers: { "Cache-Control": "private, max-age=31536000, immutable" } });
+}
