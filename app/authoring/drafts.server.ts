@@ -3,6 +3,7 @@ import { data } from "react-router";
 import { z } from "zod";
 import { courseFileName } from "#app/courses/content.server.ts";
 import { slugSchema } from "#app/courses/course-schema.ts";
+import { parseFrontmatter } from "#app/courses/safe-matter.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { starterCourse, starterLesson } from "./starter-files.ts";
 
@@ -67,8 +68,8 @@ export async function saveDraftFile(db: Db, courseId: string, name: string, sour
 
 /** Adds a lesson file and lists it in the last module of course.mdx, so the draft stays publishable. */
 export async function addDraftLesson(db: Db, courseId: string, input: z.infer<typeof newLessonForm>, courseSource: string) {
-  const parsed = matter(courseSource);
-  const modules = (parsed.data.modules ?? []) as { title: string; lessons: string[] }[];
+  const parsed = parseFrontmatter(courseSource);
+  const modules = structuredClone((parsed.data.modules ?? []) as { title: string; lessons: string[] }[]);
   if (modules.length === 0) modules.push({ title: "Phần 1", lessons: [] });
   const last = modules[modules.length - 1]!;
   if (!last.lessons.includes(input.name)) last.lessons.push(input.name);

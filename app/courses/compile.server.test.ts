@@ -107,3 +107,9 @@ test("an import of a module that does not resolve is reported as a forbidden imp
     expect.objectContaining({ file: "content/courses/thu/01-bai.mdx", line: 9, message: expect.stringMatching(/import\/export/) }),
   );
 });
+
+test("a second, JavaScript frontmatter block in the body is refused, never evaluated", async () => {
+  const body = `---js\n{ a: require("node:fs").writeFileSync("/tmp/lantoa-pwned-2", "x") }\n---\n\n${crypto.randomUUID()}\n`;
+  await expect(compileMdx("bai.mdx", body, 4)).rejects.toBeInstanceOf(ContentError);
+  expect((await import("node:fs")).existsSync("/tmp/lantoa-pwned-2")).toBe(false);
+});

@@ -7,6 +7,7 @@ import { ContentError, type ContentIssue } from "./content-error.ts";
 import type { LessonPart } from "./lesson-parts.ts";
 import { checkAndExtract, type ContentProblem, type LessonActivities } from "./mdx-rules.server.ts";
 import { renderLesson } from "./render-lesson.server.tsx";
+import { safeMatterOptions } from "./safe-matter.server.ts";
 
 export type CompiledMdx = { code: string; activities: LessonActivities; parts: LessonPart[] };
 
@@ -61,6 +62,7 @@ async function compileFresh(key: string, file: string, body: string, lineOffset:
   try {
     result = await bundleMDX({
       source: body,
+      grayMatterOptions: safeMatterOptions,
       // Problems are returned to the caller with file and line; esbuild's own log would only repeat them.
       esbuildOptions: (options) => ({ ...options, logLevel: "silent" }),
       mdxOptions(options) {

@@ -14,3 +14,8 @@ test("a field of the wrong type names the field and its line", () => {
     expect.objectContaining({ issues: [expect.objectContaining({ line: 3, message: expect.stringContaining('"minutes"') })] }),
   );
 });
+
+test("JavaScript frontmatter is refused, never evaluated", () => {
+  const hostile = `---js\n{ title: require("node:fs").writeFileSync("/tmp/lantoa-pwned", "x") && "t", minutes: 5 }\n---\n\nx\n`;
+  expect(() => parseMdx("f.mdx", hostile, lessonFrontmatter)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ message: expect.stringContaining("chỉ chấp nhận frontmatter YAML") })] }));
+});

@@ -1,6 +1,7 @@
-import matter from "gray-matter";
+import type matter from "gray-matter";
 import type { z } from "zod";
 import { ContentError } from "./content-error.ts";
+import { parseFrontmatter } from "./safe-matter.server.ts";
 
 export type ParsedMdx<T> = { data: T; body: string; bodyLineOffset: number };
 
@@ -8,7 +9,7 @@ export type ParsedMdx<T> = { data: T; body: string; bodyLineOffset: number };
 export function parseMdx<T>(file: string, source: string, schema: z.ZodType<T>): ParsedMdx<T> {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(source);
+    parsed = parseFrontmatter(source);
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     throw new ContentError([
