@@ -123,7 +123,14 @@ export async function signOut(request: Request) {
   return clearedSessionCookie(request);
 }
 
+/** Only paths on this site: browsers read "/\host" and "/<tab>/host" as another host, so the URL is resolved and checked. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null, fallback = "/courses") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  const origin = "http://lantoa.invalid";
+  try {
+    const url = new URL(to, origin);
+    return url.origin === origin && !/[\\\x00-\x1f]/.test(to) ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }

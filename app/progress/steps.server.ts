@@ -31,10 +31,14 @@ async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
   });
   if (!complete) return progress;
   const completedAt = new Date();
-  await tx.enrollment.update({
-    where: { userId_courseId: { userId, courseId: course.id } },
+  // Claim the completion only if nobody else did meanwhile, so two steps finishing at once never
+  // issue two certificates. (The enrollment upsert above already queues such transactions on both
+  // databases in practice; this keeps it true if that query ever changes.)
+  const claimed = await tx.enrollment.updateMany({
+    where: { userId, courseId: course.id, completedAt: progress.completedAt },
     data: { completedAt, courseVersion: course.version },
   });
+  if (claimed.count === 0) return courseProgress(tx, userId, course);
   await issueCertificate(tx, { userId, course });
   return { ...progress, completedAt, needsRefresh: false };
 }
