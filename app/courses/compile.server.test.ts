@@ -113,3 +113,26 @@ test("a second, JavaScript frontmatter block in the body is refused, never evalu
   await expect(compileMdx("bai.mdx", body, 4)).rejects.toBeInstanceOf(ContentError);
   expect((await import("node:fs")).existsSync("/tmp/lantoa-pwned-2")).toBe(false);
 });
+
+describe("compileMdx: structure and links an author could get wrong", () => {
+  const problemsOf = async (body: string) => {
+    const error = await compileMdx("bai.mdx", `${crypto.randomUUID()}\n\n${body}`, 0).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    return (error as ContentError).issues.map((i) => i.message).join("\n");
+  };
+
+  test("an Option written inside a paragraph is refused (it would never show)", async () => {
+    const body = `<Scenario id="s" title="T" start="a">\n  <Scene id="a">\n\nChào chị <Option to="b">đi</Option>\n\n  </Scene>\n  <Scene id="b" ending="good">\n\nXong.\n\n  </Scene>\n</Scenario>\n`;
+    expect(await problemsOf(body)).toContain("<Option> phải nằm trực tiếp trong <Scene>");
+  });
+
+  test("reference-style links and scheme-relative links obey the same URL rule", async () => {
+    expect(await problemsOf("[bấm][x]\n\n[x]: data:text/html,<script>alert(1)</script>\n")).toContain("không được phép");
+    expect(await problemsOf("[trang khác](//evil.example/x)\n")).toContain('"//evil.example/x" không được phép');
+  });
+
+  test("two questions with the same id are refused", async () => {
+    const q = `  <Question id="q1" prompt="Hỏi?">\n    <Choice correct>Có</Choice>\n    <Choice>Không</Choice>\n    <Explanation>Vì thế.</Explanation>\n  </Question>\n`;
+    expect(await problemsOf(`<Quiz id="kt">\n${q}${q}</Quiz>\n`)).toContain('Câu hỏi id="q1" bị trùng');
+  });
+});

@@ -13,7 +13,7 @@ export type CompiledMdx = { code: string; activities: LessonActivities; parts: L
 
 // Bump when the rules or plugins change what a compile produces, to invalidate every cache entry.
 // That includes the markup of the components rendered into lessons (app/components/mdx/).
-const compilerVersion = "3";
+const compilerVersion = "4";
 const cacheDir = path.resolve(".cache/mdx");
 const inMemory = new Map<string, Promise<CompiledMdx>>();
 let queue: Promise<unknown> = Promise.resolve();
@@ -57,7 +57,7 @@ async function readCached(key: string): Promise<CompiledMdx | null> {
 
 async function compileFresh(key: string, file: string, body: string, lineOffset: number, persist = true): Promise<CompiledMdx> {
   let problems: ContentProblem[] = [];
-  let activities: LessonActivities = { quizzes: [], scenarios: [], links: [] };
+  let activities: LessonActivities = { quizzes: [], scenarios: [], reflections: [], checklists: [], links: [] };
   let result: Awaited<ReturnType<typeof bundleMDX>>;
   try {
     result = await bundleMDX({

@@ -94,3 +94,15 @@ describe("loadAllCourses on a fixture", () => {
     expect(issues[1]?.message).toContain('"minutes"');
   });
 });
+
+describe("course-wide checks", () => {
+  test("the introduction may not hold activities, and an activity id is used once per course", async () => {
+    const course = tinyCourse();
+    course["course.mdx"] = `${course["course.mdx"]}\n<Reflection id="gioi-thieu" prompt="Vì sao?" />\n`;
+    course["01-mo-dau.mdx"] = lessonMdx("Mở đầu", `Bài đọc.\n\n<Reflection id="y-kien" prompt="Một?" />\n\n<Reflection id="y-kien" prompt="Hai?" />\n`);
+    const root = writeContentRoot({ "khoa-loi": course });
+    const messages = (await issuesOf(loadCourse(path.join(root, "khoa-loi")))).map((i) => i.message);
+    expect(messages).toContainEqual(expect.stringContaining("phần giới thiệu không chứa Quiz, Scenario, Checklist hay Reflection"));
+    expect(messages).toContainEqual(expect.stringContaining('<Reflection id="y-kien"> xuất hiện hơn một lần'));
+  });
+});

@@ -89,6 +89,14 @@ export async function compileCourse({ slug, location, files }: CourseSource): Pr
   const quiz = quizzes.find((q) => q.id === fm.completion.quiz) ?? null;
   if (fm.completion.quiz && !quiz) issues.push({ file: where(courseFileName), message: `completion.quiz: không có <Quiz id="${fm.completion.quiz}">` });
   if (quizzes.length > 1) issues.push({ file: where(courseFileName), message: "mỗi khóa học chỉ có một <Quiz>" });
+  const activityIds = [
+    ...scenarios.map((s) => `Scenario id="${s.id}"`),
+    ...lessons.flatMap((l) => l.compiled.activities.reflections.map((id) => `Reflection id="${id}"`)),
+    ...lessons.flatMap((l) => l.compiled.activities.checklists.map((id) => `Checklist id="${id}"`)),
+  ];
+  for (const id of new Set(activityIds.filter((id, i) => activityIds.indexOf(id) !== i))) issues.push({ file: where(courseFileName), message: `<${id}> xuất hiện hơn một lần trong khóa học` });
+  if (intro && intro.parts.some((p) => "island" in p))
+    issues.push({ file: where(courseFileName), message: "phần giới thiệu không chứa Quiz, Scenario, Checklist hay Reflection: đặt chúng trong một bài học" });
   for (const id of fm.completion.scenarios)
     if (!scenarios.some((s) => s.id === id)) issues.push({ file: where(courseFileName), message: `completion.scenarios: không có <Scenario id="${id}">` });
   if (issues.length > 0 || !intro) throw new ContentError(issues);

@@ -8,7 +8,7 @@ import { scenarioProblems, type ScenarioGraph } from "./scenario.ts";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 export type ContentProblem = { line: number; column: number; message: string };
-export type LessonActivities = { quizzes: QuizDefinition[]; scenarios: ScenarioGraph[]; links: string[] };
+export type LessonActivities = { quizzes: QuizDefinition[]; scenarios: ScenarioGraph[]; reflections: string[]; checklists: string[]; links: string[] };
 
 // The one component map: what may appear in any lesson, and the props each accepts.
 const allowedProps: Record<string, readonly string[]> = {
@@ -30,6 +30,8 @@ const allowedProps: Record<string, readonly string[]> = {
 export const componentNames = Object.keys(allowedProps);
 // Interactive components become islands of the pre-rendered page, so they stand on their own at top level.
 const islandNames = new Set(["Quiz", "Scenario", "Checklist", "Reflection"]);
+// Parts of a component stand directly inside it, where the renderer and the grader look for them.
+const requiredParent: Record<string, string> = { Scene: "Scenario", Option: "Scene", Step: "Checklist", Question: "Quiz", Choice: "Question", Explanation: "Question" };
 
 const forbiddenNodes: Record<string, string> = {
   mdxjsEsm: "không được dùng import/export",
@@ -40,7 +42,10 @@ const forbiddenNodes: Record<string, string> = {
 
 // Links and images may point at web pages or at pages of this site, never at javascript: or data: URLs.
 export function isSafeUrl(url: string) {
-  return /^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url.trim());
+  const trimmed = url.trim();
+  // "//host" and "/\host" are other sites to a browser.
+  if (/^[\\/]{2}/.test(trimmed)) return false;
+  return /^(https?:\/\/|mailto:|\/|#)/i.test(trimmed) || !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
 }
 
 function isJsx(node: unknown): node is JsxElement {
@@ -107,7 +112,7 @@ function extractScenario(node: JsxElement): ScenarioGraph {
  */
 export function checkAndExtract(tree: Root, lineOffset: number) {
   const problems: ContentProblem[] = [];
-  const activities: LessonActivities = { quizzes: [], scenarios: [], links: [] };
+  const activities: LessonActivities = { quizzes: [], scenarios: [], reflections: [], checklists: [], links: [] };
   const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node, lineOffset), message });
 
   visit(tree, (node, index, parent) => {
@@ -116,7 +121,7 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
       problem(node, forbidden);
       return;
     }
-    if (node.type === "link" || node.type === "image") {
+    if (node.type === "link" || node.type === "image" || node.type === "definition") {
       if (!isSafeUrl(node.url)) problem(node, `đường dẫn "${node.url}" không được phép: chỉ dùng https://, http:// hoặc đường dẫn trong trang`);
       else if (node.url.startsWith("/")) activities.links.push(node.url);
     }
@@ -133,6 +138,10 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
       else if (a.value !== null && typeof a.value !== "string")
         problem(node, `<${name} ${a.name}>: giá trị phải là chuỗi cố định, không phải biểu thức`);
     }
+    const expectedParent = requiredParent[name];
+    if (expectedParent && !(isJsx(parent) && parent.name === expectedParent)) problem(node, `<${name}> phải nằm trực tiếp trong <${expectedParent}>, trên dòng riêng`);
+    if (name === "Reflection") activities.reflections.push(stringAttr(node, "id"));
+    if (name === "Checklist") activities.checklists.push(stringAttr(node, "id"));
     if (islandNames.has(name) && parent?.type !== "root") problem(node, `<${name}> phải đứng riêng ở cấp ngoài cùng, không lồng trong thành phần hay đoạn văn khác`);
     const src = attr(node, "src");
     if (name === "Figure" && (typeof src !== "string" || !isSafeUrl(src))) problem(node, `<Figure src>: đường dẫn ảnh không hợp lệ`);

@@ -45,6 +45,8 @@ export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers, passMark: 
 export function quizProblems(quiz: QuizDefinition): string[] {
   const problems: string[] = [];
   if (quiz.questions.length === 0) problems.push(`Quiz "${quiz.id}" không có câu hỏi nào`);
+  const ids = quiz.questions.map((q) => q.id);
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`Câu hỏi id="${id}" bị trùng`);
   for (const q of quiz.questions) {
     const correct = q.choices.filter((c) => c.correct).length;
     if (q.choices.length < 2) problems.push(`Câu "${q.id}" cần ít nhất 2 lựa chọn`);

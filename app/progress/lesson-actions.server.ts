@@ -22,6 +22,8 @@ export async function handleLessonAction(db: Db, userId: string, course: Catalog
   const parsed = forms.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: 400, body: { error: "error.400" } };
   const form = parsed.data;
+  // Every activity must be one of this lesson's: prerequisites guard lessons, not ids.
+  const activities = lesson.compiled.activities;
   switch (form.intent) {
     case "done": {
       const progress = await markLessonDone(db, userId, course, lesson.id);
@@ -29,23 +31,26 @@ export async function handleLessonAction(db: Db, userId: string, course: Catalog
     }
     case "quiz": {
       const quiz = course.quiz;
-      if (!quiz || !lesson.compiled.activities.quizzes.some((q) => q.id === quiz.id)) return { status: 400, body: { intent: "quiz", error: "error.400" } };
+      if (!quiz || !activities.quizzes.some((q) => q.id === quiz.id)) return { status: 400, body: { intent: "quiz", error: "error.400" } };
       const answers = Object.fromEntries(quiz.questions.map((q) => [q.id, formData.getAll(`q:${q.id}`).map(String)]));
       if (Object.values(answers).some((a) => a.length === 0)) return { status: 400, body: { intent: "quiz", error: "quiz.unanswered" } };
       const { result, progress } = await submitQuiz(db, userId, course, answers);
       return { status: 200, body: { intent: "quiz", result, completed: Boolean(progress.completedAt) } };
     }
     case "scenario": {
+      if (!activities.scenarios.some((s) => s.id === form.scenarioId)) return { status: 400, body: { intent: "scenario", error: "error.400" } };
       const path = scenePath.safeParse(safeJson(form.path));
       const progress = path.success ? await recordScenarioRun(db, userId, course, form.scenarioId, path.data) : null;
       if (!progress) return { status: 400, body: { intent: "scenario", error: "error.400" } };
       return { status: 200, body: { intent: "scenario", completed: Boolean(progress.completedAt) } };
     }
     case "reflection": {
+      if (!activities.reflections.includes(form.activityId)) return { status: 400, body: { intent: "reflection", error: "error.400" } };
       await saveResponse(db, userId, course, "reflection", form.activityId, form.value);
       return { status: 200, body: { intent: "reflection", saved: true } };
     }
     case "checklist": {
+      if (!activities.checklists.includes(form.activityId)) return { status: 400, body: { intent: "checklist", error: "error.400" } };
       const steps = stepIndexes.safeParse(safeJson(form.value));
       if (!steps.success) return { status: 400, body: { intent: "checklist", error: "error.400" } };
       await saveResponse(db, userId, course, "checklist", form.activityId, JSON.stringify(steps.data));
