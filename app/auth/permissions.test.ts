@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canOnUnit, hasPermission, scopesFor, type ScopedRole } from "#app/auth/permissions.ts";
+import { canManageShippedCourses, canOnUnit, hasPermission, scopesFor, type ScopedRole } from "#app/auth/permissions.ts";
 
 const province = "/p/";
 const district = "/p/d1/";
@@ -45,4 +45,11 @@ describe("permission scoping", () => {
     const roles = [on("learner", commune), on("organizer", district)];
     expect(scopesFor(roles, "report:read")).toEqual([roles[1]]);
   });
+});
+
+test("only course writers for a whole top-level unit manage shipped courses", () => {
+  const trainer = (unitPath: string) => [{ role: "trainer" as const, unitId: "u", unitPath, unitName: "Đơn vị" }];
+  expect(canManageShippedCourses(trainer("/tinh/"))).toBe(true);
+  expect(canManageShippedCourses(trainer("/tinh/huyen/"))).toBe(false);
+  expect(canManageShippedCourses([{ role: "organizer", unitId: "u", unitPath: "/tinh/", unitName: "Tỉnh" }])).toBe(false);
 });

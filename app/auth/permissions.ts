@@ -25,3 +25,8 @@ export function canOnUnit(assignments: readonly ScopedRole[], permission: Permis
 export function hasPermission(assignments: readonly ScopedRole[], permission: Permission) {
   return scopesFor(assignments, permission).length > 0;
 }
+
+/** Shipped courses reach every unit, so only those who write courses for a whole top-level unit manage them. */
+export function canManageShippedCourses(assignments: readonly ScopedRole[]) {
+  return scopesFor(assignments, "course:write").some((a) => a.unitPath.split("/").filter(Boolean).length === 1);
+}

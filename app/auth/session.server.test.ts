@@ -6,9 +6,11 @@ import {
   invalidateSession,
   readSessionToken,
   sessionCookie,
+  sessionCookieName,
   sessionIdFromToken,
-  validateSessionToken,
+  settleSession,
 } from "#app/auth/session.server.ts";
+import { getCurrentUser } from "#app/auth/auth.server.ts";
 import { db } from "#app/db.server.ts";
 import { createLearner } from "#tests/unit/people.ts";
 
@@ -19,6 +21,8 @@ let userId: string;
 beforeAll(async () => {
   ({ userId } = await createLearner(db));
 });
+
+const signedInAs = (token: string) => getCurrentUser(new Request("http://localhost/", { headers: { Cookie: `${sessionCookieName}=${token}` } }));
 
 async function newSession() {
   const token = generateSessionToken();
@@ -35,43 +39,43 @@ describe("session storage", () => {
     expect(await db.session.count({ where: { id: token } })).toBe(0);
   });
 
-  test("a fresh token validates to its session without extension", async () => {
+  test("a fresh token signs its user in without re-issuing the cookie", async () => {
     const { token, session } = await newSession();
-    expect(await validateSessionToken(db, token, policy)).toMatchObject({ id: session.id, userId, extended: false });
+    expect(await signedInAs(token)).toMatchObject({ id: userId, sessionId: session.id, refreshedCookie: null });
   });
 
-  test("an unknown token does not validate", async () => {
-    expect(await validateSessionToken(db, generateSessionToken(), policy)).toBeNull();
+  test("an unknown token signs nobody in", async () => {
+    expect(await signedInAs(generateSessionToken())).toBeNull();
   });
 
-  test("an expired session does not validate and its row is deleted", async () => {
-    const { token, session } = await newSession();
+  test("an expired session is dropped and its row deleted", async () => {
+    const { session } = await newSession();
     const afterExpiry = new Date(session.expiresAt.getTime() + 1);
-    expect(await validateSessionToken(db, token, policy, { now: afterExpiry })).toBeNull();
+    expect(await settleSession(db, session, policy, afterExpiry)).toBeNull();
     expect(await db.session.findUnique({ where: { id: session.id } })).toBeNull();
   });
 
   test("a session used in the first half of its life keeps its expiry", async () => {
-    const { token, session } = await newSession();
+    const { session } = await newSession();
     const now = new Date(session.expiresAt.getTime() - 16 * day);
-    const result = await validateSessionToken(db, token, policy, { now });
+    const result = await settleSession(db, session, policy, now);
     expect(result).toMatchObject({ extended: false, expiresAt: session.expiresAt });
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt).toEqual(session.expiresAt);
   });
 
   test("a session used in the second half of its life is extended to a full lifetime from now", async () => {
-    const { token, session } = await newSession();
+    const { session } = await newSession();
     const now = new Date(session.expiresAt.getTime() - 14 * day);
-    const result = await validateSessionToken(db, token, policy, { now });
+    const result = await settleSession(db, session, policy, now);
     const renewed = new Date(now.getTime() + 30 * day);
     expect(result).toMatchObject({ extended: true, expiresAt: renewed });
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt).toEqual(renewed);
   });
 
-  test("an invalidated session no longer validates", async () => {
+  test("an invalidated session signs nobody in", async () => {
     const { token, session } = await newSession();
     await invalidateSession(db, session.id);
-    expect(await validateSessionToken(db, token, policy)).toBeNull();
+    expect(await signedInAs(token)).toBeNull();
   });
 });
 

@@ -44,12 +44,6 @@ export async function settleSession(db: Db, session: { id: string; expiresAt: Da
   return { expiresAt: next, extended: true };
 }
 
-export async function validateSessionToken(db: Db, token: string, policy: SessionPolicy, options: { now?: Date } = {}) {
-  const session = await db.session.findUnique({ where: { id: sessionIdFromToken(token) }, select: { id: true, userId: true, expiresAt: true } });
-  const settled = session ? await settleSession(db, session, policy, options.now) : null;
-  return session && settled ? { ...session, ...settled } : null;
-}
-
 export async function invalidateSession(db: Db, sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
 }

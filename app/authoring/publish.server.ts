@@ -43,6 +43,8 @@ export function courseVersions(db: Db, courseId: string) {
   });
 }
 
+/** Returns false when the course has no such version. */
 export async function setRecertification(db: Db, courseId: string, version: number, required: boolean) {
-  await db.courseVersion.update({ where: { courseId_version: { courseId, version } }, data: { requiresRecertification: required } });
+  const { count } = await db.courseVersion.updateMany({ where: { courseId, version }, data: { requiresRecertification: required } });
+  return count === 1;
 }

@@ -3,10 +3,6 @@ export function unitPath(parentPath: string | null, id: string) {
   return `${parentPath ?? "/"}${id}/`;
 }
 
-export function isWithin(path: string, ancestorPath: string) {
-  return path.startsWith(ancestorPath);
-}
-
 export function ancestorIds(path: string) {
   return path.split("/").filter(Boolean);
 }

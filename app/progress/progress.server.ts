@@ -44,7 +44,7 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
   };
 }
 
-/** The learner's standing in every course, for the catalog. */
+/** The learner's standing in every course, for the catalog; a course due for re-certification counts the new round. */
 export async function progressByCourse(db: Db, userId: string) {
   const enrollments = await db.enrollment.findMany({
     where: { userId },
@@ -52,15 +52,16 @@ export async function progressByCourse(db: Db, userId: string) {
       courseId: true,
       completedAt: true,
       courseVersion: true,
-      lessons: { select: { lessonId: true } },
-      course: { select: { versions: { where: { requiresRecertification: true }, orderBy: { version: "desc" }, take: 1, select: { version: true } } } },
+      lessons: { select: { lessonId: true, completedAt: true } },
+      course: { select: { versions: { where: { requiresRecertification: true }, orderBy: { version: "desc" }, take: 1, select: { version: true, publishedAt: true } } } },
     },
   });
   return new Map(
     enrollments.map((e) => {
       const requirement = e.course.versions[0];
       const needsRefresh = e.completedAt !== null && requirement !== undefined && e.courseVersion < requirement.version;
-      return [e.courseId, { completedAt: e.completedAt, needsRefresh, doneLessonIds: e.lessons.map((l) => l.lessonId) }];
+      const lessons = needsRefresh ? e.lessons.filter((l) => l.completedAt >= requirement!.publishedAt) : e.lessons;
+      return [e.courseId, { completedAt: e.completedAt, needsRefresh, doneLessonIds: lessons.map((l) => l.lessonId) }];
     }),
   );
 }

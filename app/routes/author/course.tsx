@@ -1,6 +1,7 @@
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { canManageShippedCourses } from "#app/auth/permissions.ts";
 import { addDraftLesson, newLessonForm, requireAuthoredCourse } from "#app/authoring/drafts.server.ts";
 import { checkDraft, courseVersions, publishDraft, restoreVersion, setRecertification } from "#app/authoring/publish.server.ts";
 import { invalidateCatalog } from "#app/courses/catalog-instance.server.ts";
@@ -33,13 +34,15 @@ const intents = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params }: Route.ActionArgs) {
-  requirePermission(await requireUser(request), "course:write");
+  const user = await requireUser(request);
+  requirePermission(user, "course:write");
   const course = await requireAuthoredCourse(db, params.slug);
+  if (course.source !== "app" && !canManageShippedCourses(user.roles)) throw data(null, { status: 403 });
   const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw data(null, { status: 400 });
   const form = parsed.data;
   if (form.intent === "recertify") {
-    await setRecertification(db, course.id, form.version, form.required === "true");
+    if (!(await setRecertification(db, course.id, form.version, form.required === "true"))) throw data(null, { status: 404 });
     invalidateCatalog();
     return redirect(`/author/${course.slug}`);
   }

@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Form, Link, data } from "react-router";
 import { z } from "zod";
 import { forbidden, requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { scopesFor } from "#app/auth/permissions.ts";
@@ -19,7 +19,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const scopes = scopesFor(user.roles, "report:read");
   if (scopes.length === 0) forbidden();
-  const params = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw data(null, { status: 400 });
+  const params = parsed.data;
   const unit = await requireUnit(db, params.unit ?? scopes[0]!.unitId);
   requirePermission(user, "report:read", unit);
   const catalog = await getCatalog();
