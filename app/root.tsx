@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteError } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/root";
 import { getCurrentUser } from "./auth/auth.server.ts";
 import { hasPermission } from "./auth/permissions.ts";
@@ -14,20 +14,27 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+// Sliding expiry may extend the session during any request (a page, its data, an action, a PDF):
+// whichever response it is carries the renewed cookie.
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request }, next) => {
+    const user = await getCurrentUser(request);
+    const response = await next();
+    if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
+    return response;
+  },
+];
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getCurrentUser(request);
-  const headers = user?.refreshedCookie ? { "Set-Cookie": user.refreshedCookie } : undefined;
-  return data(
-    {
-      locale: localeFromRequest(request),
-      user: user && {
-        name: user.name,
-        canReadReports: hasPermission(user.roles, "report:read"),
-        canWriteCourses: hasPermission(user.roles, "course:write"),
-      },
+  return {
+    locale: localeFromRequest(request),
+    user: user && {
+      name: user.name,
+      canReadReports: hasPermission(user.roles, "report:read"),
+      canWriteCourses: hasPermission(user.roles, "course:write"),
     },
-    { headers },
-  );
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { test as base, expect, type Page } from "@playwright/test";
 import { e2eDatabaseUrl } from "../../playwright.config.ts";
 
-const tsx = (script: string, ...args: string[]) =>
+export const tsx = (script: string, ...args: string[]) =>
   execFileSync("node_modules/.bin/tsx", [script, ...args], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl }, encoding: "utf8" });
 
 export const demo = {

@@ -1,4 +1,4 @@
-import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
+import { demo, expect, signIn, signOut, test, tsx } from "./fixtures.ts";
 
 test("unknown addresses get a Vietnamese 404 page", async ({ page }) => {
   const response = await page.goto("/khong-co-trang-nay");
@@ -47,4 +47,17 @@ test("the interface switches to English and back, dates staying dd/mm/yyyy", asy
   await expect(page.getByText(/Completed \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { name: "Theo dõi học tập", level: 1 })).toBeVisible();
+});
+
+test("a session used in the second half of its life is renewed on in-app navigation, not only on full pages", async ({ page, context }) => {
+  await signIn(page, demo.learner.login, demo.learner.password);
+  const token = (await context.cookies()).find((c) => c.name === "lantoa_session")!.value;
+  tsx("tests/e2e/support/age-session.ts", token, "10");
+  // What the app fetches when moving to the course page: only that route's data, not the root's.
+  const response = await page.request.get("/courses/van-dong-tap-hop-hoi-vien.data?_routes=routes%2Flearn%2Fcourse");
+  expect(response.status()).toBe(200);
+  const renewed = response.headers()["set-cookie"] ?? "";
+  expect(renewed).toContain(`lantoa_session=${token}`);
+  const expires = new Date(/Expires=([^;]+)/.exec(renewed)![1]!);
+  expect(expires.getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
 });
