@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/root";
-import { getCurrentUser } from "./auth/auth.server.ts";
+import { currentUserContext, getCurrentUser, loadCurrentUser } from "./auth/auth.server.ts";
 import { hasPermission } from "./auth/permissions.ts";
 import { localeFromRequest } from "./i18n/locale.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
@@ -14,19 +14,20 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-// Sliding expiry may extend the session during any request (a page, its data, an action, a PDF):
-// whichever response it is carries the renewed cookie.
+// The session is read once per request, here, for every loader and action of it. Sliding expiry may
+// extend it during any request (a page, its data, an action, a PDF): that response renews the cookie.
 export const middleware: Route.MiddlewareFunction[] = [
-  async ({ request }, next) => {
-    const user = await getCurrentUser(request);
+  async ({ request, context }, next) => {
+    const user = await loadCurrentUser(request);
+    context.set(currentUserContext, user);
     const response = await next();
     if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
     return response;
   },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getCurrentUser(request);
+export function loader({ request, context }: Route.LoaderArgs) {
+  const user = getCurrentUser({ request, context });
   return {
     locale: localeFromRequest(request),
     user: user && {

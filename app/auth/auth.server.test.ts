@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
-import { getCurrentUser } from "./auth.server.ts";
+import { loadCurrentUser } from "./auth.server.ts";
 import { createSession, generateSessionToken, sessionCookieName } from "./session.server.ts";
 
 const requestWith = (token: string) => new Request("http://localhost/courses", { headers: { Cookie: `${sessionCookieName}=${token}` } });
@@ -17,7 +17,7 @@ test("the current user comes with every role and the unit it applies to", async 
   );
   const token = generateSessionToken();
   await createSession(db, token, id, { lifetimeDays: 30 });
-  const user = await getCurrentUser(requestWith(token));
+  const user = await loadCurrentUser(requestWith(token));
   expect(user).toMatchObject({ id, name: "Lê Thị Vai Trò", unitId: commune.id, refreshedCookie: null });
   expect(user?.roles).toEqual(
     expect.arrayContaining([
@@ -33,12 +33,12 @@ test("a user without roles is still signed in, and an unknown or expired token i
   const { id } = await upsertPerson(db, { name: "Trần Thị Không", phone: "0912000002", gender: "female", unitId: unit.id }, { hash: "placeholder" });
   const token = generateSessionToken();
   await createSession(db, token, id, { lifetimeDays: 30 });
-  expect((await getCurrentUser(requestWith(token)))?.roles).toEqual([]);
-  expect(await getCurrentUser(requestWith(generateSessionToken()))).toBeNull();
+  expect((await loadCurrentUser(requestWith(token)))?.roles).toEqual([]);
+  expect(await loadCurrentUser(requestWith(generateSessionToken()))).toBeNull();
 
   const expired = generateSessionToken();
   const session = await createSession(db, expired, id, { lifetimeDays: 30 });
   await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  expect(await getCurrentUser(requestWith(expired))).toBeNull();
+  expect(await loadCurrentUser(requestWith(expired))).toBeNull();
   expect(await db.session.count({ where: { id: session.id } })).toBe(0);
 });

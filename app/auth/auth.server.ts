@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { createContext, data, redirect, type RouterContextProvider } from "react-router";
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { contactFromIdentifier } from "#app/people/contact.ts";
@@ -17,7 +17,6 @@ import {
 
 const policy = { lifetimeDays: env.SESSION_DAYS };
 const unknownUserHash = hashPassword(crypto.randomUUID());
-const currentUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
 
 export type CurrentUser = {
   id: string;
@@ -30,11 +29,13 @@ export type CurrentUser = {
   roles: ScopedRole[];
 };
 
-// Root and page loaders of one request share a single session lookup.
-export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  let user = currentUsers.get(request);
-  if (!user) currentUsers.set(request, (user = loadCurrentUser(request)));
-  return user;
+/** Set once per request by the root middleware; loaders and actions read it instead of the database. */
+export const currentUserContext = createContext<CurrentUser | null>(null);
+
+type RequestArgs = { request: Request; context: Readonly<RouterContextProvider> };
+
+export function getCurrentUser({ context }: RequestArgs) {
+  return context.get(currentUserContext);
 }
 
 type SessionRow = {
@@ -50,7 +51,7 @@ type SessionRow = {
   roleUnitName: string | null;
 };
 
-async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
+export async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   // Every request runs this: one join costs a third of Prisma's query per relation (npm run bench).
@@ -81,10 +82,10 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   };
 }
 
-export async function requireUser(request: Request) {
-  const user = await getCurrentUser(request);
+export function requireUser(args: RequestArgs) {
+  const user = getCurrentUser(args);
   if (!user) {
-    const url = new URL(request.url);
+    const url = new URL(args.request.url);
     const redirectTo = `${url.pathname}${url.search}`;
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
   }
@@ -117,8 +118,9 @@ export async function startSession(request: Request, userId: string) {
   return sessionCookie(request, token, session.expiresAt);
 }
 
-export async function signOut(request: Request) {
-  const user = await getCurrentUser(request);
+export async function signOut(args: RequestArgs) {
+  const { request } = args;
+  const user = getCurrentUser(args);
   if (user) await invalidateSession(db, user.sessionId);
   return clearedSessionCookie(request);
 }

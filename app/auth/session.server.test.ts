@@ -10,7 +10,7 @@ import {
   sessionIdFromToken,
   settleSession,
 } from "#app/auth/session.server.ts";
-import { getCurrentUser } from "#app/auth/auth.server.ts";
+import { loadCurrentUser } from "#app/auth/auth.server.ts";
 import { db } from "#app/db.server.ts";
 import { createLearner } from "#tests/unit/people.ts";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   ({ userId } = await createLearner(db));
 });
 
-const signedInAs = (token: string) => getCurrentUser(new Request("http://localhost/", { headers: { Cookie: `${sessionCookieName}=${token}` } }));
+const signedInAs = (token: string) => loadCurrentUser(new Request("http://localhost/", { headers: { Cookie: `${sessionCookieName}=${token}` } }));
 
 async function newSession() {
   const token = generateSessionToken();

@@ -5,8 +5,8 @@ import { certificateByCode } from "#app/certificates/certificates.server.ts";
 import { db } from "#app/db.server.ts";
 import type { Route } from "./+types/certificate-pdf";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   const certificate = await certificateByCode(db, params.code);
   if (!certificate) throw data(null, { status: 404 });
   if (certificate.userId !== user.id) forbidden();

@@ -3,8 +3,8 @@ import { getCurrentUser } from "#app/auth/auth.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/home";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  if (await getCurrentUser(request)) throw redirect("/courses");
+export function loader({ request, context }: Route.LoaderArgs) {
+  if (getCurrentUser({ request, context })) throw redirect("/courses");
   return null;
 }
 

@@ -7,8 +7,8 @@ import type { Route } from "./+types/lesson-html";
 const keys = z.array(z.string().regex(/^[\w-]{22}$/)).min(1).max(50);
 
 // Fragments of pre-rendered lessons for pages reached by in-app navigation; content never changes per key.
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireUser(request);
+export function loader({ request, context }: Route.LoaderArgs) {
+  requireUser({ request, context });
   const parsed = keys.safeParse(new URL(request.url).searchParams.getAll("k"));
   if (!parsed.success) throw data(null, { status: 400 });
   const found = Object.fromEntries(parsed.data.flatMap((key) => (htmlByKey(key) !== undefined ? [[key, htmlByKey(key)]] : [])));

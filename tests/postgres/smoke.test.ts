@@ -7,7 +7,7 @@ const { db } = await import("#app/db.server.ts");
 const { ensureUnit } = await import("#app/org/unit-tree.server.ts");
 const { upsertPerson } = await import("#app/people/people.server.ts");
 const { createSession, generateSessionToken, sessionCookieName } = await import("#app/auth/session.server.ts");
-const { getCurrentUser } = await import("#app/auth/auth.server.ts");
+const { loadCurrentUser } = await import("#app/auth/auth.server.ts");
 const { buildCatalog } = await import("#app/courses/catalog.server.ts");
 const { markLessonDone, recordScenarioRun, submitQuiz } = await import("#app/progress/steps.server.ts");
 const { communeCompletion } = await import("#app/org/learning-report.server.ts");
@@ -48,7 +48,7 @@ describe("on PostgreSQL", () => {
     const token = generateSessionToken();
     const session = await createSession(db, token, user.id, { lifetimeDays: 30 });
     // The hand-written join behind every request, on PostgreSQL's identifiers and types.
-    const current = await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: `${sessionCookieName}=${token}` } }));
+    const current = await loadCurrentUser(new Request("http://localhost/", { headers: { Cookie: `${sessionCookieName}=${token}` } }));
     expect(current).toMatchObject({ id: user.id, sessionId: session.id, refreshedCookie: null, name: "Nguyễn Thị Phiên", roles: [{ role: "organizer", unitId: district.id, unitPath: district.path }] });
   });
 

@@ -14,13 +14,13 @@ const loginForm = z.object({
 
 type Errors = Partial<Record<"identifier" | "password" | "form", MessageKey>>;
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  if (await getCurrentUser(request)) throw redirect(safeRedirectPath(redirectTo));
+  if (getCurrentUser({ request, context })) throw redirect(safeRedirectPath(redirectTo));
   return { redirectTo: safeRedirectPath(redirectTo) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = loginForm.safeParse(form);
   const identifier = typeof form.identifier === "string" ? form.identifier : "";

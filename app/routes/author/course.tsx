@@ -11,8 +11,8 @@ import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/course";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  requirePermission(await requireUser(request), "course:write");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  requirePermission(requireUser({ request, context }), "course:write");
   const course = await requireAuthoredCourse(db, params.slug);
   const [check, versions] = await Promise.all([
     course.source === "app" ? checkDraft(course.slug, course.files) : null,
@@ -33,8 +33,8 @@ const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("recertify"), version: z.coerce.number().int().min(1), required: z.enum(["true", "false"]) }),
 ]);
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   requirePermission(user, "course:write");
   const course = await requireAuthoredCourse(db, params.slug);
   if (course.source !== "app" && !canManageShippedCourses(user.roles)) throw data(null, { status: 403 });

@@ -7,23 +7,25 @@ import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/file";
 
-async function requireDraftFile(request: Request, params: Route.LoaderArgs["params"]) {
-  requirePermission(await requireUser(request), "course:write");
+async function requireDraftFile({ request, params, context }: Route.LoaderArgs | Route.ActionArgs) {
+  requirePermission(requireUser({ request, context }), "course:write");
   const course = await requireAuthoredCourse(db, params.slug);
   const source = course.files[params.file];
   if (course.source !== "app" || source === undefined) throw data(null, { status: 404 });
   return { course, source };
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { course, source } = await requireDraftFile(request, params);
+export async function loader(args: Route.LoaderArgs) {
+  const { params } = args;
+  const { course, source } = await requireDraftFile(args);
   return { course: { slug: course.slug, title: course.title }, name: params.file, source };
 }
 
 const form = z.object({ source: z.string().max(200_000) });
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { course } = await requireDraftFile(request, params);
+export async function action(args: Route.ActionArgs) {
+  const { request, params } = args;
+  const { course } = await requireDraftFile(args);
   if (!fileName.safeParse(params.file).success) throw data(null, { status: 400 });
   const parsed = form.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: "author.tooLong" as const }, { status: 400 });

@@ -7,15 +7,15 @@ import { useT } from "#app/i18n/i18n.ts";
 import type { MessageKey } from "#app/i18n/vi.ts";
 import type { Route } from "./+types/index";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  requirePermission(await requireUser(request), "course:write");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  requirePermission(requireUser({ request, context }), "course:write");
   return { courses: await authoredCourses(db) };
 }
 
 type Errors = Partial<Record<"slug" | "title", MessageKey>>;
 
-export async function action({ request }: Route.ActionArgs) {
-  requirePermission(await requireUser(request), "course:write");
+export async function action({ request, context }: Route.ActionArgs) {
+  requirePermission(requireUser({ request, context }), "course:write");
   const form = Object.fromEntries(await request.formData());
   const parsed = newCourseForm.safeParse(form);
   const values = { slug: String(form.slug ?? ""), title: String(form.title ?? "") };

@@ -8,8 +8,8 @@ import type { Route } from "./+types/preview";
 const form = z.object({ name: fileName, source: z.string().max(200_000) });
 
 // The editor's live preview: compiles the draft under the publishing rules and returns code or issues.
-export async function action({ request }: Route.ActionArgs) {
-  requirePermission(await requireUser(request), "course:write");
+export async function action({ request, context }: Route.ActionArgs) {
+  requirePermission(requireUser({ request, context }), "course:write");
   const parsed = form.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ ok: false as const, issues: [{ file: "", message: "Yêu cầu không hợp lệ" }] }, { status: 400 });
   return previewFile(parsed.data.name, parsed.data.source);

@@ -7,8 +7,8 @@ import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/reflections";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   requirePermission(user, "course:write");
   const course = await requireAuthoredCourse(db, params.slug);
   const paths = scopesFor(user.roles, "course:write").map((s) => s.unitPath);

@@ -7,8 +7,8 @@ import { progressByCourse } from "#app/progress/progress.server.ts";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import type { Route } from "./+types/catalog";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
   const [catalog, progress] = await Promise.all([getCatalog(), progressByCourse(db, user.id)]);
   return {

@@ -11,8 +11,8 @@ import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import type { Route } from "./+types/course";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
   const course = await requireCourse(params.slug);
   const [progress, certificate] = await Promise.all([courseProgress(db, user.id, course), latestCertificate(db, user.id, course.id)]);

@@ -8,14 +8,14 @@ import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import type { Route } from "./+types/lesson";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
   return lessonPage(db, user.id, params.slug, params.lesson);
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
   const { course, lesson, blocked } = await openLesson(db, user.id, params.slug, params.lesson);
   if (blocked) throw data(null, { status: 403 });

@@ -15,8 +15,8 @@ const query = z.object({
   page: z.coerce.number().int().min(1).catch(1),
 });
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireUser({ request, context });
   const scopes = scopesFor(user.roles, "report:read");
   if (scopes.length === 0) forbidden();
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
