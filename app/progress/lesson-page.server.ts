@@ -30,7 +30,6 @@ export async function lessonPage(db: Db, userId: string, courseSlug: string, les
     activities: {
       quiz: hasCourseQuiz && !blocked ? publicQuiz(course.quiz!) : null,
       passMark: course.passMark,
-      quizResult: null,
       bestScore: progress.bestScore,
       attempts: progress.attempts,
       responses,

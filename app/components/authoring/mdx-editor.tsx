@@ -3,6 +3,7 @@ import { Form, useFetcher, useSearchParams } from "react-router";
 import { snippets } from "#app/authoring/starter-files.ts";
 import type { Preview } from "#app/authoring/preview.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
+import { noActivities } from "#app/components/mdx/lesson-context.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 
 const previewDelayMs = 600;
@@ -87,7 +88,7 @@ export function MdxEditor({ name, source }: { name: string; source: string }) {
             <h1>{result.title}</h1>
             <LessonBody
               parts={result.parts}
-              activities={{ preview: true, quiz: result.quiz, passMark: 0, quizResult: null, bestScore: null, attempts: 0, responses: {}, endedScenarioIds: [] }}
+              activities={{ ...noActivities, preview: true, quiz: result.quiz }}
             />
           </article>
         ) : null}

@@ -2,7 +2,7 @@ import type { MouseEvent } from "react";
 import { useNavigate } from "react-router";
 import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
 import { islands } from "./index.ts";
-import { LessonContext, type LessonActivityState } from "./lesson-context.tsx";
+import { LessonContext, noActivities, type LessonActivityState } from "./lesson-context.tsx";
 import { StaticHtml } from "./static-html.tsx";
 
 function IslandView({ part }: { part: Island }) {
@@ -18,7 +18,7 @@ function IslandView({ part }: { part: Island }) {
   }
 }
 
-export function LessonBody({ parts, activities }: { parts: PagePart[]; activities: LessonActivityState }) {
+export function LessonBody({ parts, activities = noActivities }: { parts: PagePart[]; activities?: LessonActivityState }) {
   const navigate = useNavigate();
   // Links inside the pre-rendered HTML are plain anchors: route this site's pages without a reload.
   const followInternalLink = (event: MouseEvent<HTMLDivElement>) => {

@@ -1,17 +1,19 @@
 import { createContext, useContext } from "react";
-import type { PublicQuiz, QuizResult } from "#app/courses/quiz.ts";
+import type { PublicQuiz } from "#app/courses/quiz.ts";
 
 export type LessonActivityState = {
   /** In the author's preview nothing is submitted or stored. */
   preview?: boolean;
   quiz: PublicQuiz | null;
   passMark: number;
-  quizResult: QuizResult | null;
   bestScore: number | null;
   attempts: number;
   responses: Record<string, string>;
   endedScenarioIds: string[];
 };
+
+/** For content without learner state: course introductions and the author's preview. */
+export const noActivities: LessonActivityState = { quiz: null, passMark: 0, bestScore: null, attempts: 0, responses: {}, endedScenarioIds: [] };
 
 export const LessonContext = createContext<LessonActivityState | null>(null);
 

@@ -5,7 +5,7 @@ import { requireCourse } from "#app/courses/catalog-instance.server.ts";
 import { pageParts } from "#app/courses/html-registry.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
-import { courseProgress, responsesFor } from "#app/progress/progress.server.ts";
+import { courseProgress } from "#app/progress/progress.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
@@ -16,7 +16,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   requirePermission(user, "course:learn");
   const course = await requireCourse(params.slug);
   const [progress, certificate] = await Promise.all([courseProgress(db, user.id, course), latestCertificate(db, user.id, course.id)]);
-  const responses = await responsesFor(db, progress.enrollmentId);
   const done = new Set(progress.doneLessonIds);
   const nextLesson = course.lessons.find((l) => !done.has(l.id)) ?? course.lessons[0];
   return {
@@ -42,7 +41,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     needsRefresh: progress.needsRefresh,
     certificateCode: certificate?.code ?? null,
     nextLesson: nextLesson?.slug ?? null,
-    activities: { quiz: null, passMark: course.passMark, quizResult: null, bestScore: progress.bestScore, attempts: progress.attempts, responses, endedScenarioIds: progress.endedScenarioIds },
   };
 }
 
@@ -93,7 +91,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      <LessonBody parts={course.intro} activities={loaderData.activities} />
+      <LessonBody parts={course.intro} />
       <p className="muted">
         {t("course.rule", { passMark: course.passMark })} {course.hasScenarios ? t("course.ruleScenarios") : null}
       </p>
