@@ -14,8 +14,9 @@ export async function requireCourse(slug: string) {
 }
 
 export async function requireLesson(courseSlug: string, lessonSlug: string) {
-  const course = await requireCourse(courseSlug);
-  const index = course.lessons.findIndex((l) => l.slug === lessonSlug);
-  if (index === -1) throw data(null, { status: 404 });
-  return { course, lesson: course.lessons[index]!, previous: course.lessons[index - 1], next: course.lessons[index + 1] };
+  const catalog = await getCatalog();
+  const course = catalog.bySlug.get(courseSlug);
+  const index = course?.lessons.findIndex((l) => l.slug === lessonSlug) ?? -1;
+  if (!course || index === -1) throw data(null, { status: 404 });
+  return { catalog, course, lesson: course.lessons[index]!, previous: course.lessons[index - 1], next: course.lessons[index + 1] };
 }

@@ -93,8 +93,8 @@ describe("cadreProgress", () => {
     const inSubtree = await db.user.findMany({ where: { unit: { path: { startsWith: districtA.path } } }, select: { id: true } });
     expect(inSubtree.length).toBeGreaterThan(cadresPerPage);
 
-    const first = await cadreProgress(db, districtA, 1);
-    const second = await cadreProgress(db, districtA, 2);
+    const first = await cadreProgress(db, districtA, 1, []);
+    const second = await cadreProgress(db, districtA, 2, []);
     expect(cadresPerPage).toBe(50);
     expect(first.rows).toHaveLength(50);
     expect(first).toMatchObject({ total: inSubtree.length, pages: Math.ceil(inSubtree.length / 50) });
@@ -105,7 +105,7 @@ describe("cadreProgress", () => {
 
   test("a page past the end is empty and an empty subtree still has one page", async () => {
     const empty = await unit("P2", "province", null);
-    expect(await cadreProgress(db, empty, 1)).toEqual({ rows: [], total: 0, pages: 1 });
-    expect((await cadreProgress(db, districtB, 99)).rows).toEqual([]);
+    expect(await cadreProgress(db, empty, 1, [])).toEqual({ rows: [], total: 0, pages: 1 });
+    expect((await cadreProgress(db, districtB, 99, [])).rows).toEqual([]);
   });
 });

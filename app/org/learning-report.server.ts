@@ -1,4 +1,6 @@
+import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
+import { needsRefresh } from "#app/progress/refresh.ts";
 import { ancestorIds } from "./unit-path.ts";
 import { unitsWithin } from "./units.server.ts";
 
@@ -59,9 +61,9 @@ export type CadreRow = {
 
 export const cadresPerPage = 50;
 
-export async function cadreProgress(db: Db, root: Unit, page: number) {
+export async function cadreProgress(db: Db, root: Unit, page: number, courses: readonly Pick<CatalogCourse, "id" | "recertification">[]) {
   const where = { unit: { path: { startsWith: root.path } } };
-  const [total, users, requirements] = await Promise.all([
+  const [total, users] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({
       where,
@@ -76,9 +78,8 @@ export async function cadreProgress(db: Db, root: Unit, page: number) {
         enrollments: { select: { courseId: true, completedAt: true, courseVersion: true, _count: { select: { lessons: true } } } },
       },
     }),
-    db.courseVersion.groupBy({ by: ["courseId"], where: { requiresRecertification: true }, _max: { version: true } }),
   ]);
-  const recertifyFrom = new Map(requirements.map((r) => [r.courseId, r._max.version ?? 0]));
+  const requirements = new Map(courses.map((c) => [c.id, c.recertification]));
   const rows: CadreRow[] = users.map((u) => ({
     id: u.id,
     name: u.name,
@@ -87,7 +88,7 @@ export async function cadreProgress(db: Db, root: Unit, page: number) {
     courses: Object.fromEntries(
       u.enrollments.map((e) => [
         e.courseId,
-        { done: e._count.lessons, completedAt: e.completedAt, needsRefresh: e.completedAt !== null && e.courseVersion < (recertifyFrom.get(e.courseId) ?? 0) },
+        { done: e._count.lessons, completedAt: e.completedAt, needsRefresh: needsRefresh(e, requirements.get(e.courseId)) },
       ]),
     ),
   }));

@@ -1,4 +1,4 @@
-import { getCatalog, requireLesson } from "#app/courses/catalog-instance.server.ts";
+import { requireLesson } from "#app/courses/catalog-instance.server.ts";
 import { pageParts } from "#app/courses/html-registry.server.ts";
 import { publicQuiz } from "#app/courses/quiz.ts";
 import type { Db } from "#app/db.server.ts";
@@ -7,7 +7,7 @@ import { completedCourseIds, courseProgress, responsesFor } from "./progress.ser
 
 /** A lesson as one learner finds it: where it sits, their progress, and what still blocks it. */
 export async function openLesson(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
-  const [{ course, lesson, previous, next }, catalog] = await Promise.all([requireLesson(courseSlug, lessonSlug), getCatalog()]);
+  const { catalog, course, lesson, previous, next } = await requireLesson(courseSlug, lessonSlug);
   const prerequisiteIds = course.prerequisites.flatMap((slug) => catalog.bySlug.get(slug)?.id ?? []);
   const [progress, completed] = await Promise.all([courseProgress(db, userId, course), completedCourseIds(db, userId, prerequisiteIds)]);
   const blockers = blockersFor(course, lesson, { lessonIds: new Set(progress.doneLessonIds), completedCourseIds: completed }, catalog.bySlug);

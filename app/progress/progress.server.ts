@@ -1,5 +1,6 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
+import { needsRefresh } from "./refresh.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Db | Tx;
@@ -25,8 +26,8 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
   });
   if (!enrollment)
     return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, endedScenarioIds: [] };
-  const needsRefresh = enrollment.completedAt !== null && requirement !== null && enrollment.courseVersion < requirement.version;
-  const since = needsRefresh ? { gte: requirement!.publishedAt } : undefined;
+  const due = needsRefresh(enrollment, requirement);
+  const since = due ? { gte: requirement!.publishedAt } : undefined;
   const [lessons, scenarios, attempts] = await Promise.all([
     db.lessonProgress.findMany({ where: { enrollmentId: enrollment.id, completedAt: since }, select: { lessonId: true } }),
     db.scenarioRun.findMany({ where: { enrollmentId: enrollment.id, createdAt: since }, select: { scenarioId: true } }),
@@ -36,7 +37,7 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
     enrollmentId: enrollment.id,
     startedAt: enrollment.startedAt,
     completedAt: enrollment.completedAt,
-    needsRefresh,
+    needsRefresh: due,
     doneLessonIds: lessons.map((l) => l.lessonId),
     bestScore: attempts._max.score,
     attempts: attempts._count._all,
@@ -44,24 +45,19 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
   };
 }
 
-/** The learner's standing in every course, for the catalog; a course due for re-certification counts the new round. */
-export async function progressByCourse(db: Db, userId: string) {
+/** The learner's standing in every catalog course; a course due for re-certification counts the new round. */
+export async function progressByCourse(db: Db, userId: string, courses: readonly Pick<CatalogCourse, "id" | "recertification">[]) {
   const enrollments = await db.enrollment.findMany({
     where: { userId },
-    select: {
-      courseId: true,
-      completedAt: true,
-      courseVersion: true,
-      lessons: { select: { lessonId: true, completedAt: true } },
-      course: { select: { versions: { where: { requiresRecertification: true }, orderBy: { version: "desc" }, take: 1, select: { version: true, publishedAt: true } } } },
-    },
+    select: { courseId: true, completedAt: true, courseVersion: true, lessons: { select: { lessonId: true, completedAt: true } } },
   });
+  const requirements = new Map(courses.map((c) => [c.id, c.recertification]));
   return new Map(
     enrollments.map((e) => {
-      const requirement = e.course.versions[0];
-      const needsRefresh = e.completedAt !== null && requirement !== undefined && e.courseVersion < requirement.version;
-      const lessons = needsRefresh ? e.lessons.filter((l) => l.completedAt >= requirement!.publishedAt) : e.lessons;
-      return [e.courseId, { completedAt: e.completedAt, needsRefresh, doneLessonIds: lessons.map((l) => l.lessonId) }];
+      const requirement = requirements.get(e.courseId);
+      const due = needsRefresh(e, requirement);
+      const lessons = due ? e.lessons.filter((l) => l.completedAt >= requirement!.publishedAt) : e.lessons;
+      return [e.courseId, { completedAt: e.completedAt, needsRefresh: due, doneLessonIds: lessons.map((l) => l.lessonId) }];
     }),
   );
 }

@@ -10,7 +10,8 @@ import type { Route } from "./+types/catalog";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  const [catalog, progress] = await Promise.all([getCatalog(), progressByCourse(db, user.id)]);
+  const catalog = await getCatalog();
+  const progress = await progressByCourse(db, user.id, catalog.courses);
   return {
     name: user.name,
     courses: catalog.courses.map((course) => {

@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
   const [communes, cadres] = await Promise.all([
     course ? communeCompletion(db, unit, course.id) : [],
-    cadreProgress(db, unit, params.page),
+    cadreProgress(db, unit, params.page, catalog.courses),
   ]);
   return {
     unit: { id: unit.id, name: unit.name },
