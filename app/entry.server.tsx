@@ -2,12 +2,14 @@ import { PassThrough } from "node:stream";
 import type { EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
+import { encodePage } from "./http/encode-page.server.ts";
+import { loadAllIslands } from "./components/mdx/islands.ts";
 import { StaticHtmlContext } from "./components/mdx/static-html.tsx";
 import { getCatalog } from "./courses/catalog-instance.server.ts";
 import { htmlByKey } from "./courses/html-registry.server.ts";
 import { loadCatalog, locales } from "./i18n/i18n.ts";
 
-await Promise.all(locales.map(loadCatalog));
+await Promise.all([...locales.map(loadCatalog), loadAllIslands()]);
 
 export const streamTimeout = 5_000;
 
@@ -30,13 +32,16 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       </StaticHtmlContext.Provider>
     );
     const { pipe, abort } = renderToPipeableStream(page, {
+      // The page goes out whole, so nothing is gained by React moving the content of large Suspense
+      // boundaries (lesson islands) behind a script at the end of the document.
+      progressiveChunkSize: Number.MAX_SAFE_INTEGER,
       onAllReady() {
         const chunks: Buffer[] = [];
         const sink = new PassThrough();
         sink.on("data", (chunk: Buffer) => chunks.push(chunk));
         sink.on("end", () => {
           clearTimeout(timeout);
-          const body = Buffer.concat(chunks);
+          const body = encodePage(request, Buffer.concat(chunks), responseHeaders);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Length", String(body.byteLength));
           resolve(new Response(body, { headers: responseHeaders, status }));

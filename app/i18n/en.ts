@@ -1,6 +1,6 @@
-import type { Messages } from "./vi.ts";
+import type { MessageKey } from "./message-key.ts";
 
-export const en: Messages = {
+export const en: Record<MessageKey, string> = {
   "app.name": "Lan Tỏa",
   "app.tagline": "Training for Women's Union cadres",
   "nav.courses": "Courses",

@@ -1,25 +1,37 @@
 import { useRouteLoaderData } from "react-router";
-import { vi, type MessageKey, type Messages } from "./vi.ts";
+import type { MessageKey } from "./message-key.ts";
+import { coreMessages } from "./vi/core.ts";
 
 export const locales = ["vi", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "vi";
 export const localeCookie = "lantoa_lang";
 
-const catalogs: Partial<Record<Locale, Messages>> = { vi };
+/**
+ * Vietnamese messages come in areas: `core` (every page) and one per part of the app (`vi/author.ts`, …).
+ * A page names the areas it uses — `useT(author)` — so it imports them, and the browser downloads only
+ * those: a learner's lesson page carries none of the authoring or report texts. English, the second
+ * language, is one catalog fetched only when shown.
+ */
+export type MessageArea<K extends string> = Readonly<Record<K, string>>;
+export type CoreKey = keyof typeof coreMessages;
+
+let english: Readonly<Record<MessageKey, string>> | undefined;
 
 /** Makes a locale's messages available; the server loads all at start, the browser the one it shows. */
 export async function loadCatalog(locale: Locale) {
-  if (locale === "en") catalogs.en ??= (await import("./en.ts")).en;
+  if (locale === "en") english ??= (await import("./en.ts")).en;
 }
 const timeZone = "Asia/Ho_Chi_Minh";
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate<K extends string = CoreKey> = (key: K, params?: Record<string, string | number>) => string;
 
-export function translator(locale: Locale): Translate {
-  const messages = catalogs[locale] ?? vi;
-  return (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+export function translator<K extends string = never>(locale: Locale, ...areas: MessageArea<K>[]): Translate<CoreKey | K> {
+  const messages = locale === "en" ? english : undefined;
+  return (key, params) => {
+    const text = messages?.[key as MessageKey] ?? areas.find((area) => key in area)?.[key as K] ?? coreMessages[key as CoreKey];
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+  };
 }
 
 // Both locales show dates as dd/mm/yyyy in Vietnam's time zone. Formatters are costly to make: one per locale.
@@ -42,7 +54,7 @@ export function useLocale(): Locale {
   return data?.locale ?? defaultLocale;
 }
 
-export function useT() {
+export function useT<K extends string = never>(...areas: MessageArea<K>[]) {
   const locale = useLocale();
-  return { t: translator(locale), locale, date: (d: Date | string) => formatDate(d, locale) };
+  return { t: translator(locale, ...areas), locale, date: (d: Date | string) => formatDate(d, locale) };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { normaliseCode } from "#app/certificates/code.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
-import type { MessageKey } from "#app/i18n/vi.ts";
+import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import type { Route } from "./+types/verify-form";
 
 const verifyForm = z.object({
@@ -19,7 +19,7 @@ export async function action({ request }: Route.ActionArgs) {
   const parsed = verifyForm.safeParse(form);
   if (!parsed.success) {
     const code = typeof form.code === "string" ? form.code : "";
-    return data({ error: parsed.error.issues[0]!.message as MessageKey, code }, { status: 400 });
+    return data({ error: parsed.error.issues[0]!.message as keyof typeof certificateMessages, code }, { status: 400 });
   }
   return redirect(`/verify/${parsed.data.code}`);
 }
@@ -27,7 +27,7 @@ export async function action({ request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Tra cứu giấy chứng nhận · Lan Tỏa" }];
 
 export default function VerifyForm({ actionData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t } = useT(certificateMessages);
   const error = actionData?.error;
   return (
     <section className="narrow">

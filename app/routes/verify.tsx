@@ -2,7 +2,9 @@ import { Link, data } from "react-router";
 import { certificateByCode } from "#app/certificates/certificates.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import type { Route } from "./+types/verify";
+import "#app/styles/certificate.css";
 
 // Public: anyone holding a code (an employer, a district office) may check it without an account.
 export async function loader({ params }: Route.LoaderArgs) {
@@ -15,7 +17,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Xác thực giấy chứng nhận · Lan Tỏa" }, { name: "robots", content: "noindex" }];
 
 export default function Verify({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(certificateMessages);
   const { certificate } = loaderData;
   return (
     <section className="narrow">

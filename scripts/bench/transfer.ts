@@ -72,34 +72,56 @@ export async function firstVisitByParsing(pageUrl: string, cookie: string): Prom
   return resources;
 }
 
-/** The same first visit in Chromium: every response the page loads, with its encoded body size. */
-export async function firstVisitInBrowser(pageUrl: string, cookie: string): Promise<Resource[]> {
+/** The lesson pages a learner can open: course links from /courses, lesson links from each course page. */
+export async function lessonPaths(origin: string, cookie: string): Promise<string[]> {
+  const links = async (path: string, pattern: RegExp) => {
+    const response = await fetch(`${origin}${path}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return [...new Set([...(await response.text()).matchAll(pattern)].map((m) => m[1]!))];
+  };
+  const courses = await links("/courses", /href="(\/courses\/[a-z0-9-]+)"/g);
+  const lessons = await Promise.all(courses.map((course) => links(course, new RegExp(`href="(${course}/[a-z0-9-]+)"`, "g"))));
+  return lessons.flat();
+}
+
+/**
+ * The same first visit in Chromium, for each page with an empty cache: every response the page loads
+ * but images (by type or Content-Type; the favicon is one), with its encoded body size.
+ */
+export async function firstVisitsInBrowser(pageUrls: string[], cookie: string): Promise<Map<string, Resource[]>> {
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+  const visits = new Map<string, Resource[]>();
   try {
-    const context = await browser.newContext();
-    const [name, value] = cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: new URL(pageUrl).origin }]);
-    const page = await context.newPage();
-    // Playwright's request.sizes(): responseBodySize is the encoded (compressed) body as received.
-    const pending: Promise<Resource>[] = [];
-    page.on("requestfinished", (req) =>
-      pending.push(
-        (async () => {
-          const [sizes, response] = await Promise.all([req.sizes(), req.response()]);
-          const encoding = (await response?.headerValue("content-encoding")) ?? "identity";
-          return { url: new URL(req.url()).pathname, kind: req.resourceType(), bytes: sizes.responseBodySize, encoding, headerBytes: sizes.responseHeadersSize };
-        })(),
-      ),
-    );
-    const response = await page.goto(pageUrl, { waitUntil: "networkidle" });
-    if (response?.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) throw new Error(`browser first visit: landed on ${page.url()} (${response?.status()})`);
-    await page.waitForTimeout(300);
-    return (await Promise.all(pending)).filter((r) => r.kind !== "image");
+    for (const pageUrl of pageUrls) {
+      const context = await browser.newContext();
+      const [name, value] = cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url: new URL(pageUrl).origin }]);
+      const page = await context.newPage();
+      // Playwright's request.sizes(): responseBodySize is the encoded (compressed) body as received.
+      const pending: Promise<Resource | null>[] = [];
+      page.on("requestfinished", (req) =>
+        pending.push(
+          (async () => {
+            const [sizes, response] = await Promise.all([req.sizes(), req.response()]);
+            const type = (await response?.headerValue("content-type")) ?? "";
+            if (req.resourceType() === "image" || type.startsWith("image/")) return null;
+            const encoding = (await response?.headerValue("content-encoding")) ?? "identity";
+            return { url: new URL(req.url()).pathname, kind: req.resourceType(), bytes: sizes.responseBodySize, encoding, headerBytes: sizes.responseHeadersSize };
+          })(),
+        ),
+      );
+      const response = await page.goto(pageUrl, { waitUntil: "networkidle" });
+      if (response?.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) throw new Error(`browser first visit: landed on ${page.url()} (${response?.status()})`);
+      await page.waitForTimeout(300);
+      visits.set(pageUrl, (await Promise.all(pending)).filter((r) => r !== null));
+      await context.close();
+    }
   } finally {
     await browser.close();
   }
+  return visits;
 }

@@ -5,12 +5,14 @@ import type { Preview } from "#app/authoring/preview.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { noActivities } from "#app/components/mdx/lesson-context.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { authorMessages } from "#app/i18n/vi/author.ts";
+import "#app/styles/authoring.css";
 
 const previewDelayMs = 600;
 
 /** A plain textarea (light on phones and screen readers) with snippets and a live preview. */
 export function MdxEditor({ name, source }: { name: string; source: string }) {
-  const { t } = useT();
+  const { t } = useT(authorMessages);
   const [searchParams] = useSearchParams();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const preview = useFetcher<Preview>();

@@ -1,20 +1,28 @@
-import type { MouseEvent } from "react";
+import { Suspense, type MouseEvent } from "react";
 import { useNavigate } from "react-router";
 import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
-import { islands } from "./index.ts";
+import { readIsland } from "./islands.ts";
 import { LessonContext, noActivities, type LessonActivityState } from "./lesson-context.tsx";
 import { StaticHtml } from "./static-html.tsx";
 
 function IslandView({ part }: { part: Island }) {
   switch (part.island) {
-    case "Quiz":
-      return <islands.Quiz {...part.props} />;
-    case "Scenario":
-      return <islands.Scenario {...part.props} />;
-    case "Checklist":
-      return <islands.Checklist {...part.props} />;
-    case "Reflection":
-      return <islands.Reflection {...part.props} />;
+    case "Quiz": {
+      const Quiz = readIsland("Quiz");
+      return <Quiz {...part.props} />;
+    }
+    case "Scenario": {
+      const Scenario = readIsland("Scenario");
+      return <Scenario {...part.props} />;
+    }
+    case "Checklist": {
+      const Checklist = readIsland("Checklist");
+      return <Checklist {...part.props} />;
+    }
+    case "Reflection": {
+      const Reflection = readIsland("Reflection");
+      return <Reflection {...part.props} />;
+    }
   }
 }
 
@@ -37,7 +45,10 @@ export function LessonBody({ parts, activities = noActivities }: { parts: PagePa
           ) : "html" in part ? (
             <div key={index} dangerouslySetInnerHTML={{ __html: part.html }} />
           ) : (
-            <IslandView key={index} part={part} />
+            // Until its chunk arrives, a hydrating island keeps the server's HTML; the rest of the page is live.
+            <Suspense key={index}>
+              <IslandView part={part} />
+            </Suspense>
           ),
         )}
       </div>

@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { useActionData, useFetcher, useLocation } from "react-router";
 import type { QuizResult } from "#app/courses/quiz.ts";
-import { useT } from "#app/i18n/i18n.ts";
-import type { MessageKey } from "#app/i18n/vi.ts";
+import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import { useLessonState } from "./lesson-context.tsx";
 
-type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: MessageKey };
+type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: CoreKey };
 
 /** The answer key stays on the server: this form only learns what was right after submitting. */
 export function Quiz({ id }: { id: string }) {

@@ -2,8 +2,7 @@ import { Form, data, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/auth/auth.server.ts";
 import { Field } from "#app/components/field.tsx";
-import { useT } from "#app/i18n/i18n.ts";
-import type { MessageKey } from "#app/i18n/vi.ts";
+import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/login";
 
 const loginForm = z.object({
@@ -12,7 +11,7 @@ const loginForm = z.object({
   redirectTo: z.string().optional(),
 });
 
-type Errors = Partial<Record<"identifier" | "password" | "form", MessageKey>>;
+type Errors = Partial<Record<"identifier" | "password" | "form", CoreKey>>;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
@@ -26,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const identifier = typeof form.identifier === "string" ? form.identifier : "";
   if (!parsed.success) {
     const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as "identifier" | "password"] = issue.message as MessageKey;
+    for (const issue of parsed.error.issues) errors[issue.path[0] as "identifier" | "password"] = issue.message as CoreKey;
     return data({ errors, identifier }, { status: 400 });
   }
   const userId = await signIn(parsed.data.identifier, parsed.data.password);

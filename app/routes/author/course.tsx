@@ -9,7 +9,10 @@ import { formatIssue } from "#app/courses/content-error.ts";
 import { courseFileName } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/course";
+import "#app/styles/tables.css";
+import "#app/styles/authoring.css";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   requirePermission(requireUser({ request, context }), "course:write");
@@ -68,7 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.course.title} · Soạn khóa học` : "Lan Tỏa" }];
 
 export default function AuthorCourse({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(authorMessages);
   const busy = useNavigation().state !== "idle";
   const { course, files, versions } = loaderData;
   const editable = course.source === "app";

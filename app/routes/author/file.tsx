@@ -5,6 +5,7 @@ import { fileName, requireAuthoredCourse, saveDraftFile } from "#app/authoring/d
 import { MdxEditor } from "#app/components/authoring/mdx-editor.tsx";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/file";
 
 async function requireDraftFile({ request, params, context }: Route.LoaderArgs | Route.ActionArgs) {
@@ -40,7 +41,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, default
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · ${data.course.title}` : "Lan Tỏa" }];
 
 export default function EditFile({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t } = useT(authorMessages);
   return (
     <div className="editor-page">
       <nav className="breadcrumb">

@@ -4,7 +4,7 @@ import { authoredCourses, createDraftCourse, newCourseForm } from "#app/authorin
 import { db } from "#app/db.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
-import type { MessageKey } from "#app/i18n/vi.ts";
+import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/index";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -12,7 +12,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { courses: await authoredCourses(db) };
 }
 
-type Errors = Partial<Record<"slug" | "title", MessageKey>>;
+type Errors = Partial<Record<"slug" | "title", keyof typeof authorMessages>>;
 
 export async function action({ request, context }: Route.ActionArgs) {
   requirePermission(requireUser({ request, context }), "course:write");
@@ -32,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Soạn khóa học · Lan Tỏa" }];
 
 export default function AuthorIndex({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(authorMessages);
   const errors: Errors = actionData?.errors ?? {};
   return (
     <>

@@ -5,7 +5,9 @@ import { requireAuthoredCourse } from "#app/authoring/drafts.server.ts";
 import { reflectionsFor } from "#app/authoring/reflections.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/reflections";
+import "#app/styles/authoring.css";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
@@ -29,7 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Suy ngẫm · ${data.course.title}` : "Lan Tỏa" }];
 
 export default function Reflections({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(authorMessages);
   return (
     <>
       <nav className="breadcrumb">

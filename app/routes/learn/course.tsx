@@ -5,11 +5,13 @@ import { requireCourse } from "#app/courses/catalog-instance.server.ts";
 import { pageParts } from "#app/courses/html-registry.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import { courseProgress } from "#app/progress/progress.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import type { Route } from "./+types/course";
+import "#app/styles/certificate.css";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
@@ -53,7 +55,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.course.title} · Lan Tỏa` : "Lan Tỏa" }];
 
 export default function Course({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(certificateMessages);
   const { course, modules } = loaderData;
   return (
     <article>

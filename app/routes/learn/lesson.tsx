@@ -6,6 +6,7 @@ import { lessonPage, openLesson } from "#app/progress/lesson-page.server.ts";
 import { handleLessonAction } from "#app/progress/lesson-actions.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
+import { loadIslands } from "#app/components/mdx/islands.ts";
 import type { Route } from "./+types/lesson";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -25,7 +26,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   const data = await serverLoader();
-  await loadHtml(data.lesson.parts);
+  await Promise.all([loadHtml(data.lesson.parts), loadIslands(data.lesson.parts)]);
   return data;
 }
 

@@ -5,9 +5,11 @@ import { scopesFor } from "#app/auth/permissions.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { orgMessages } from "#app/i18n/vi/org.ts";
 import { cadreProgress, communeCompletion } from "#app/org/learning-report.server.ts";
 import { requireUnit } from "#app/org/units.server.ts";
 import type { Route } from "./+types/dashboard";
+import "#app/styles/tables.css";
 
 const query = z.object({
   unit: z.string().min(1).optional(),
@@ -42,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Theo dõi học tập · Lan Tỏa" }];
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(orgMessages);
   const { unit, courses, communes, cadres } = loaderData;
   const pageLink = (page: number) => `?${new URLSearchParams({ unit: unit.id, course: loaderData.course?.slug ?? "", page: String(page) })}`;
   return (

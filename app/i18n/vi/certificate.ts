@@ -1,0 +1,22 @@
+// Certificates: the course page, /verify and the PDF.
+export const certificateMessages = {
+  "certificate.title": "Giấy chứng nhận",
+  "certificate.codeIs": "Mã chứng nhận: {code}",
+  "certificate.download": "Tải giấy chứng nhận (PDF)",
+  "certificate.verifyLink": "Trang xác thực giấy chứng nhận",
+  "certificate.verifyTitle": "Xác thực giấy chứng nhận",
+  "certificate.valid": "Giấy chứng nhận hợp lệ",
+  "certificate.holder": "Người được cấp",
+  "certificate.unit": "Đơn vị",
+  "certificate.course": "Khóa học",
+  "certificate.version": "Phiên bản khóa học",
+  "certificate.issuedAt": "Ngày cấp",
+  "certificate.code": "Mã chứng nhận",
+  "certificate.notFound": "Không tìm thấy giấy chứng nhận có mã {code}. Vui lòng kiểm tra lại mã.",
+  "certificate.checkAnother": "Tra cứu mã khác",
+  "certificate.formTitle": "Tra cứu giấy chứng nhận",
+  "certificate.formLead": "Nhập mã in trên giấy chứng nhận, ví dụ LT-7K3M-Q9PX.",
+  "certificate.submit": "Tra cứu",
+  "certificate.codeRequired": "Vui lòng nhập mã chứng nhận.",
+  "certificate.codeInvalid": "Mã chưa đúng dạng. Mã có dạng LT-XXXX-XXXX, gồm chữ và số.",
+} as const;
