@@ -39,9 +39,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         const chunks: Buffer[] = [];
         const sink = new PassThrough();
         sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-        sink.on("end", () => {
+        sink.on("end", async () => {
           clearTimeout(timeout);
-          const body = encodePage(request, Buffer.concat(chunks), responseHeaders);
+          const body = await encodePage(request, Buffer.concat(chunks), responseHeaders);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Length", String(body.byteLength));
           resolve(new Response(body, { headers: responseHeaders, status }));

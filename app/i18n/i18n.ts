@@ -26,10 +26,12 @@ const timeZone = "Asia/Ho_Chi_Minh";
 
 export type Translate<K extends string = CoreKey> = (key: K, params?: Record<string, string | number>) => string;
 
-export function translator<K extends string = never>(locale: Locale, ...areas: MessageArea<K>[]): Translate<CoreKey | K> {
+type AreaKeys<A extends readonly MessageArea<string>[]> = { [I in keyof A]: keyof A[I] & string }[number];
+
+export function translator<const A extends readonly MessageArea<string>[]>(locale: Locale, ...areas: A): Translate<CoreKey | AreaKeys<A>> {
   const messages = locale === "en" ? english : undefined;
   return (key, params) => {
-    const text = messages?.[key as MessageKey] ?? areas.find((area) => key in area)?.[key as K] ?? coreMessages[key as CoreKey];
+    const text = messages?.[key as MessageKey] ?? areas.find((area) => key in area)?.[key] ?? coreMessages[key as CoreKey];
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
   };
 }
@@ -54,7 +56,7 @@ export function useLocale(): Locale {
   return data?.locale ?? defaultLocale;
 }
 
-export function useT<K extends string = never>(...areas: MessageArea<K>[]) {
+export function useT<const A extends readonly MessageArea<string>[]>(...areas: A) {
   const locale = useLocale();
   return { t: translator(locale, ...areas), locale, date: (d: Date | string) => formatDate(d, locale) };
 }
