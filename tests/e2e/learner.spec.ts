@@ -89,3 +89,26 @@ test("moving to the next lesson inside the app brings its pre-rendered content, 
   await expect(page.getByRole("heading", { name: "Muốn vận động, trước hết phải hiểu", level: 2 })).toBeVisible();
   await expect(page.locator(".prose [data-html]").first()).not.toBeEmpty();
 });
+
+test("on a slow connection a lesson is readable before its scripts, and its scenario plays once they arrive", async ({ page, freshLearner, courseKey }) => {
+  const lesson = courseKey(slug).lessons.find((l) => l.scenarios.length > 0)!;
+  const [firstStep] = lesson.scenarios[0]!.path.slice(1);
+  await signIn(page, freshLearner.login, freshLearner.password);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/scenario-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/courses/${slug}/${lesson.slug}`);
+  // The server's HTML shows the whole lesson, the scenario's first scene included; the page waits for
+  // the scenario's code before hydrating, so what React takes over is exactly what the server sent.
+  await expect(page.locator(`button[data-to="${firstStep}"]`)).toBeVisible();
+  await expect(page.locator("html[data-hydrated]")).not.toBeAttached();
+  release();
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.locator(`button[data-to="${firstStep}"]`).click();
+  await expect(page.locator(`button[data-to="${firstStep}"]`)).toHaveCount(0);
+  await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+});

@@ -4,6 +4,9 @@ import type { PagePart } from "#app/courses/lesson-parts.ts";
 /**
  * The interactive components of lessons, each in its own chunk: a page downloads only the islands it
  * shows (most lessons have none or one). Everything else in a lesson is HTML rendered once on the server.
+ * They are loaded before anything renders them — at server start, before hydrating a document that
+ * shows them, in the lesson's client loader — so rendering never waits for one, except in the
+ * author's preview.
  */
 const importers = {
   Checklist: () => import("./checklist.tsx").then((m) => m.Checklist),
@@ -26,9 +29,17 @@ function load(name: IslandName) {
   return promise;
 }
 
-/** Loads the islands a page shows, so that it renders without suspending (client loaders). */
+const isIslandName = (name: string | undefined): name is IslandName => !!name && Object.hasOwn(importers, name);
+
+/** Loads the islands of a page's parts (client loaders). */
 export async function loadIslands(parts: readonly PagePart[] | null | undefined) {
   await Promise.all((parts ?? []).flatMap((p) => ("island" in p ? [load(p.island)] : [])));
+}
+
+/** Loads the islands a server-rendered document shows (marked by LessonBody), before it hydrates. */
+export async function loadDocumentIslands(document: Document) {
+  const names = [...document.querySelectorAll<HTMLElement>("[data-island]")].map((element) => element.dataset.island);
+  await Promise.all(names.filter(isIslandName).map(load));
 }
 
 /** The server renders every lesson: it loads them all once at start. */
@@ -36,7 +47,7 @@ export async function loadAllIslands() {
   await Promise.all((Object.keys(importers) as IslandName[]).map(load));
 }
 
-/** The island's component; suspends until its chunk arrives when nothing loaded it beforehand (hydration). */
+/** The island's component; suspends until its chunk arrives if nothing loaded it beforehand (the preview). */
 export function readIsland<N extends IslandName>(name: N): Islands[N] {
   if (!ready.has(name)) use(load(name));
   return ready.get(name) as Islands[N];

@@ -45,10 +45,12 @@ export function LessonBody({ parts, activities = noActivities }: { parts: PagePa
           ) : "html" in part ? (
             <div key={index} dangerouslySetInnerHTML={{ __html: part.html }} />
           ) : (
-            // Until its chunk arrives, a hydrating island keeps the server's HTML; the rest of the page is live.
-            <Suspense key={index}>
-              <IslandView part={part} />
-            </Suspense>
+            // data-island: entry.client loads these before hydrating. Suspense: for the author's preview.
+            <div key={index} data-island={part.island}>
+              <Suspense>
+                <IslandView part={part} />
+              </Suspense>
+            </div>
           ),
         )}
       </div>
