@@ -18,30 +18,48 @@ export type CourseProgress = {
   endedScenarioIds: string[];
 };
 
-export async function courseProgress(db: Reader, userId: string, course: Pick<CatalogCourse, "id" | "recertification">): Promise<CourseProgress> {
+const progressSelect = {
+  id: true,
+  startedAt: true,
+  completedAt: true,
+  courseVersion: true,
+  lessons: { select: { lessonId: true, completedAt: true } },
+  scenarios: { select: { scenarioId: true, createdAt: true } },
+  attempts: { select: { score: true, createdAt: true } },
+} as const;
+
+/**
+ * A learner's standing in one course, in one query (an enrollment holds a handful of rows of each
+ * kind): the lesson page reads it on every request. With `responses`, also her reflection and
+ * checklist answers, keyed "kind:activityId".
+ */
+export async function courseProgress(
+  db: Reader,
+  userId: string,
+  course: Pick<CatalogCourse, "id" | "recertification">,
+  options: { responses?: boolean } = {},
+): Promise<CourseProgress & { responses: Record<string, string> }> {
   const requirement = course.recertification;
   const enrollment = await db.enrollment.findUnique({
     where: { userId_courseId: { userId, courseId: course.id } },
-    select: { id: true, startedAt: true, completedAt: true, courseVersion: true },
+    select: { ...progressSelect, responses: options.responses ? { select: { kind: true, activityId: true, value: true } } : false },
   });
   if (!enrollment)
-    return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, endedScenarioIds: [] };
+    return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, endedScenarioIds: [], responses: {} };
   const due = needsRefresh(enrollment, requirement);
-  const since = due ? { gte: requirement!.publishedAt } : undefined;
-  const [lessons, scenarios, attempts] = await Promise.all([
-    db.lessonProgress.findMany({ where: { enrollmentId: enrollment.id, completedAt: since }, select: { lessonId: true } }),
-    db.scenarioRun.findMany({ where: { enrollmentId: enrollment.id, createdAt: since }, select: { scenarioId: true } }),
-    db.quizAttempt.aggregate({ where: { enrollmentId: enrollment.id, createdAt: since }, _max: { score: true }, _count: { _all: true } }),
-  ]);
+  // A refresh that is due counts only what was done since the version that required it.
+  const current = (at: Date) => !due || at >= requirement!.publishedAt;
+  const attempts = enrollment.attempts.filter((a) => current(a.createdAt));
   return {
     enrollmentId: enrollment.id,
     startedAt: enrollment.startedAt,
     completedAt: enrollment.completedAt,
     needsRefresh: due,
-    doneLessonIds: lessons.map((l) => l.lessonId),
-    bestScore: attempts._max.score,
-    attempts: attempts._count._all,
-    endedScenarioIds: [...new Set(scenarios.map((s) => s.scenarioId))],
+    doneLessonIds: enrollment.lessons.filter((l) => current(l.completedAt)).map((l) => l.lessonId),
+    bestScore: attempts.length ? Math.max(...attempts.map((a) => a.score)) : null,
+    attempts: attempts.length,
+    endedScenarioIds: [...new Set(enrollment.scenarios.filter((s) => current(s.createdAt)).map((s) => s.scenarioId))],
+    responses: Object.fromEntries((enrollment.responses ?? []).map((r) => [`${r.kind}:${r.activityId}`, r.value])),
   };
 }
 
@@ -60,15 +78,6 @@ export async function progressByCourse(db: Db, userId: string, courses: readonly
       return [e.courseId, { completedAt: e.completedAt, needsRefresh: due, doneLessonIds: lessons.map((l) => l.lessonId) }];
     }),
   );
-}
-
-export async function responsesFor(db: Db, enrollmentId: string | null) {
-  if (!enrollmentId) return {};
-  const rows = await db.activityResponse.findMany({
-    where: { enrollmentId },
-    select: { kind: true, activityId: true, value: true },
-  });
-  return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.activityId}`, r.value]));
 }
 
 /** Which of the given courses the learner has completed (for course prerequisites). */
