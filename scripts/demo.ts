@@ -1,5 +1,6 @@
 // `npm run demo`: migrate the database, seed demo data into an empty one, then serve the built app.
 import { execFileSync, spawn } from "node:child_process";
+import { serverNodeArgs } from "./server-process.ts";
 
 const tsx = "node_modules/.bin/tsx";
 execFileSync(tsx, ["scripts/prisma.ts", "migrate", "deploy"], { stdio: "inherit" });
@@ -12,7 +13,7 @@ else console.log("The database already has people in it: demo data not seeded ag
 
 const port = process.env.PORT ?? "3000";
 
-const server = spawn(process.execPath, ["server.mjs"], {
+const server = spawn(process.execPath, serverNodeArgs, {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", PORT: port },
 });

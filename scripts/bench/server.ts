@@ -2,6 +2,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { serverNodeArgs } from "../server-process.ts";
 
 const tsx = "node_modules/.bin/tsx";
 
@@ -48,7 +49,7 @@ export interface Server {
 
 /** Starts server.mjs with node itself, so that the PID we stop is the server's own. */
 export async function startServer(port: number, databaseUrl: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, serverNodeArgs, {
     // stdout is not read: discard it rather than let an undrained pipe stall the server.
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
