@@ -1,5 +1,5 @@
-import { use } from "react";
-import type { PagePart } from "#app/courses/lesson-parts.ts";
+import { use, type ComponentType } from "react";
+import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
 
 /**
  * The interactive components of lessons, each in its own chunk: a page downloads only the islands it
@@ -13,7 +13,7 @@ const importers = {
   Quiz: () => import("./quiz.tsx").then((m) => m.Quiz),
   Reflection: () => import("./reflection.tsx").then((m) => m.Reflection),
   Scenario: () => import("./scenario.tsx").then((m) => m.Scenario),
-};
+} satisfies { [N in Island["island"]]: () => Promise<ComponentType<Extract<Island, { island: N }>["props"]>> };
 type IslandName = keyof typeof importers;
 type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof importers)[N]>> };
 

@@ -1,4 +1,4 @@
-import { Suspense, type MouseEvent } from "react";
+import { Suspense, type ComponentType, type MouseEvent } from "react";
 import { useNavigate } from "react-router";
 import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
 import { readIsland } from "./islands.ts";
@@ -6,24 +6,9 @@ import { LessonContext, noActivities, type LessonActivityState } from "./lesson-
 import { StaticHtml } from "./static-html.tsx";
 
 function IslandView({ part }: { part: Island }) {
-  switch (part.island) {
-    case "Quiz": {
-      const Quiz = readIsland("Quiz");
-      return <Quiz {...part.props} />;
-    }
-    case "Scenario": {
-      const Scenario = readIsland("Scenario");
-      return <Scenario {...part.props} />;
-    }
-    case "Checklist": {
-      const Checklist = readIsland("Checklist");
-      return <Checklist {...part.props} />;
-    }
-    case "Reflection": {
-      const Reflection = readIsland("Reflection");
-      return <Reflection {...part.props} />;
-    }
-  }
+  // Each island name comes with its component's props; TypeScript cannot follow that pairing through the union.
+  const Component = readIsland(part.island) as ComponentType<Island["props"]>;
+  return <Component {...part.props} />;
 }
 
 export function LessonBody({ parts, activities = noActivities }: { parts: PagePart[]; activities?: LessonActivityState }) {
