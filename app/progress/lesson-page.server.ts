@@ -6,17 +6,17 @@ import { blockersFor, isBlocked } from "./prerequisites.ts";
 import { completedCourseIds, courseProgress } from "./progress.server.ts";
 
 /** A lesson as one learner finds it: where it sits, their progress, and what still blocks it. */
-export async function openLesson(db: Db, userId: string, courseSlug: string, lessonSlug: string, options: { responses?: boolean } = {}) {
+export async function openLesson(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
   const { catalog, course, lesson, previous, next } = await requireLesson(courseSlug, lessonSlug);
   const prerequisiteIds = course.prerequisites.flatMap((slug) => catalog.bySlug.get(slug)?.id ?? []);
-  const [progress, completed] = await Promise.all([courseProgress(db, userId, course, options), completedCourseIds(db, userId, prerequisiteIds)]);
+  const [progress, completed] = await Promise.all([courseProgress(db, userId, course), completedCourseIds(db, userId, prerequisiteIds)]);
   const blockers = blockersFor(course, lesson, { lessonIds: new Set(progress.doneLessonIds), completedCourseIds: completed }, catalog.bySlug);
   return { course, lesson, previous, next, progress, blockers, blocked: isBlocked(blockers) };
 }
 
 /** Everything the lesson page shows; a blocked lesson's content is not sent at all. */
 export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
-  const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug, { responses: true });
+  const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug);
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },

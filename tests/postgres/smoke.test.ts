@@ -9,7 +9,8 @@ const { upsertPerson } = await import("#app/people/people.server.ts");
 const { createSession, generateSessionToken, sessionCookieName } = await import("#app/auth/session.server.ts");
 const { loadCurrentUser } = await import("#app/auth/auth.server.ts");
 const { buildCatalog } = await import("#app/courses/catalog.server.ts");
-const { markLessonDone, recordScenarioRun, submitQuiz } = await import("#app/progress/steps.server.ts");
+const { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } = await import("#app/progress/steps.server.ts");
+const { courseProgress } = await import("#app/progress/progress.server.ts");
 const { communeCompletion } = await import("#app/org/learning-report.server.ts");
 const { pathToEnding } = await import("#app/courses/scenario.ts");
 
@@ -63,6 +64,16 @@ describe("on PostgreSQL", () => {
     const { result, progress } = await submitQuiz(db, learner.id, course, answers);
     expect(result.score).toBe(100);
     expect(progress.completedAt).toBeInstanceOf(Date);
+
+    // The hand-written progress statement behind every lesson page, on PostgreSQL's types.
+    const reflection = course.lessons.flatMap((l) => l.compiled.activities.reflections)[0]!;
+    await saveResponse(db, learner.id, course, "reflection", reflection, "Ấp có 420 phụ nữ.");
+    const standing = await courseProgress(db, learner.id, course);
+    expect(standing).toMatchObject({ completedAt: progress.completedAt, needsRefresh: false, bestScore: 100, attempts: 1 });
+    expect(standing.startedAt).toBeInstanceOf(Date);
+    expect(new Set(standing.doneLessonIds)).toEqual(new Set(course.lessons.map((l) => l.id)));
+    expect(new Set(standing.endedScenarioIds)).toEqual(new Set(course.scenarios.map((s) => s.id)));
+    expect(standing.responses).toEqual({ [`reflection:${reflection}`]: "Ấp có 420 phụ nữ." });
 
     const rows = await communeCompletion(db, district, course.id);
     expect(rows).toEqual([{ id: commune.id, name: commune.name, parentName: district.name, people: 2, completed: 1 }]);
