@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   "lesson.backToCourse": "Back to the course",
   "lesson.blocked": "This lesson opens once you have finished:",
   "lesson.minutes": "{minutes} min read",
+  "lesson.islandFailed": "This interactive part could not be loaded, perhaps because of a weak connection. Please reload the page.",
 
   "quiz.submit": "Submit",
   "quiz.retry": "Try again",

@@ -112,3 +112,14 @@ test("on a slow connection a lesson is readable before its scripts, and its scen
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(page.getByText("Đã học xong bài này")).toBeVisible();
 });
+
+test("when a scenario's code cannot be downloaded, a notice takes its place and the rest of the lesson works", async ({ page, freshLearner, courseKey }) => {
+  const lesson = courseKey(slug).lessons.find((l) => l.scenarios.length > 0)!;
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.route(/\/assets\/scenario-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(`/courses/${slug}/${lesson.slug}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await expect(page.getByRole("alert")).toContainText("Chưa tải được phần tương tác này");
+  await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+});

@@ -18,28 +18,43 @@ type IslandName = keyof typeof importers;
 type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof importers)[N]>> };
 
 const ready = new Map<IslandName, Islands[IslandName]>();
-const loading = new Map<IslandName, Promise<unknown>>();
+const failed = new Map<IslandName, unknown>();
+const loading = new Map<IslandName, Promise<void>>();
 
+/** Settles either way: the island is then ready or failed. A later load tries the download again. */
 function load(name: IslandName) {
   let promise = loading.get(name);
   if (!promise) {
-    promise = importers[name]().then((component) => ready.set(name, component));
+    promise = importers[name]().then(
+      (component) => {
+        ready.set(name, component);
+        failed.delete(name);
+      },
+      (error: unknown) => {
+        failed.set(name, error);
+        loading.delete(name);
+      },
+    );
     loading.set(name, promise);
   }
   return promise;
 }
 
+// Loading ahead never fails a page: a client loader that loads islands again retries what failed, and
+// an island that still has no code shows LessonBody's notice in its place.
+const preload = (names: IslandName[]) => Promise.all(names.map(load));
+
 const isIslandName = (name: string | undefined): name is IslandName => !!name && Object.hasOwn(importers, name);
 
 /** Loads the islands of a page's parts (client loaders). */
 export async function loadIslands(parts: readonly PagePart[] | null | undefined) {
-  await Promise.all((parts ?? []).flatMap((p) => ("island" in p ? [load(p.island)] : [])));
+  await preload((parts ?? []).flatMap((p) => ("island" in p ? [p.island] : [])));
 }
 
 /** Loads the islands a server-rendered document shows (marked by LessonBody), before it hydrates. */
 export async function loadDocumentIslands(document: Document) {
   const names = [...document.querySelectorAll<HTMLElement>("[data-island]")].map((element) => element.dataset.island);
-  await Promise.all(names.filter(isIslandName).map(load));
+  await preload(names.filter(isIslandName));
 }
 
 /** The server renders every lesson: it loads them all once at start. */
@@ -47,8 +62,12 @@ export async function loadAllIslands() {
   await Promise.all((Object.keys(importers) as IslandName[]).map(load));
 }
 
-/** The island's component; suspends until its chunk arrives if nothing loaded it beforehand (the preview). */
+/**
+ * The island's component; suspends until its chunk settles if nothing loaded it beforehand (the
+ * preview), and throws if the download failed.
+ */
 export function readIsland<N extends IslandName>(name: N): Islands[N] {
-  if (!ready.has(name)) use(load(name));
+  if (!ready.has(name) && !failed.has(name)) use(load(name));
+  if (failed.has(name)) throw failed.get(name);
   return ready.get(name) as Islands[N];
 }

@@ -1,5 +1,6 @@
-import { Suspense, type ComponentType, type MouseEvent } from "react";
+import { Component, Suspense, type ComponentType, type MouseEvent, type ReactNode } from "react";
 import { useNavigate } from "react-router";
+import { useT } from "#app/i18n/i18n.ts";
 import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
 import { readIsland } from "./islands.ts";
 import { LessonContext, noActivities, type LessonActivityState } from "./lesson-context.tsx";
@@ -9,6 +10,26 @@ function IslandView({ part }: { part: Island }) {
   // Each island name comes with its component's props; TypeScript cannot follow that pairing through the union.
   const Component = readIsland(part.island) as ComponentType<Island["props"]>;
   return <Component {...part.props} />;
+}
+
+/** An island whose code could not be downloaded gives way to a notice; the rest of the lesson stays. */
+class IslandBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <IslandFailed /> : this.props.children;
+  }
+}
+
+function IslandFailed() {
+  const { t } = useT();
+  return (
+    <p role="alert" className="callout callout-warning">
+      {t("lesson.islandFailed")}
+    </p>
+  );
 }
 
 export function LessonBody({ parts, activities = noActivities }: { parts: PagePart[]; activities?: LessonActivityState }) {
@@ -32,9 +53,11 @@ export function LessonBody({ parts, activities = noActivities }: { parts: PagePa
           ) : (
             // data-island: entry.client loads these before hydrating. Suspense: for the author's preview.
             <div key={index} data-island={part.island}>
-              <Suspense>
-                <IslandView part={part} />
-              </Suspense>
+              <IslandBoundary>
+                <Suspense>
+                  <IslandView part={part} />
+                </Suspense>
+              </IslandBoundary>
             </div>
           ),
         )}

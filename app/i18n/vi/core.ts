@@ -39,6 +39,7 @@ export const coreMessages = {
   "lesson.backToCourse": "Về trang khóa học",
   "lesson.blocked": "Bài này mở sau khi chị hoàn thành:",
   "lesson.minutes": "{minutes} phút đọc",
+  "lesson.islandFailed": "Chưa tải được phần tương tác này, có thể do mạng yếu. Chị hãy tải lại trang.",
   "quiz.submit": "Nộp bài",
   "quiz.retry": "Làm lại",
   "quiz.score": "Điểm: {score}% (cần {passMark}%)",
