@@ -39,12 +39,13 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         const chunks: Buffer[] = [];
         const sink = new PassThrough();
         sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-        sink.on("end", async () => {
+        sink.on("end", () => {
           clearTimeout(timeout);
-          const body = await encodePage(request, Buffer.concat(chunks), responseHeaders);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("Content-Length", String(body.byteLength));
-          resolve(new Response(body, { headers: responseHeaders, status }));
+          encodePage(request, Buffer.concat(chunks), responseHeaders).then((body) => {
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            responseHeaders.set("Content-Length", String(body.byteLength));
+            resolve(new Response(body, { headers: responseHeaders, status }));
+          }, reject);
         });
         pipe(sink);
       },

@@ -17,8 +17,8 @@ test("brotli when the browser accepts it, whatever the order; the page decodes t
   expect(brotliDecompressSync(body).equals(page)).toBe(true);
 });
 
-test("gzip when brotli is not accepted or refused with q=0", async () => {
-  for (const accepted of ["gzip", "br;q=0, gzip"]) {
+test("gzip when brotli is not accepted, refused with q=0 or less wanted", async () => {
+  for (const accepted of ["gzip", "br;q=0, gzip", "gzip;q=1, br;q=0.5"]) {
     const { body, headers } = await encode(accepted);
     expect(headers.get("Content-Encoding")).toBe("gzip");
     expect(gunzipSync(body).equals(page)).toBe(true);

@@ -2,6 +2,9 @@ import Negotiator from "negotiator";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 
+/** negotiator 0.6.4 ranks equal q-values by a server preference (what the compression middleware uses); its types predate it. */
+type PreferringNegotiator = { encoding(available: string[], preferred: string[]): string | undefined };
+
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
@@ -13,13 +16,15 @@ const gzipAsync = promisify(gzip);
  */
 export async function encodePage(request: Request, body: Buffer<ArrayBuffer>, headers: Headers): Promise<Buffer<ArrayBuffer>> {
   headers.append("Vary", "Accept-Encoding");
-  // What the client accepts (q=0 refused); among those we prefer brotli, as the compression middleware does.
-  const accepted = new Negotiator({ headers: { "accept-encoding": request.headers.get("Accept-Encoding") ?? "" } }).encodings(["br", "gzip"]);
-  if (accepted.includes("br")) {
+  const encoding = (new Negotiator({ headers: { "accept-encoding": request.headers.get("Accept-Encoding") ?? "" } }) as unknown as PreferringNegotiator).encoding(
+    ["br", "gzip", "identity"],
+    ["br", "gzip"],
+  );
+  if (encoding === "br") {
     headers.set("Content-Encoding", "br");
     return (await brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })) as Buffer<ArrayBuffer>;
   }
-  if (accepted.includes("gzip")) {
+  if (encoding === "gzip") {
     headers.set("Content-Encoding", "gzip");
     return (await gzipAsync(body)) as Buffer<ArrayBuffer>;
   }

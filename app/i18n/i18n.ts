@@ -9,7 +9,7 @@ export const localeCookie = "lantoa_lang";
 
 /**
  * Vietnamese messages come in areas: `core` (every page) and one per part of the app (`vi/author.ts`, …).
- * A page names the areas it uses — `useT(author)` — so it imports them, and the browser downloads only
+ * A page names the areas it uses — `useT(authorMessages)` — so it imports them, and the browser downloads only
  * those: a learner's lesson page carries none of the authoring or report texts. English, the second
  * language, is one catalog fetched only when shown.
  */

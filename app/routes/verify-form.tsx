@@ -8,7 +8,7 @@ import type { Route } from "./+types/verify-form";
 
 const verifyForm = z.object({
   code: z
-    .string()
+    .string({ error: "certificate.codeRequired" }) // missing from the post altogether
     .trim()
     .min(1, "certificate.codeRequired")
     .transform((value, ctx) => normaliseCode(value) ?? (ctx.addIssue({ code: "custom", message: "certificate.codeInvalid" }), z.NEVER)),

@@ -1,4 +1,4 @@
-// Certificates: the course page, /verify and the PDF.
+// Certificates: the course page and /verify.
 export const certificateMessages = {
   "certificate.title": "Giấy chứng nhận",
   "certificate.codeIs": "Mã chứng nhận: {code}",

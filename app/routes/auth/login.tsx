@@ -6,8 +6,9 @@ import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/login";
 
 const loginForm = z.object({
-  identifier: z.string().trim().min(1, "login.identifierRequired"),
-  password: z.string().min(1, "login.passwordRequired"),
+  // A field missing from the post altogether gets the same message as an empty one.
+  identifier: z.string({ error: "login.identifierRequired" }).trim().min(1, "login.identifierRequired"),
+  password: z.string({ error: "login.passwordRequired" }).min(1, "login.passwordRequired"),
   redirectTo: z.string().optional(),
 });
 
