@@ -37,7 +37,8 @@ app.use("/assets", servePrecompressed, express.static(assetsDir, { immutable: tr
 // brotli 5 is ~8 % smaller than the default 4 for +0.1 ms; a 256 KB window, not 4 MB, halves its set-up cost.
 app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } } }));
 // Files have extensions and pages do not, so pages skip the filesystem lookup (.data: page data, .pdf: certificates).
-const servePublic = express.static(clientDir, { maxAge: "1h", index: false });
+// dotfiles: "ignore" also covers dot-folders (build/client/.vite holds the build manifest for the server).
+const servePublic = express.static(clientDir, { maxAge: "1h", index: false, dotfiles: "ignore" });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) && !/\.(data|pdf)$/.test(req.path) ? servePublic(req, res, next) : next()));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 

@@ -24,6 +24,8 @@ export default defineConfig(({ command, isSsrBuild }) => {
       target: "es2022",
       ...(browserBuild && {
         minify: "terser" as const,
+        // Kept for the server, which names each lesson's island chunks in the page (island-chunks.server.ts).
+        manifest: true,
         // React, React DOM and React Router in one file: every page needs all three, and left to itself
         // Rollup splits small shared pieces (the JSX runtime) into extra requests as the route graph changes.
         rollupOptions: { output: { manualChunks: (id: string) => (/\/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id) ? "framework" : undefined) } },

@@ -3,7 +3,8 @@ import type { EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { encodePage } from "./http/encode-page.server.ts";
-import { loadAllIslands } from "./components/mdx/islands.ts";
+import { islandChunks } from "./components/mdx/island-chunks.server.ts";
+import { IslandChunksContext, loadAllIslands } from "./components/mdx/islands.ts";
 import { StaticHtmlContext } from "./components/mdx/static-html.tsx";
 import { getCatalog } from "./courses/catalog-instance.server.ts";
 import { htmlByKey } from "./courses/html-registry.server.ts";
@@ -12,6 +13,7 @@ import { loadCatalog, locales } from "./i18n/i18n.ts";
 await Promise.all([...locales.map(loadCatalog), loadAllIslands()]);
 
 export const streamTimeout = 5_000;
+const islandChunk = islandChunks();
 
 // Compile and mirror course content at start-up so no learner waits for it.
 getCatalog().catch((error: unknown) => console.error(error));
@@ -28,7 +30,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
     const page = (
       <StaticHtmlContext.Provider value={htmlByKey}>
-        <ServerRouter context={routerContext} url={request.url} />
+        <IslandChunksContext.Provider value={islandChunk}>
+          <ServerRouter context={routerContext} url={request.url} />
+        </IslandChunksContext.Provider>
       </StaticHtmlContext.Provider>
     );
     const { pipe, abort } = renderToPipeableStream(page, {

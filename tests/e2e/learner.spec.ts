@@ -105,6 +105,8 @@ test("on a slow connection a lesson is readable before its scripts, and its scen
   // the scenario's code before hydrating, so what React takes over is exactly what the server sent.
   await expect(page.locator(`button[data-to="${firstStep}"]`)).toBeVisible();
   await expect(page.locator("html[data-hydrated]")).not.toBeAttached();
+  // The document asks for the scenario's code up front, beside the page's other scripts.
+  await expect(page.locator('head link[rel="modulepreload"][href*="/assets/scenario-"]')).toHaveCount(1);
   release();
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
   await page.locator(`button[data-to="${firstStep}"]`).click();

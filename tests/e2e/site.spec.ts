@@ -4,6 +4,8 @@ test("unknown addresses get a Vietnamese 404 page", async ({ page }) => {
   const response = await page.goto("/khong-co-trang-nay");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Không tìm thấy trang bạn cần." })).toBeVisible();
+  // The build manifest the server reads sits in build/client/.vite, a folder the site does not serve.
+  expect((await page.request.get("/.vite/manifest.json")).status()).toBe(404);
 });
 
 test("signed-out visitors are sent to sign in and come back afterwards", async ({ page }) => {

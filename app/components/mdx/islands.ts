@@ -1,4 +1,4 @@
-import { use, type ComponentType } from "react";
+import { createContext, use, type ComponentType } from "react";
 import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
 
 /**
@@ -14,7 +14,14 @@ const importers = {
   Reflection: () => import("./reflection.tsx").then((m) => m.Reflection),
   Scenario: () => import("./scenario.tsx").then((m) => m.Scenario),
 } satisfies { [N in Island["island"]]: () => Promise<ComponentType<Extract<Island, { island: N }>["props"]>> };
-type IslandName = keyof typeof importers;
+export type IslandName = keyof typeof importers;
+
+/**
+ * The built chunk of each island, known to the server in production (`island-chunks.server.ts`): the
+ * page asks the browser to fetch a lesson's islands with everything else, instead of one round trip
+ * after its first script runs.
+ */
+export const IslandChunksContext = createContext<(name: IslandName) => string | undefined>(() => undefined);
 type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof importers)[N]>> };
 
 const ready = new Map<IslandName, Islands[IslandName]>();

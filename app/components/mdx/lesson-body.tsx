@@ -1,12 +1,15 @@
-import { Component, Suspense, type ComponentType, type MouseEvent, type ReactNode } from "react";
+import { Component, Suspense, useContext, type ComponentType, type MouseEvent, type ReactNode } from "react";
+import { preloadModule } from "react-dom";
 import { useNavigate } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
 import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
-import { readIsland } from "./islands.ts";
+import { IslandChunksContext, readIsland } from "./islands.ts";
 import { LessonContext, noActivities, type LessonActivityState } from "./lesson-context.tsx";
 import { StaticHtml } from "./static-html.tsx";
 
 function IslandView({ part }: { part: Island }) {
+  const chunk = useContext(IslandChunksContext)(part.island);
+  if (chunk) preloadModule(chunk);
   // Each island name comes with its component's props; TypeScript cannot follow that pairing through the union.
   const Component = readIsland(part.island) as ComponentType<Island["props"]>;
   return <Component {...part.props} />;
