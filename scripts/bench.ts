@@ -194,7 +194,7 @@ async function main() {
   console.log(`\nlesson ÷ static req/s  ${pad((ratio * 100).toFixed(1), 6)} %   target ≥ ${TARGET_RATIO * 100} %   ${mark(ratio >= TARGET_RATIO)}   (median of the rounds' ratios)`);
   console.log(`lesson p99             ${pad(lesson.p99, 6)} ms  target ≤ ${TARGET_P99_MS} ms   ${mark(lesson.p99 <= TARGET_P99_MS)}   (median of the rounds)`);
 
-  printTransfer("First visit, parsed from the HTML and CSS (compressed body bytes, Accept-Encoding: gzip, deflate, br; without the islands, which the browser figures include):", parsed);
+  printTransfer("First visit, parsed from the HTML and CSS (compressed body bytes, Accept-Encoding: gzip, deflate, br):", parsed);
   if (!visits) return;
   printTransfer("First visit in Chromium (every response but images, encoded body bytes):", visits.get(lessonUrl)!);
   const totals = [...visits].map(([url, resources]) => ({ path: new URL(url).pathname, bytes: resources.reduce((sum, r) => sum + r.bytes, 0) }));
