@@ -15,6 +15,7 @@ const importers = {
   Scenario: () => import("./scenario.tsx").then((m) => m.Scenario),
 } satisfies { [N in Island["island"]]: () => Promise<ComponentType<Extract<Island, { island: N }>["props"]>> };
 export type IslandName = keyof typeof importers;
+type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof importers)[N]>> };
 
 /**
  * The built chunk of each island, known to the server in production (`island-chunks.server.ts`): the
@@ -22,7 +23,6 @@ export type IslandName = keyof typeof importers;
  * after its first script runs.
  */
 export const IslandChunksContext = createContext<(name: IslandName) => string | undefined>(() => undefined);
-type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof importers)[N]>> };
 
 const ready = new Map<IslandName, Islands[IslandName]>();
 const failed = new Map<IslandName, unknown>();
@@ -64,9 +64,10 @@ export async function loadDocumentIslands(document: Document) {
   await preload(names.filter(isIslandName));
 }
 
-/** The server renders every lesson: it loads them all once at start. */
+/** The server renders every lesson: it loads them all once at start, and does not start without one. */
 export async function loadAllIslands() {
-  await Promise.all((Object.keys(importers) as IslandName[]).map(load));
+  await preload(Object.keys(importers) as IslandName[]);
+  for (const error of failed.values()) throw error;
 }
 
 /**
