@@ -1,6 +1,6 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
-import { needsRefresh } from "./refresh.ts";
+import { countsInRound, needsRefresh } from "./refresh.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Db | Tx;
@@ -47,8 +47,8 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
   const completedAt = enrollment.until === null ? null : new Date(enrollment.until);
   const requirement = course.recertification;
   const due = needsRefresh({ completedAt, courseVersion: Number(enrollment.num) }, requirement);
-  // A refresh that is due counts only what was done since the version that required it.
-  const current = (r: ProgressRow) => !due || new Date(r.at!) >= requirement!.publishedAt;
+  const counts = countsInRound(due, requirement);
+  const current = (r: ProgressRow) => counts(new Date(r.at!));
   const of = (kind: ProgressRow["row"]) => rows.filter((r) => r.row === kind);
   const scores = of("attempt").filter(current).map((r) => Number(r.num));
   return {
@@ -75,7 +75,8 @@ export async function progressByCourse(db: Db, userId: string, courses: readonly
     enrollments.map((e) => {
       const requirement = requirements.get(e.courseId);
       const due = needsRefresh(e, requirement);
-      const lessons = due ? e.lessons.filter((l) => l.completedAt >= requirement!.publishedAt) : e.lessons;
+      const counts = countsInRound(due, requirement);
+      const lessons = e.lessons.filter((l) => counts(l.completedAt));
       return [e.courseId, { completedAt: e.completedAt, needsRefresh: due, doneLessonIds: lessons.map((l) => l.lessonId) }];
     }),
   );

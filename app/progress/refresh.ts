@@ -4,3 +4,8 @@ import type { Recertification } from "#app/courses/catalog.server.ts";
 export function needsRefresh(completion: { completedAt: Date | null; courseVersion: number }, requirement: Recertification | null | undefined) {
   return completion.completedAt !== null && requirement != null && completion.courseVersion < requirement.version;
 }
+
+/** Whether a step done at a given time counts: in a round that is due, only what came after the version requiring it. */
+export function countsInRound(due: boolean, requirement: Recertification | null | undefined) {
+  return (at: Date) => !due || at >= requirement!.publishedAt;
+}
