@@ -1,3 +1,4 @@
+import "./scripts/supported-node.mjs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);

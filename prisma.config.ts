@@ -1,4 +1,5 @@
 // Prisma CLI configuration for the SQLite database (the default). PostgreSQL: prisma.postgres.config.ts.
+import "./scripts/supported-node.mjs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,5 +1,6 @@
 // Prisma CLI configuration for PostgreSQL: DATABASE_URL=postgresql://… npm run prisma -- <command>
 // (scripts/prisma.ts picks this file when DATABASE_URL starts with postgres).
+import "./scripts/supported-node.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";

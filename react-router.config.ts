@@ -2,6 +2,7 @@ import type { Config } from "@react-router/dev/config";
 
 export default {
   ssr: true,
-  // Middleware lets the root re-issue a session cookie on every kind of response (docs/decisions/002).
-  future: { v8_middleware: true },
+  // One chunk per route: splitting a route's client loader from its component adds requests and bytes
+  // to a lesson's first visit (docs/decisions/008); the client loaders are small.
+  splitRouteModules: false,
 } satisfies Config;

@@ -1,4 +1,5 @@
 // The production server: Express in front of the React Router build (`npm start`, `npm run demo`).
+import "./scripts/supported-node.mjs";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -40,8 +41,8 @@ app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]:
 // dotfiles: "ignore" also covers dot-folders (build/client/.vite holds the build manifest for the server).
 const servePublic = express.static(clientDir, { maxAge: "1h", index: false, dotfiles: "ignore" });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) && !/\.(data|pdf)$/.test(req.path) ? servePublic(req, res, next) : next()));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.use(createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
-const server = app.listen(port, () => console.log(`Lan Tỏa: http://localhost:${port}`));
+const server = app.listen(port, () => console.log(`Lan Tỏa: http://localhost:${port} (Node ${process.version})`));
 // Finish the requests in flight, then exit (process managers and tests stop us with these signals).
 for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));

@@ -1,3 +1,4 @@
+import "./scripts/supported-node.mjs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -1,3 +1,4 @@
+import "./scripts/supported-node.mjs";
 import { defineConfig } from "vitest/config";
 
 // The same domain code against PostgreSQL: `npm run test:postgres` (needs Debian's postgresql package).

@@ -1,3 +1,4 @@
+import "../scripts/supported-node.mjs";
 import { buildCatalog } from "#app/courses/catalog.server.ts";
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";

@@ -3,6 +3,7 @@
 // Flags (or env): --duration N (BENCH_DURATION, s, default 10), --warmup N (BENCH_WARMUP, default 3),
 // --rounds N (BENCH_ROUNDS, default 3), --connections N (default 10), --port N (BENCH_PORT, default 3200),
 // --build (force a rebuild), --no-browser (skip the Chromium measurements).
+import "./supported-node.mjs";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";

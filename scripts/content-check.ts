@@ -1,6 +1,7 @@
 // `npm run content:check`: validates every course under content/ (frontmatter, components, quizzes,
 // scenarios, lesson lists, links between courses) and compiles it, filling the compile cache.
 // Exits 1 with file:line messages.
+import "./supported-node.mjs";
 import path from "node:path";
 import { ContentError, formatIssue } from "#app/courses/content-error.ts";
 import { loadAllCourses } from "#app/courses/content.server.ts";

@@ -1,4 +1,5 @@
 // `npm run demo`: migrate the database, seed demo data into an empty one, then serve the built app.
+import "./supported-node.mjs";
 import { execFileSync, spawn } from "node:child_process";
 import { serverNodeArgs } from "./server-process.ts";
 

@@ -68,7 +68,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return { intent: "publish" as const, published: outcome.version, changed: outcome.changed };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.course.title} · Soạn khóa học` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.course.title} · Soạn khóa học` : "Lan Tỏa" }];
 
 export default function AuthorCourse({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(authorMessages);

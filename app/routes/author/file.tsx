@@ -38,7 +38,7 @@ export async function action(args: Route.ActionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
   formAction === "/author/preview" ? false : defaultShouldRevalidate;
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · ${data.course.title}` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.name} · ${loaderData.course.title}` : "Lan Tỏa" }];
 
 export default function EditFile({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(authorMessages);

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Suy ngẫm · ${data.course.title}` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `Suy ngẫm · ${loaderData.course.title}` : "Lan Tỏa" }];
 
 export default function Reflections({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(authorMessages);

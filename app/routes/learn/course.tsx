@@ -52,7 +52,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   return data;
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.course.title} · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.course.title} · Lan Tỏa` : "Lan Tỏa" }];
 
 export default function Course({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(certificateMessages);

@@ -30,7 +30,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   return data;
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.lesson.title} · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.lesson.title} · Lan Tỏa` : "Lan Tỏa" }];
 
 export default function Lesson({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT();

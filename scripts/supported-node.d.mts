@@ -1,0 +1,1 @@
+export function unsupportedNodeMessage(version: string, range: string): string | null;
