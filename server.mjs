@@ -36,6 +36,14 @@ app.disable("x-powered-by");
 // Only a proxy named by TRUST_PROXY may set the protocol, host and client address (X-Forwarded-Proto/-Host/-For):
 // React Router compares a form post's Origin with the URL built from them, and cookies are Secure over https.
 app.set("trust proxy", trustProxy);
+const trusted = app.get("trust proxy fn");
+// @react-router/express takes the port from Host when X-Forwarded-Host has none, and Host is then the
+// proxy's upstream (127.0.0.1:3000): https://lantoa.vn:3000 would fail the origin check. Name the default port.
+app.use((req, res, next) => {
+  const host = req.get("X-Forwarded-Host")?.split(",")[0]?.trim();
+  if (host && !/:\d+$/.test(host) && trusted(req.socket.remoteAddress, 0)) req.headers["x-forwarded-host"] = `${host}:${req.protocol === "https" ? 443 : 80}`;
+  next();
+});
 // Every response; pages add their Content-Security-Policy, with a nonce for their scripts (app/entry.server.tsx).
 app.use((req, res, next) => {
   res.set({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "strict-origin-when-cross-origin" });
