@@ -11,7 +11,8 @@ import express from "express";
 const clientDir = path.resolve("build/client");
 const assetsDir = path.join(clientDir, "assets");
 const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-const port = Number(process.env.PORT ?? 3000);
+// Validated with the rest of the environment (app/env.server.ts) when the build loads.
+const { port, trustProxy } = build.entry.module.serverSettings;
 
 // Brotli (quality 11) and gzip copies made by scripts/precompress.ts at build time.
 const precompressed = new Set(readdirSync(assetsDir).filter((f) => f.endsWith(".br") || f.endsWith(".gz")));
@@ -33,6 +34,23 @@ function servePrecompressed(req, res, next) {
 
 const app = express();
 app.disable("x-powered-by");
+// Only a proxy named by TRUST_PROXY may set the protocol, host and client address (X-Forwarded-Proto/-Host/-For):
+// React Router compares a form post's Origin with the URL built from them, and cookies are Secure over https.
+app.set("trust proxy", trustProxy);
+const trusted = app.get("trust proxy fn");
+// @react-router/express takes the port from Host when X-Forwarded-Host has none, and Host is then the
+// proxy's upstream (127.0.0.1:3000): https://lantoa.vn:3000 would fail the origin check. Name the default port.
+app.use((req, res, next) => {
+  const host = req.get("X-Forwarded-Host")?.split(",")[0]?.trim();
+  if (host && !/:\d+$/.test(host) && trusted(req.socket.remoteAddress, 0)) req.headers["x-forwarded-host"] = `${host}:${req.protocol === "https" ? 443 : 80}`;
+  next();
+});
+// Every response; pages add their Content-Security-Policy, with a nonce for their scripts (app/entry.server.tsx).
+app.use((req, res, next) => {
+  res.set({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "strict-origin-when-cross-origin" });
+  if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+  next();
+});
 app.use("/assets", servePrecompressed, express.static(assetsDir, { immutable: true, maxAge: "1y", index: false }));
 // Data and files from public/ are compressed per request (pages arrive compressed: app/http/encode-page.server.ts):
 // brotli 5 is ~8 % smaller than the default 4 for +0.1 ms; a 256 KB window, not 4 MB, halves its set-up cost.

@@ -2,17 +2,22 @@ import { PassThrough } from "node:stream";
 import type { EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
+import { contentSecurityPolicy, createNonce } from "./http/content-security-policy.server.ts";
 import { encodePage } from "./http/encode-page.server.ts";
+import { NonceContext } from "./http/nonce.ts";
 import { islandChunks } from "./components/mdx/island-chunks.server.ts";
 import { IslandChunksContext, loadAllIslands } from "./components/mdx/islands.ts";
 import { StaticHtmlContext } from "./components/mdx/static-html.tsx";
 import { getCatalog } from "./courses/catalog-instance.server.ts";
+import { env } from "./env.server.ts";
 import { htmlByKey } from "./courses/html-registry.server.ts";
 import { loadCatalog, locales } from "./i18n/i18n.ts";
 
 await Promise.all([...locales.map(loadCatalog), loadAllIslands()]);
 
 export const streamTimeout = 5_000;
+// server.mjs configures Express from these (build.entry.module), checked with the rest of the environment.
+export const serverSettings = { port: env.PORT, trustProxy: env.TRUST_PROXY };
 const islandChunk = islandChunks();
 
 // Compile and mirror course content at start-up so no learner waits for it.
@@ -25,17 +30,22 @@ getCatalog().catch((error: unknown) => console.error(error));
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 
+  const nonce = createNonce();
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, import.meta.env.DEV));
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
     const page = (
-      <StaticHtmlContext.Provider value={htmlByKey}>
-        <IslandChunksContext.Provider value={islandChunk}>
-          <ServerRouter context={routerContext} url={request.url} />
-        </IslandChunksContext.Provider>
-      </StaticHtmlContext.Provider>
+      <NonceContext.Provider value={nonce}>
+        <StaticHtmlContext.Provider value={htmlByKey}>
+          <IslandChunksContext.Provider value={islandChunk}>
+            <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+          </IslandChunksContext.Provider>
+        </StaticHtmlContext.Provider>
+      </NonceContext.Provider>
     );
     const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
       // The page goes out whole, so nothing is gained by React moving the content of large Suspense
       // boundaries (lesson islands) behind a script at the end of the document.
       progressiveChunkSize: Number.MAX_SAFE_INTEGER,

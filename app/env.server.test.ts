@@ -8,6 +8,9 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/lantoa.db",
       CONTENT_DIR: "content/courses",
       SESSION_DAYS: 30,
+      PORT: 3000,
+      PUBLIC_URL: "http://localhost:3000",
+      TRUST_PROXY: false,
     });
   });
 
@@ -24,5 +27,19 @@ describe("parseEnv", () => {
   test("a bad SESSION_DAYS is named, and a good DATABASE_URL is not", () => {
     expect(() => parseEnv({ SESSION_DAYS: "0" })).toThrow(/SESSION_DAYS/);
     expect(() => parseEnv({ SESSION_DAYS: "0" })).not.toThrow(/DATABASE_URL/);
+  });
+
+  test("PUBLIC_URL defaults to this machine's PORT and loses a trailing slash; a bad one is named", () => {
+    expect(parseEnv({ PORT: "8080" }).PUBLIC_URL).toBe("http://localhost:8080");
+    expect(parseEnv({ PUBLIC_URL: "https://lantoa.vn/" }).PUBLIC_URL).toBe("https://lantoa.vn");
+    expect(parseEnv({ PUBLIC_URL: "https://hoiphunu.vn/lantoa" }).PUBLIC_URL).toBe("https://hoiphunu.vn/lantoa");
+    for (const bad of ["lantoa.vn", "ftp://lantoa.vn", "https://lantoa.vn/?a=1"]) expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+  });
+
+  test("TRUST_PROXY takes a number of proxies or their addresses, and nothing that trusts every client", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8, fd00::1" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::1"]);
+    for (const bad of ["true", "0", "10.0.0.0/33", "proxy.example", "1.2.3.4/8/8"]) expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,14 +1,51 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
-    .default("file:./data/lantoa.db"),
-  CONTENT_DIR: z.string().default("content/courses"),
-  SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
-});
+const proxyRanges = ["loopback", "linklocal", "uniquelocal"];
+
+function isProxyAddress(entry: string) {
+  if (proxyRanges.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may speak for the client through X-Forwarded-Proto/-Host/-For, in the form Express's
+ * "trust proxy" takes: a number of proxies in front, or their addresses. Unset: no forwarded header is believed.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value, ctx): false | number | string[] => {
+    if (value === "" || value === "false") return false;
+    if (/^\d+$/.test(value) && Number(value) > 0) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({ code: "custom", message: "must be the number of proxies in front (1 for one), or their addresses: IPs, CIDR ranges, loopback, linklocal, uniquelocal" });
+    return z.NEVER;
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+      .default("file:./data/lantoa.db"),
+    CONTENT_DIR: z.string().default("content/courses"),
+    SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Printed on certificates, so it must not come from a request's Host header.
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be the site's address, e.g. https://lantoa.vn" })
+      .refine((url) => !/[?#]/.test(url), "must not have a query or fragment")
+      .optional(),
+    TRUST_PROXY: trustProxy,
+  })
+  .transform(({ PUBLIC_URL, ...env }) => ({ ...env, PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "") }));
 
 export type Env = z.infer<typeof schema>;
 

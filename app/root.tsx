@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useContext, useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/root";
 import { currentUserContext, getCurrentUser, loadCurrentUser } from "./auth/auth.server.ts";
@@ -6,6 +6,7 @@ import { hasPermission } from "./auth/permissions.ts";
 import { localeFromRequest } from "./i18n/locale.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { ErrorPage } from "./components/error-page.tsx";
+import { NonceContext } from "./http/nonce.ts";
 import { useLocale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
 
@@ -22,6 +23,8 @@ export const middleware: Route.MiddlewareFunction[] = [
     context.set(currentUserContext, user);
     const response = await next();
     if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
+    // A signed-in response (page, data, certificate PDF) is this person's: no cache, shared or the browser's, keeps it.
+    if (user) response.headers.set("Cache-Control", "private, no-store");
     return response;
   },
 ];
@@ -40,18 +43,19 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
+  const nonce = useContext(NonceContext);
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        <Links nonce={nonce} />
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

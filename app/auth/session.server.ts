@@ -53,8 +53,9 @@ export function readSessionToken(request: Request) {
   return cookie.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([a-z2-7]+)`))?.[1] ?? null;
 }
 
+// Behind a proxy named by TRUST_PROXY, server.mjs builds request.url from X-Forwarded-Proto; otherwise that header is anyone's.
 function isHttps(request: Request) {
-  return new URL(request.url).protocol === "https:" || request.headers.get("X-Forwarded-Proto") === "https";
+  return new URL(request.url).protocol === "https:";
 }
 
 export function sessionCookie(request: Request, token: string, expiresAt: Date) {

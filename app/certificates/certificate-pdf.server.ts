@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDate } from "#app/i18n/i18n.ts";
 import type { Certificate } from "./certificates.server.ts";
 
@@ -68,6 +68,18 @@ function drawBody(page: PDFPage, { regular, bold }: Fonts, certificate: Certific
   centred(page, `Kiểm tra tại ${verifyUrl}`, 80, regular, fittingSize(regular, `Kiểm tra tại ${verifyUrl}`, 11), muted);
 }
 
+/** The printed address, clickable in a PDF reader. */
+function linkVerification(pdf: PDFDocument, page: PDFPage, verifyUrl: string) {
+  const link = pdf.context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [80, 74, width - 80, 94],
+    Border: [0, 0, 0],
+    A: { Type: "Action", S: "URI", URI: PDFString.of(verifyUrl) },
+  });
+  page.node.addAnnot(pdf.context.register(link));
+}
+
 /** An A4 landscape certificate; DejaVu Serif covers every Vietnamese letter and is embedded as a subset. */
 export async function certificatePdf(certificate: Certificate, verifyUrl: string) {
   const [regularBytes, boldBytes] = await loadFonts();
@@ -79,6 +91,7 @@ export async function certificatePdf(certificate: Certificate, verifyUrl: string
   const page = pdf.addPage([width, height]);
   drawFrame(page);
   drawBody(page, fonts, certificate, verifyUrl);
+  linkVerification(pdf, page, verifyUrl);
   // A copy typed over a plain ArrayBuffer, which is what a Response body accepts.
   return new Uint8Array(await pdf.save());
 }

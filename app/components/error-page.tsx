@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
 
-const known = [400, 401, 403, 404] as const;
+const known = [400, 401, 403, 404, 413, 415] as const;
 
 /** The one error page: a status-specific message in the reader's language, never a stack trace. */
 export function ErrorPage({ status }: { status: number }) {

@@ -3,6 +3,7 @@ import { forbidden, requireUser } from "#app/auth/auth.server.ts";
 import { certificatePdf } from "#app/certificates/certificate-pdf.server.ts";
 import { certificateByCode } from "#app/certificates/certificates.server.ts";
 import { db } from "#app/db.server.ts";
+import { env } from "#app/env.server.ts";
 import type { Route } from "./+types/certificate-pdf";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -10,12 +11,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const certificate = await certificateByCode(db, params.code);
   if (!certificate) throw data(null, { status: 404 });
   if (certificate.userId !== user.id) forbidden();
-  const verifyUrl = `${new URL(request.url).origin}/verify/${certificate.code}`;
-  return new Response(await certificatePdf(certificate, verifyUrl), {
+  return new Response(await certificatePdf(certificate, `${env.PUBLIC_URL}/verify/${certificate.code}`), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="chung-nhan-${certificate.code}.pdf"`,
-      "Cache-Control": "private, no-cache",
     },
   });
 }

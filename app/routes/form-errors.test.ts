@@ -1,4 +1,4 @@
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { action as login } from "./auth/login.tsx";
 import { action as verify } from "./verify-form.tsx";
 
@@ -16,4 +16,25 @@ test("certificate lookup without a code answers 400 with the code's message", as
   const result = (await verify(args(post({})))) as { data: unknown; init: ResponseInit };
   expect(result.init.status).toBe(400);
   expect(result.data).toEqual({ error: "certificate.codeRequired", code: "" });
+});
+
+// What is not a form, or too large a one, is refused before it is parsed: a status the error page explains, not a 500.
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("the action ran"),
+    (error: unknown) => (error as { init: ResponseInit }).init.status,
+  );
+const raw = (body: string, headers: Record<string, string>) => new Request("http://localhost/login", { method: "POST", body, headers });
+
+test("sign-in posted as JSON or plain text answers 415, a broken multipart body 400", async () => {
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+  expect(await refusal(login(args(raw('{"identifier":"a"}', { "Content-Type": "application/json" }))))).toBe(415);
+  expect(await refusal(login(args(raw("identifier=a", { "Content-Type": "text/plain" }))))).toBe(415);
+  expect(await refusal(login(args(raw("--x\r\nbroken", { "Content-Type": "multipart/form-data; boundary=x" }))))).toBe(400);
+});
+
+test("a certificate lookup declaring 60 MB answers 413", async () => {
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+  const huge = raw("code=LT-1234-5678", { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(60 * 1024 * 1024) });
+  expect(await refusal(verify(args(huge)))).toBe(413);
 });

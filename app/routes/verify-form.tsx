@@ -5,6 +5,7 @@ import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import type { Route } from "./+types/verify-form";
+import { readForm } from "#app/http/read-form.server.ts";
 
 const verifyForm = z.object({
   code: z
@@ -15,7 +16,7 @@ const verifyForm = z.object({
 });
 
 export async function action({ request }: Route.ActionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = verifyForm.safeParse(form);
   if (!parsed.success) {
     const code = typeof form.code === "string" ? form.code : "";

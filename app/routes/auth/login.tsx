@@ -4,6 +4,7 @@ import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/aut
 import { Field } from "#app/components/field.tsx";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/login";
+import { readForm } from "#app/http/read-form.server.ts";
 
 const loginForm = z.object({
   // A field missing from the post altogether gets the same message as an empty one.
@@ -21,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = loginForm.safeParse(form);
   const identifier = typeof form.identifier === "string" ? form.identifier : "";
   if (!parsed.success) {

@@ -13,6 +13,7 @@ import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/course";
 import "#app/styles/tables.css";
 import "#app/styles/authoring.css";
+import { readForm } from "#app/http/read-form.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   requirePermission(requireUser({ request, context }), "course:write");
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   requirePermission(user, "course:write");
   const course = await requireAuthoredCourse(db, params.slug);
   if (course.source !== "app" && !canManageShippedCourses(user.roles)) throw data(null, { status: 403 });
-  const parsed = intents.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = intents.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw data(null, { status: 400 });
   const form = parsed.data;
   if (form.intent === "recertify") {

@@ -7,6 +7,8 @@ import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/file";
+import { authoringLimit } from "#app/http/body-limit.server.ts";
+import { readForm } from "#app/http/read-form.server.ts";
 
 async function requireDraftFile({ request, params, context }: Route.LoaderArgs | Route.ActionArgs) {
   requirePermission(requireUser({ request, context }), "course:write");
@@ -28,7 +30,7 @@ export async function action(args: Route.ActionArgs) {
   const { request, params } = args;
   const { course } = await requireDraftFile(args);
   if (!fileName.safeParse(params.file).success) throw data(null, { status: 400 });
-  const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = form.safeParse(Object.fromEntries(await readForm(request, authoringLimit)));
   if (!parsed.success) return data({ error: "author.tooLong" as const }, { status: 400 });
   await saveDraftFile(db, course.id, params.file, parsed.data.source);
   return redirect(`/author/${course.slug}/files/${params.file}?saved=1`);

@@ -6,6 +6,7 @@ import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/index";
+import { readForm } from "#app/http/read-form.server.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   requirePermission(requireUser({ request, context }), "course:write");
@@ -16,7 +17,7 @@ type Errors = Partial<Record<"slug" | "title", keyof typeof authorMessages>>;
 
 export async function action({ request, context }: Route.ActionArgs) {
   requirePermission(requireUser({ request, context }), "course:write");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = newCourseForm.safeParse(form);
   const values = { slug: String(form.slug ?? ""), title: String(form.title ?? "") };
   if (!parsed.success) {

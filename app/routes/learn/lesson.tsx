@@ -8,6 +8,7 @@ import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { loadIslands } from "#app/components/mdx/islands.ts";
 import type { Route } from "./+types/lesson";
+import { readForm } from "#app/http/read-form.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
@@ -20,7 +21,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   requirePermission(user, "course:learn");
   const { course, lesson, blocked } = await openLesson(db, user.id, params.slug, params.lesson);
   if (blocked) throw data(null, { status: 403 });
-  const outcome = await handleLessonAction(db, user.id, course, lesson, await request.formData());
+  const outcome = await handleLessonAction(db, user.id, course, lesson, await readForm(request));
   return data(outcome.body, { status: outcome.status });
 }
 
