@@ -125,13 +125,18 @@ export async function signOut(args: RequestArgs) {
   return clearedSessionCookie(request);
 }
 
-/** Only paths on this site: browsers read "/\host" and "/<tab>/host" as another host, so the URL is resolved and checked. */
+/**
+ * Only paths on this site. The value is resolved first and the result checked, because resolving can
+ * itself produce a host: "/.//evil.example" becomes "//evil.example". Browsers also read "/\host" and
+ * "/<tab>/host" as another host.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null, fallback = "/courses") {
-  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || /[\\\x00-\x1f\x7f]/.test(to)) return fallback;
   const origin = "http://lantoa.invalid";
   try {
     const url = new URL(to, origin);
-    return url.origin === origin && !/[\\\x00-\x1f]/.test(to) ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return url.origin === origin && /^\/(?![/\\])/.test(path) ? path : fallback;
   } catch {
     return fallback;
   }
