@@ -11,11 +11,11 @@ import * as preview from "./preview.ts";
 import * as reflections from "./reflections.tsx";
 
 const slug = "khoa-soan-thu";
-let province: { id: string; path: string };
-let district: { id: string; path: string };
-let other: { id: string; path: string };
+type Unit = Awaited<ReturnType<typeof ensureUnit>>;
+let district: Unit;
+let other: Unit;
 beforeAll(async () => {
-  province = await ensureUnit(db, { code: "AG0", name: "Tỉnh Soạn", level: "province", kind: "tinh", parent: null });
+  const province = await ensureUnit(db, { code: "AG0", name: "Tỉnh Soạn", level: "province", kind: "tinh", parent: null });
   district = await ensureUnit(db, { code: "AG1", name: "Huyện Soạn", level: "district", kind: "huyen", parent: province });
   other = await ensureUnit(db, { code: "AG2", name: "Huyện Khác", level: "district", kind: "huyen", parent: province });
   await createDraftCourse(db, { slug, title: "Khóa soạn thử" });

@@ -34,7 +34,7 @@ test("a lesson with unmet prerequisites sends no content and no quiz, and refuse
   expect(page.lesson.parts).toBeNull();
   expect(page.activities.quiz).toBeNull();
   expect(page.blockers.lessons.map((l) => l.slug)).toEqual(["tinh-huong-tranh-chap-ranh-dat"]);
-  for (const fields of [{ intent: "done" }, { intent: "quiz", q1: "x" }])
+  for (const fields of [{ intent: "done" }, { intent: "quiz", q1: "x" }] as Record<string, string>[])
     expect(statusOf(await outcome(() => action(routeArgs(post(path, fields), context, params))))).toBe(403);
   expect(await db.lessonProgress.count({ where: { enrollment: { userId } } })).toBe(0);
   expect(await db.quizAttempt.count({ where: { enrollment: { userId } } })).toBe(0);
