@@ -59,6 +59,11 @@ app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]:
 // dotfiles: "ignore" also covers dot-folders (build/client/.vite holds the build manifest for the server).
 const servePublic = express.static(clientDir, { maxAge: "1h", index: false, dotfiles: "ignore" });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) && !/\.(data|pdf)$/.test(req.path) ? servePublic(req, res, next) : next()));
+// The client's address for throttling sign-ins and certificate lookups (app/auth/client-address.ts); a value the client sent is overwritten.
+app.use((req, _res, next) => {
+  req.headers["x-lantoa-client-address"] = req.ip ?? "";
+  next();
+});
 app.use(createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const server = app.listen(port, () => console.log(`Lan Tỏa: http://localhost:${port} (Node ${process.version})`));

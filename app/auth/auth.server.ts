@@ -3,6 +3,7 @@ import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { contactFromIdentifier } from "#app/people/contact.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
+import { claimAttempt } from "./throttle.server.ts";
 import { canOnUnit, hasPermission, roles, type Permission, type Role, type ScopedRole } from "./permissions.ts";
 import {
   clearedSessionCookie,
@@ -101,16 +102,31 @@ export function requirePermission(user: CurrentUser, permission: Permission, uni
   if (!allowed) forbidden();
 }
 
-export async function signIn(identifier: string, password: string) {
+/** A user id, or why not: wrong credentials (retryAt null) or too many failures until retryAt. */
+export type SignInResult = { userId: string } | { userId: null; retryAt: Date | null };
+
+/**
+ * Unknown identifiers are throttled like accounts, so refusals reveal nothing about who has one; the
+ * address is checked first so a guesser cycling through identifiers is stopped too.
+ */
+export async function signIn(identifier: string, password: string, address: string | null): Promise<SignInResult> {
   const contact = contactFromIdentifier(identifier);
+  const byAddress = await claimAttempt(db, "sign-in-address", address ?? "unknown");
+  if (!byAddress.allowed) return { userId: null, retryAt: byAddress.retryAt };
+  const byAccount = await claimAttempt(db, "sign-in-account", contact ? Object.values(contact)[0]! : identifier.trim().toLowerCase());
+  if (!byAccount.allowed) {
+    await byAddress.passed();
+    return { userId: null, retryAt: byAccount.retryAt };
+  }
   const user = contact
     ? await db.user.findUnique({ where: contact, select: { id: true, password: { select: { hash: true } } } })
     : null;
   // Verify against a throwaway hash when the user is unknown so timing does not reveal accounts.
   const valid = await verifyPassword(user?.password?.hash ?? (await unknownUserHash), password);
-  return user && valid ? user.id : null;
+  const outcome = user && valid ? "passed" : "failed";
+  await Promise.all([byAddress[outcome](), byAccount[outcome]()]);
+  return user && valid ? { userId: user.id } : { userId: null, retryAt: null };
 }
-
 
 export async function startSession(request: Request, userId: string) {
   const token = generateSessionToken();
@@ -125,13 +141,18 @@ export async function signOut(args: RequestArgs) {
   return clearedSessionCookie(request);
 }
 
-/** Only paths on this site: browsers read "/\host" and "/<tab>/host" as another host, so the URL is resolved and checked. */
+/**
+ * Only paths on this site. The value is resolved first and the result checked, because resolving can
+ * itself produce a host: "/.//evil.example" becomes "//evil.example". Browsers also read "/\host" and
+ * "/<tab>/host" as another host.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null, fallback = "/courses") {
-  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || /[\\\x00-\x1f\x7f]/.test(to)) return fallback;
   const origin = "http://lantoa.invalid";
   try {
     const url = new URL(to, origin);
-    return url.origin === origin && !/[\\\x00-\x1f]/.test(to) ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return url.origin === origin && /^\/(?![/\\])/.test(path) ? path : fallback;
   } catch {
     return fallback;
   }

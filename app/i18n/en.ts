@@ -62,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.invalid": "Wrong phone/email or password.",
+  "login.throttled": "Too many failed sign-ins. To protect the account, please try again in {minutes} min.",
   "login.identifierRequired": "Please enter your phone number or email.",
   "login.passwordRequired": "Please enter your password.",
 
@@ -148,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   "certificate.issuedAt": "Date of issue",
   "certificate.code": "Certificate code",
   "certificate.notFound": "No certificate has the code {code}. Please check the code.",
+  "certificate.throttled": "Too many lookups of codes that do not exist. Please try again in {minutes} min.",
   "certificate.checkAnother": "Check another code",
   "certificate.formTitle": "Check a certificate",
   "certificate.formLead": "Enter the code printed on the certificate, for example LT-7K3M-Q9PX.",

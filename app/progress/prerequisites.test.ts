@@ -15,6 +15,13 @@ test("a lesson waits for its prerequisite lessons and its course's prerequisite 
   const blockers = blockersFor(advanced, advanced.lessons[1]!, none, bySlug);
   expect(blockers.courses.map((c) => c.slug)).toEqual(["co-ban"]);
   expect(blockers.lessons.map((l) => l.slug)).toEqual(["x"]);
+  expect(isBlocked(blockers)).toBe(true);
+});
+
+test("either kind of prerequisite alone still blocks", () => {
+  expect(isBlocked(blockersFor(advanced, advanced.lessons[1]!, { ...none, completedCourseIds: new Set(["co-ban"]) }, bySlug))).toBe(true);
+  expect(isBlocked(blockersFor(advanced, advanced.lessons[1]!, { ...none, lessonIds: new Set(["x"]) }, bySlug))).toBe(true);
+  expect(isBlocked(blockersFor(advanced, advanced.lessons[0]!, none, bySlug))).toBe(true);
 });
 
 test("finished prerequisites open the lesson", () => {

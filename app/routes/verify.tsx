@@ -1,4 +1,6 @@
 import { Link, data } from "react-router";
+import { clientAddress } from "#app/auth/client-address.ts";
+import { claimAttempt, minutesUntil } from "#app/auth/throttle.server.ts";
 import { certificateByCode } from "#app/certificates/certificates.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
@@ -7,11 +9,15 @@ import type { Route } from "./+types/verify";
 import "#app/styles/certificate.css";
 
 // Public: anyone holding a code (an employer, a district office) may check it without an account.
-export async function loader({ params }: Route.LoaderArgs) {
+// Codes are short enough to guess, so an address that looks up many codes that do not exist must wait.
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const attempt = await claimAttempt(db, "verify-address", clientAddress(request) ?? "unknown");
+  if (!attempt.allowed) return data({ code: params.code, certificate: null, retryMinutes: minutesUntil(attempt.retryAt) }, { status: 429 });
   const certificate = await certificateByCode(db, params.code);
-  if (!certificate) return data({ code: params.code, certificate: null }, { status: 404 });
+  await (certificate ? attempt.passed() : attempt.failed());
+  if (!certificate) return data({ code: params.code, certificate: null, retryMinutes: null }, { status: 404 });
   const { userId: _, ...shown } = certificate;
-  return { code: certificate.code, certificate: { ...shown, issuedAt: shown.issuedAt.toISOString() } };
+  return { code: certificate.code, certificate: { ...shown, issuedAt: shown.issuedAt.toISOString() }, retryMinutes: null };
 }
 
 export const meta: Route.MetaFunction = () => [{ title: "Xác thực giấy chứng nhận · Lan Tỏa" }, { name: "robots", content: "noindex" }];
@@ -44,7 +50,7 @@ export default function Verify({ loaderData }: Route.ComponentProps) {
         </>
       ) : (
         <p role="alert" className="form-error">
-          {t("certificate.notFound", { code: loaderData.code })}
+          {loaderData.retryMinutes ? t("certificate.throttled", { minutes: loaderData.retryMinutes }) : t("certificate.notFound", { code: loaderData.code })}
         </p>
       )}
       <p>

@@ -13,6 +13,7 @@ const { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } = await im
 const { courseProgress } = await import("#app/progress/progress.server.ts");
 const { communeCompletion } = await import("#app/org/learning-report.server.ts");
 const { pathToEnding } = await import("#app/courses/scenario.ts");
+const { claimAttempt } = await import("#app/auth/throttle.server.ts");
 
 afterAll(() => db.$disconnect());
 
@@ -77,5 +78,10 @@ describe("on PostgreSQL", () => {
 
     const rows = await communeCompletion(db, district, course.id);
     expect(rows).toEqual([{ id: commune.id, name: commune.name, parentName: district.name, people: 2, completed: 1 }]);
+  });
+
+  test("thirty parallel sign-in attempts on one account: only the five free ones are let through", async () => {
+    const attempts = await Promise.all(Array.from({ length: 30 }, () => claimAttempt(db, "sign-in-account", "song-song@lantoa.vn")));
+    expect(attempts.filter((a) => a.allowed)).toHaveLength(5);
   });
 });

@@ -1,3 +1,4 @@
+import type { Role } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
@@ -14,4 +15,15 @@ export async function createLearner(db: Db, name = "Nguyễn Thị Test") {
     { hash: "placeholder" },
   );
   return { userId: user.id, unit };
+}
+
+/** A person holding `role` on `unit` (and everything below it). */
+export async function createPersonWithRole(db: Db, role: Role, unit: { id: string }, name = "Lê Thị Vai Trò") {
+  counter += 1;
+  const user = await upsertPerson(
+    db,
+    { name, phone: `0986${String(counter).padStart(6, "0")}`, gender: "female", unitId: unit.id, roles: [{ role, unitId: unit.id }] },
+    { hash: "placeholder" },
+  );
+  return user.id;
 }

@@ -13,6 +13,7 @@ export const certificateMessages = {
   "certificate.issuedAt": "Ngày cấp",
   "certificate.code": "Mã chứng nhận",
   "certificate.notFound": "Không tìm thấy giấy chứng nhận có mã {code}. Vui lòng kiểm tra lại mã.",
+  "certificate.throttled": "Đã tra cứu quá nhiều mã không có. Vui lòng thử lại sau {minutes} phút.",
   "certificate.checkAnother": "Tra cứu mã khác",
   "certificate.formTitle": "Tra cứu giấy chứng nhận",
   "certificate.formLead": "Nhập mã in trên giấy chứng nhận, ví dụ LT-7K3M-Q9PX.",

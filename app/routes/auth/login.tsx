@@ -1,6 +1,8 @@
 import { Form, data, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/auth/auth.server.ts";
+import { clientAddress } from "#app/auth/client-address.ts";
+import { minutesUntil } from "#app/auth/throttle.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import type { Route } from "./+types/login";
@@ -14,6 +16,7 @@ const loginForm = z.object({
 });
 
 type Errors = Partial<Record<"identifier" | "password" | "form", CoreKey>>;
+const refused = (status: number, errors: Errors, identifier: string, retryMinutes?: number) => data({ errors, identifier, retryMinutes }, { status });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
@@ -28,12 +31,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) {
     const errors: Errors = {};
     for (const issue of parsed.error.issues) errors[issue.path[0] as "identifier" | "password"] = issue.message as CoreKey;
-    return data({ errors, identifier }, { status: 400 });
+    return refused(400, errors, identifier);
   }
-  const userId = await signIn(parsed.data.identifier, parsed.data.password);
-  if (!userId) return data({ errors: { form: "login.invalid" } satisfies Errors as Errors, identifier }, { status: 400 });
+  const result = await signIn(parsed.data.identifier, parsed.data.password, clientAddress(request));
+  if (result.userId === null) {
+    if (!result.retryAt) return refused(400, { form: "login.invalid" }, identifier);
+    return refused(429, { form: "login.throttled" }, identifier, minutesUntil(result.retryAt));
+  }
   return redirect(safeRedirectPath(parsed.data.redirectTo ?? null), {
-    headers: { "Set-Cookie": await startSession(request, userId) },
+    headers: { "Set-Cookie": await startSession(request, result.userId) },
   });
 }
 
@@ -50,7 +56,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         {errors.form ? (
           <p role="alert" className="form-error">
-            {t(errors.form)}
+            {t(errors.form, { minutes: actionData?.retryMinutes ?? "" })}
           </p>
         ) : null}
         <Field
