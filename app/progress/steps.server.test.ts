@@ -198,6 +198,8 @@ describe("re-certification", () => {
     expect(due.needsRefresh).toBe(true);
     expect(due.doneLessonIds).toEqual([]);
     expect(due.bestScore).toBeNull();
+    // A new round brings the quiz's attempts back: its policy counts only this round's.
+    expect(due).toMatchObject({ attempts: 0, lastAttemptAt: null });
 
     // Lessons alone do not settle it; the quiz and the scenario must be done again too.
     for (const lesson of newer.lessons) await markLessonDone(db, userId, newer, lesson.id);
