@@ -31,7 +31,7 @@ export function Quiz({ id }: { id: string }) {
   if (!quiz) return null;
   const result = response?.result && response.result !== retried ? response.result : null;
   const byQuestion = new Map(result?.results.map((r) => [r.questionId, r]));
-  const keyOf = new Map(result?.answerKey?.map((k) => [k.questionId, k]));
+  const answerOf = new Map(result?.answerKey?.map((a) => [a.questionId, a]));
   const { policy } = quiz;
   const { used, left, nextAttemptAt } = state.attempts;
   return (
@@ -46,7 +46,7 @@ export function Quiz({ id }: { id: string }) {
         <ol className="quiz-questions">
           {quiz.questions.map((question, index) => {
             const graded = byQuestion.get(question.id);
-            const key = keyOf.get(question.id);
+            const answer = answerOf.get(question.id);
             return (
               <li key={question.id} className="quiz-question">
                 <fieldset aria-describedby={graded ? `${question.id}-explain` : undefined}>
@@ -56,14 +56,14 @@ export function Quiz({ id }: { id: string }) {
                     <span className="muted quiz-hint"> ({t(question.multiple ? "quiz.chooseMany" : "quiz.chooseOne")})</span>
                   </legend>
                   {question.choices.map((choice) => (
-                    <label key={choice.id} className={`choice${key?.correctChoiceIds.includes(choice.id) ? " choice-right" : ""}`}>
+                    <label key={choice.id} className={`choice${answer?.correctChoiceIds.includes(choice.id) ? " choice-right" : ""}`}>
                       <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice.id} disabled={Boolean(result)} />
                       <span>{choice.text}</span>
                     </label>
                   ))}
                   {graded ? (
                     <p id={`${question.id}-explain`} className={graded.correct ? "explain explain-right" : "explain explain-wrong"}>
-                      <strong>{t(graded.correct ? "quiz.correct" : "quiz.incorrect")}.</strong> {key?.explanation}
+                      <strong>{t(graded.correct ? "quiz.correct" : "quiz.incorrect")}.</strong> {answer?.explanation}
                     </p>
                   ) : null}
                 </fieldset>
