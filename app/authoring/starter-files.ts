@@ -37,7 +37,7 @@ export const snippets = [
   { label: "Reflection", text: `<Reflection id="suy-ngam" prompt="Chị sẽ áp dụng điều này thế nào ở chi hội mình?" />\n` },
   {
     label: "Quiz",
-    text: `<Quiz id="kiem-tra">\n  <Question id="q1" prompt="Câu hỏi?">\n    <Choice correct>Đáp án đúng</Choice>\n    <Choice>Đáp án sai</Choice>\n    <Explanation>Vì sao đáp án đúng.</Explanation>\n  </Question>\n</Quiz>\n`,
+    text: `<Quiz id="kiem-tra" attempts="3" waitMinutes="10" showAnswers="after-pass">\n  <Question id="q1" prompt="Câu hỏi?">\n    <Choice correct>Đáp án đúng</Choice>\n    <Choice>Đáp án sai</Choice>\n    <Explanation>Vì sao đáp án đúng.</Explanation>\n  </Question>\n</Quiz>\n`,
   },
   {
     label: "Scenario",

@@ -13,7 +13,7 @@ export type CompiledMdx = { code: string; activities: LessonActivities; parts: L
 
 // Bump when the rules or plugins change what a compile produces, to invalidate every cache entry.
 // That includes the markup of the components rendered into lessons (app/components/mdx/).
-const compilerVersion = "4";
+const compilerVersion = "5";
 const cacheDir = path.resolve(".cache/mdx");
 const inMemory = new Map<string, Promise<CompiledMdx>>();
 let queue: Promise<unknown> = Promise.resolve();

@@ -73,6 +73,21 @@ describe("loadCourse on a fixture", () => {
     ]);
   });
 
+  test("the quiz's policy comes from its props, and a bad value is reported at the <Quiz> line", async () => {
+    const root = writeContentRoot({
+      "khoa-chinh-sach": tinyCourse("", 'attempts="3" waitMinutes="10" showAnswers="never"'),
+      "khoa-sai-chinh-sach": tinyCourse("", 'attempts="ba" showAnswers="sau-khi-dat"'),
+    });
+    expect((await loadCourse(path.join(root, "khoa-chinh-sach"))).quiz?.policy).toEqual({ attempts: 3, waitMinutes: 10, showAnswers: "never" });
+    const file = path.join(root, "khoa-sai-chinh-sach", "03-kiem-tra.mdx");
+    // Lines 1–4 are frontmatter, 5 is blank, 6 the <Quiz>.
+    const issues = await issuesOf(loadCourse(path.join(root, "khoa-sai-chinh-sach")));
+    expect(issues.filter((i) => i.file === file)).toEqual([
+      { file, line: 6, column: 1, message: expect.stringContaining('<Quiz attempts="ba">') },
+      { file, line: 6, column: 1, message: expect.stringContaining('<Quiz showAnswers="sau-khi-dat">: phải là một trong: after-pass, after-last-attempt, never') },
+    ]);
+  });
+
   test("a broken lesson body names the lesson file and its line in the file, frontmatter included", async () => {
     const files = tinyCourse();
     files["01-mo-dau.mdx"] = lessonMdx("Mở đầu", `Dòng một.\n\n<Blink>nhấp nháy ${crypto.randomUUID()}</Blink>`);

@@ -4,6 +4,7 @@ import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { citedDocumentKeys } from "./documents.ts";
 import { quizProblems, type QuizDefinition } from "./quiz.ts";
+import { parseQuizPolicy } from "./quiz-policy.ts";
 import { scenarioProblems, type ScenarioGraph } from "./scenario.ts";
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -21,7 +22,7 @@ const allowedProps: Record<string, readonly string[]> = {
   Scenario: ["id", "title", "start"],
   Scene: ["id", "ending"],
   Option: ["to"],
-  Quiz: ["id"],
+  Quiz: ["id", "attempts", "waitMinutes", "showAnswers"],
   Question: ["id", "prompt", "multiple"],
   Choice: ["correct"],
   Explanation: [],
@@ -77,9 +78,12 @@ function descendants(node: { children?: RootContent[] }, name: string): JsxEleme
   return found;
 }
 
-function extractQuiz(node: JsxElement): QuizDefinition {
-  return {
+function extractQuiz(node: JsxElement): { quiz: QuizDefinition; policyProblems: string[] } {
+  const given = (name: string) => (attr(node, name) === undefined ? undefined : stringAttr(node, name));
+  const { policy, problems } = parseQuizPolicy({ attempts: given("attempts"), waitMinutes: given("waitMinutes"), showAnswers: given("showAnswers") });
+  const quiz = {
     id: stringAttr(node, "id"),
+    policy,
     questions: descendants(node, "Question").map((question) => ({
       id: stringAttr(question, "id"),
       prompt: stringAttr(question, "prompt"),
@@ -92,6 +96,7 @@ function extractQuiz(node: JsxElement): QuizDefinition {
       explanation: descendants(question, "Explanation").map((e) => toString(e).trim()).join(" "),
     })),
   };
+  return { quiz, policyProblems: problems };
 }
 
 function extractScenario(node: JsxElement): ScenarioGraph {
@@ -108,7 +113,8 @@ function extractScenario(node: JsxElement): ScenarioGraph {
 
 /**
  * Checks a lesson against the component map and pulls out what the server grades.
- * Quizzes are replaced by a bare `<Quiz id>` so the answer key never reaches the bundle.
+ * Quizzes are replaced by a bare `<Quiz id>` so the answer key never reaches the bundle; their
+ * policy travels with the page data.
  */
 export function checkAndExtract(tree: Root, lineOffset: number) {
   const problems: ContentProblem[] = [];
@@ -148,9 +154,9 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
     if (name === "Cite" && !citedDocumentKeys.has(stringAttr(node, "doc")))
       problem(node, `<Cite doc="${stringAttr(node, "doc")}">: văn bản chưa có trong danh mục`);
     if (name === "Quiz" && parent && index !== undefined) {
-      const quiz = extractQuiz(node);
+      const { quiz, policyProblems } = extractQuiz(node);
       activities.quizzes.push(quiz);
-      for (const message of quizProblems(quiz)) problem(node, message);
+      for (const message of [...policyProblems, ...quizProblems(quiz)]) problem(node, message);
       node.children = [];
       node.attributes = node.attributes.filter((a) => a.type === "mdxJsxAttribute" && a.name === "id");
     }

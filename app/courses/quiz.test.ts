@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { gradeQuiz, publicQuiz, quizProblems, type QuizDefinition } from "#app/courses/quiz.ts";
+import { answerKey, gradeQuiz, publicQuiz, quizProblems, type QuizDefinition } from "#app/courses/quiz.ts";
+import { defaultQuizPolicy } from "#app/courses/quiz-policy.ts";
 
 const quiz: QuizDefinition = {
   id: "final",
+  policy: defaultQuizPolicy,
   questions: [
     {
       id: "single",
@@ -38,44 +40,73 @@ const quiz: QuizDefinition = {
   ],
 };
 
+const rightOrWrong = (answers: Record<string, string[]>) => {
+  const { results, score } = gradeQuiz(quiz, answers, 0);
+  return { ...Object.fromEntries(results.map((r) => [r.questionId, r.correct])), score };
+};
+
 describe("gradeQuiz", () => {
-  test("an exactly correct set scores every question", () => {
+  test("an exactly correct set scores every question, in any order", () => {
     const result = gradeQuiz(quiz, { single: ["b"], many: ["c", "a"], third: ["a"] }, 80);
-    expect(result.score).toBe(100);
-    expect(result.passed).toBe(true);
-    expect(result.results.map((r) => r.correct)).toEqual([true, true, true]);
+    expect(result).toEqual({
+      score: 100,
+      passed: true,
+      results: [
+        { questionId: "single", correct: true },
+        { questionId: "many", correct: true },
+        { questionId: "third", correct: true },
+      ],
+    });
   });
 
-  test("a wrong single choice scores 0 for that question", () => {
-    const result = gradeQuiz(quiz, { single: ["a"], many: ["a", "c"], third: ["a"] }, 0);
-    expect(result.results.find((r) => r.questionId === "single")?.correct).toBe(false);
+  test("single choice: the wrong choice, both choices, or an unknown id are wrong; a repeated right id is right", () => {
+    const rest = { many: ["a", "c"], third: ["a"] };
+    expect(rightOrWrong({ single: ["a"], ...rest })).toEqual({ single: false, many: true, third: true, score: 67 });
+    expect(rightOrWrong({ single: ["a", "b"], ...rest })).toEqual({ single: false, many: true, third: true, score: 67 });
+    expect(rightOrWrong({ single: ["z"], ...rest })).toEqual({ single: false, many: true, third: true, score: 67 });
+    expect(rightOrWrong({ single: ["b", "b"], ...rest })).toEqual({ single: true, many: true, third: true, score: 100 });
   });
 
-  test("a partial or over-full multiple selection scores 0 for that question", () => {
-    const partial = gradeQuiz(quiz, { single: ["b"], many: ["a"], third: ["a"] }, 0);
-    const overFull = gradeQuiz(quiz, { single: ["b"], many: ["a", "b", "c"], third: ["a"] }, 0);
-    expect(partial.results[1]).toMatchObject({ questionId: "many", correct: false, correctChoiceIds: ["a", "c"] });
-    expect(overFull.results[1]?.correct).toBe(false);
+  test("multiple choice: partial, extra, swapped, unknown or empty selections are wrong; repeats count once", () => {
+    const rest = { single: ["b"], third: ["b"] };
+    const many = (chosen: string[]) => rightOrWrong({ ...rest, many: chosen });
+    expect(many(["a"])).toEqual({ single: true, many: false, third: false, score: 33 });
+    expect(many(["a", "b", "c"])).toEqual({ single: true, many: false, third: false, score: 33 });
+    expect(many(["a", "b"])).toEqual({ single: true, many: false, third: false, score: 33 });
+    expect(many(["a", "c", "z"])).toEqual({ single: true, many: false, third: false, score: 33 });
+    expect(many(["a", "a"])).toEqual({ single: true, many: false, third: false, score: 33 });
+    expect(many([])).toEqual({ single: true, many: false, third: false, score: 33 });
+    expect(many(["c", "a", "c", "a"])).toEqual({ single: true, many: true, third: false, score: 67 });
   });
 
-  test("the score is the rounded whole percent of right questions", () => {
-    expect(gradeQuiz(quiz, { single: ["b"], many: ["a", "c"] }, 0).score).toBe(67);
+  test("empty answers and unanswered questions are wrong; answers to unknown questions are ignored", () => {
+    expect(rightOrWrong({})).toEqual({ single: false, many: false, third: false, score: 0 });
+    expect(rightOrWrong({ single: [], many: [], third: [] })).toEqual({ single: false, many: false, third: false, score: 0 });
+    const extra = gradeQuiz(quiz, { single: ["b"], many: ["a", "c"], third: ["a"], extra: ["a"] }, 100);
+    expect(extra.results.map((r) => r.questionId)).toEqual(["single", "many", "third"]);
+    expect(extra).toMatchObject({ score: 100, passed: true });
+  });
+
+  test("the score is the rounded whole percent of right questions; exactly the pass mark passes, one below fails", () => {
     expect(gradeQuiz(quiz, { single: ["b"] }, 0).score).toBe(33);
+    expect(gradeQuiz(quiz, { single: ["b"], many: ["a", "c"] }, 67)).toMatchObject({ score: 67, passed: true });
+    expect(gradeQuiz(quiz, { single: ["b"], many: ["a", "c"] }, 68)).toMatchObject({ score: 67, passed: false });
   });
 
-  test("a score exactly at the pass mark passes, one below fails", () => {
-    expect(gradeQuiz(quiz, { single: ["b"], many: ["a", "c"] }, 67).passed).toBe(true);
-    expect(gradeQuiz(quiz, { single: ["b"], many: ["a", "c"] }, 68).passed).toBe(false);
+  test("a grade says which questions were right and nothing of the answer key", () => {
+    const json = JSON.stringify(gradeQuiz(quiz, { single: ["a"] }, 0));
+    expect(json).not.toContain("secret-reason");
+    expect(json).not.toContain("ChoiceIds");
   });
+});
 
-  test("answers to unknown question ids are ignored", () => {
-    const result = gradeQuiz(quiz, { single: ["b"], many: ["a", "c"], third: ["a"], extra: ["a"] }, 100);
-    expect(result.results).toHaveLength(3);
-    expect(result.score).toBe(100);
-  });
-
-  test("an unanswered question counts as wrong", () => {
-    expect(gradeQuiz(quiz, {}, 0).score).toBe(0);
+describe("answerKey", () => {
+  test("lists the right choices and the explanation of each question", () => {
+    expect(answerKey(quiz)).toEqual([
+      { questionId: "single", correctChoiceIds: ["b"], explanation: "B is the answer because of secret-reason-1" },
+      { questionId: "many", correctChoiceIds: ["a", "c"], explanation: "A and C, see secret-reason-2" },
+      { questionId: "third", correctChoiceIds: ["a"], explanation: "A" },
+    ]);
   });
 });
 
@@ -95,12 +126,13 @@ describe("quizProblems", () => {
   });
 
   test("an empty quiz is reported", () => {
-    expect(quizProblems({ id: "empty", questions: [] })).toEqual([expect.stringContaining('"empty"')]);
+    expect(quizProblems({ id: "empty", policy: defaultQuizPolicy, questions: [] })).toEqual([expect.stringContaining('"empty"')]);
   });
 
   test("one choice, no correct answer, several correct without multiple, no explanation are each reported", () => {
     const problems = quizProblems({
       id: "bad",
+      policy: defaultQuizPolicy,
       questions: [
         { id: "one", prompt: "", multiple: false, choices: [{ id: "a", text: "x", correct: true }], explanation: "e" },
         { id: "none", prompt: "", multiple: false, choices: [{ id: "a", text: "x", correct: false }, { id: "b", text: "y", correct: false }], explanation: "e" },

@@ -1,17 +1,22 @@
 import { z } from "zod";
+import type { QuizPolicy } from "./quiz-policy.ts";
 
 export type QuizChoice = { id: string; text: string; correct: boolean };
 export type QuizQuestion = { id: string; prompt: string; multiple: boolean; choices: QuizChoice[]; explanation: string };
-export type QuizDefinition = { id: string; questions: QuizQuestion[] };
+export type QuizDefinition = { id: string; policy: QuizPolicy; questions: QuizQuestion[] };
 
-/** What the browser may see before submitting: no `correct`, no explanations. */
+/** What the browser may see before submitting: the policy, no `correct`, no explanations. */
 export type PublicQuiz = {
   id: string;
+  policy: QuizPolicy;
   questions: { id: string; prompt: string; multiple: boolean; choices: { id: string; text: string }[] }[];
 };
 
-export type QuestionResult = { questionId: string; correct: boolean; correctChoiceIds: string[]; explanation: string };
-export type QuizResult = { score: number; passed: boolean; results: QuestionResult[] };
+export type QuestionResult = { questionId: string; correct: boolean };
+export type QuizGrade = { score: number; passed: boolean; results: QuestionResult[] };
+export type AnswerKeyEntry = { questionId: string; correctChoiceIds: string[]; explanation: string };
+/** What a learner gets back: which questions were right, and the answer key only when the policy allows it. */
+export type QuizResult = QuizGrade & { answerKey: AnswerKeyEntry[] | null };
 
 export const quizAnswers = z.record(z.string(), z.array(z.string()).min(1));
 export type QuizAnswers = z.infer<typeof quizAnswers>;
@@ -19,6 +24,7 @@ export type QuizAnswers = z.infer<typeof quizAnswers>;
 export function publicQuiz(quiz: QuizDefinition): PublicQuiz {
   return {
     id: quiz.id,
+    policy: quiz.policy,
     questions: quiz.questions.map(({ id, prompt, multiple, choices }) => ({
       id,
       prompt,
@@ -28,17 +34,23 @@ export function publicQuiz(quiz: QuizDefinition): PublicQuiz {
   };
 }
 
-// A question scores only when exactly the correct set is chosen; the score is a whole percent.
-export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers, passMark: number): QuizResult {
+const correctChoiceIds = (question: QuizQuestion) => question.choices.filter((c) => c.correct).map((c) => c.id);
+
+// A question scores only when exactly the correct set is chosen (repeats count once, unknown ids make
+// it wrong); the score is a whole percent.
+export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers, passMark: number): QuizGrade {
   const results = quiz.questions.map((question) => {
-    const correctChoiceIds = question.choices.filter((c) => c.correct).map((c) => c.id);
+    const expected = correctChoiceIds(question);
     const chosen = new Set(answers[question.id] ?? []);
-    const correct = chosen.size === correctChoiceIds.length && correctChoiceIds.every((id) => chosen.has(id));
-    return { questionId: question.id, correct, correctChoiceIds, explanation: question.explanation };
+    return { questionId: question.id, correct: chosen.size === expected.length && expected.every((id) => chosen.has(id)) };
   });
   const right = results.filter((r) => r.correct).length;
   const score = quiz.questions.length === 0 ? 0 : Math.round((right / quiz.questions.length) * 100);
   return { score, passed: score >= passMark, results };
+}
+
+export function answerKey(quiz: QuizDefinition): AnswerKeyEntry[] {
+  return quiz.questions.map((q) => ({ questionId: q.id, correctChoiceIds: correctChoiceIds(q), explanation: q.explanation }));
 }
 
 /** The problems that make a quiz ungradable, for content checks. */

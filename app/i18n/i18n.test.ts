@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { en } from "./en.ts";
-import { formatDate, loadCatalog, translator } from "./i18n.ts";
+import { formatDate, formatDateTime, loadCatalog, translator } from "./i18n.ts";
 import { authorMessages } from "./vi/author.ts";
 import { certificateMessages } from "./vi/certificate.ts";
 import { coreMessages } from "./vi/core.ts";
@@ -33,4 +33,9 @@ test("dates are dd/mm/yyyy in Vietnam's time zone in both languages", () => {
   // 17:30 UTC on 31 Dec is already 1 Jan in Hà Nội.
   expect(formatDate(new Date("2025-12-31T17:30:00Z"), "vi")).toBe("01/01/2026");
   expect(formatDate("2025-07-01T00:00:00Z", "en")).toBe("01/07/2025");
+});
+
+test("moments are hh:mm dd/mm/yyyy on a 24-hour clock in Vietnam's time zone", () => {
+  expect(formatDateTime(new Date("2025-12-31T17:05:00Z"))).toBe("00:05 01/01/2026");
+  expect(formatDateTime("2025-07-01T08:30:00Z")).toBe("15:30 01/07/2025");
 });

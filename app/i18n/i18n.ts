@@ -47,6 +47,15 @@ export function formatDate(date: Date | string, locale: Locale = defaultLocale) 
   return format.format(new Date(date));
 }
 
+// "hh:mm dd/mm/yyyy" in Vietnam's time zone in both languages: when a learner may try a quiz again.
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+export function formatDateTime(date: Date | string) {
+  dateTimeFormat ??= new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", day: "2-digit", month: "2-digit", year: "numeric", timeZone });
+  const parts = dateTimeFormat.formatToParts(new Date(date));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${part("hour")}:${part("minute")} ${part("day")}/${part("month")}/${part("year")}`;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return locales.includes(value as Locale);
 }
@@ -58,5 +67,5 @@ export function useLocale(): Locale {
 
 export function useT<const A extends readonly MessageArea<string>[]>(...areas: A) {
   const locale = useLocale();
-  return { t: translator(locale, ...areas), locale, date: (d: Date | string) => formatDate(d, locale) };
+  return { t: translator(locale, ...areas), locale, date: (d: Date | string) => formatDate(d, locale), dateTime: formatDateTime };
 }

@@ -34,8 +34,10 @@ export async function handleLessonAction(db: Db, userId: string, course: Catalog
       if (!quiz || !activities.quizzes.some((q) => q.id === quiz.id)) return { status: 400, body: { intent: "quiz", error: "error.400" } };
       const answers = Object.fromEntries(quiz.questions.map((q) => [q.id, formData.getAll(`q:${q.id}`).map(String)]));
       if (Object.values(answers).some((a) => a.length === 0)) return { status: 400, body: { intent: "quiz", error: "quiz.unanswered" } };
-      const { result, progress } = await submitQuiz(db, userId, course, answers);
-      return { status: 200, body: { intent: "quiz", result, completed: Boolean(progress.completedAt) } };
+      const submitted = await submitQuiz(db, userId, course, answers);
+      const { refused } = submitted;
+      if (refused) return { status: 409, body: { intent: "quiz", error: refused.error, nextAttemptAt: refused.nextAttemptAt?.toISOString() ?? null } };
+      return { status: 200, body: { intent: "quiz", result: submitted.result, completed: Boolean(submitted.progress.completedAt) } };
     }
     case "scenario": {
       if (!activities.scenarios.some((s) => s.id === form.scenarioId)) return { status: 400, body: { intent: "scenario", error: "error.400" } };

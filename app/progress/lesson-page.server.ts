@@ -1,6 +1,7 @@
 import { requireLesson } from "#app/courses/catalog-instance.server.ts";
 import { pageParts } from "#app/courses/html-registry.server.ts";
 import { publicQuiz } from "#app/courses/quiz.ts";
+import { defaultQuizPolicy, quizStanding } from "#app/courses/quiz-policy.ts";
 import type { Db } from "#app/db.server.ts";
 import { blockersFor, isBlocked } from "./prerequisites.ts";
 import { completedCourseIds, courseProgress } from "./progress.server.ts";
@@ -18,6 +19,7 @@ export async function openLesson(db: Db, userId: string, courseSlug: string, les
 export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
   const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug);
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
+  const standing = quizStanding(course.quiz?.policy ?? defaultQuizPolicy, progress, new Date());
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
     lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(lesson.compiled.parts) },
@@ -30,7 +32,7 @@ export async function lessonPage(db: Db, userId: string, courseSlug: string, les
       quiz: hasCourseQuiz && !blocked ? publicQuiz(course.quiz!) : null,
       passMark: course.passMark,
       bestScore: progress.bestScore,
-      attempts: progress.attempts,
+      attempts: { used: standing.used, left: standing.left, nextAttemptAt: standing.nextAttemptAt?.toISOString() ?? null },
       responses: progress.responses,
       endedScenarioIds: progress.endedScenarioIds,
     },

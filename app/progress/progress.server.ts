@@ -15,6 +15,7 @@ export type CourseProgress = {
   doneLessonIds: string[];
   bestScore: number | null;
   attempts: number;
+  lastAttemptAt: Date | null;
   endedScenarioIds: string[];
 };
 
@@ -43,14 +44,16 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
     union all select 'response', r."kind" || ':' || r."activityId", r."value", null, null, null from "ActivityResponse" r join e on r."enrollmentId" = e."id"`;
   const enrollment = rows.find((r) => r.row === "enrollment");
   if (!enrollment)
-    return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, endedScenarioIds: [], responses: {} };
+    return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, lastAttemptAt: null, endedScenarioIds: [], responses: {} };
   const completedAt = enrollment.until === null ? null : new Date(enrollment.until);
   const requirement = course.recertification;
   const due = needsRefresh({ completedAt, courseVersion: Number(enrollment.num) }, requirement);
   const counts = countsInRound(due, requirement);
   const current = (r: ProgressRow) => counts(new Date(r.at!));
   const of = (kind: ProgressRow["row"]) => rows.filter((r) => r.row === kind);
-  const scores = of("attempt").filter(current).map((r) => Number(r.num));
+  const attempts = of("attempt").filter(current);
+  const scores = attempts.map((r) => Number(r.num));
+  const attemptTimes = attempts.map((r) => new Date(r.at!).getTime());
   return {
     enrollmentId: enrollment.ref,
     startedAt: new Date(enrollment.at!),
@@ -59,6 +62,7 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
     doneLessonIds: of("lesson").filter(current).map((r) => r.ref!),
     bestScore: scores.length ? Math.max(...scores) : null,
     attempts: scores.length,
+    lastAttemptAt: attemptTimes.length ? new Date(Math.max(...attemptTimes)) : null,
     endedScenarioIds: [...new Set(of("scenario").filter(current).map((r) => r.ref!))],
     responses: Object.fromEntries(of("response").map((r) => [r.ref!, r.text!])),
   };

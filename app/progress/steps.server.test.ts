@@ -1,5 +1,5 @@
 import path from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { assert, beforeAll, describe, expect, test } from "vitest";
 import { buildCatalog, syncCourse, type CatalogCourse } from "#app/courses/catalog.server.ts";
 import { loadCourse } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
@@ -9,15 +9,29 @@ import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 import { createLearner } from "#tests/unit/people.ts";
 
 const allRight = { q1: ["a"], q2: ["a", "c"] };
+const oneWrong = { q1: ["a"], q2: ["a"] };
 const goodPath = ["cong", "lang-nghe"];
 let course: CatalogCourse;
 let contentRoot: string;
+const policies = {
+  "khoa-gioi-han": 'attempts="2" waitMinutes="10"',
+  "khoa-lan-cuoi": 'attempts="2" showAnswers="after-last-attempt"',
+  "khoa-khong-dap-an": 'showAnswers="never"',
+};
+let withPolicy: Record<keyof typeof policies, CatalogCourse>;
 
 beforeAll(async () => {
-  contentRoot = writeContentRoot({ "khoa-thu": tinyCourse() });
+  contentRoot = writeContentRoot({ "khoa-thu": tinyCourse(), ...Object.fromEntries(Object.entries(policies).map(([slug, props]) => [slug, tinyCourse("", props)])) });
   const catalog = await buildCatalog(db, contentRoot);
   course = catalog.bySlug.get("khoa-thu")!;
+  withPolicy = Object.fromEntries(Object.keys(policies).map((slug) => [slug, catalog.bySlug.get(slug)!])) as typeof withPolicy;
 });
+
+async function graded(...args: Parameters<typeof submitQuiz>) {
+  const submitted = await submitQuiz(...args);
+  assert(!submitted.refused, "the attempt was refused");
+  return submitted;
+}
 
 async function markAllLessons(userId: string) {
   for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
@@ -45,7 +59,7 @@ describe("course completion", () => {
     const { userId } = await createLearner(db);
     await markAllLessons(userId);
     await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
-    const { result, progress } = await submitQuiz(db, userId, course, allRight);
+    const { result, progress } = await graded(db, userId, course, allRight);
     expect(result.passed).toBe(true);
     expect(progress.completedAt).toBeInstanceOf(Date);
   });
@@ -54,12 +68,66 @@ describe("course completion", () => {
     const { userId } = await createLearner(db);
     await markAllLessons(userId);
     await recordScenarioRun(db, userId, course, "tham-nha", goodPath);
-    const failed = await submitQuiz(db, userId, course, { q1: ["a"], q2: ["a"] });
+    const failed = await graded(db, userId, course, oneWrong);
     expect(failed.result).toMatchObject({ score: 50, passed: false });
     expect(failed.progress).toMatchObject({ attempts: 1, bestScore: 50, completedAt: null });
-    const passed = await submitQuiz(db, userId, course, allRight);
+    const passed = await graded(db, userId, course, allRight);
     expect(passed.progress).toMatchObject({ attempts: 2, bestScore: 100 });
     expect(passed.progress.completedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("quiz policy", () => {
+  const minute = 60_000;
+  const t0 = new Date("2026-03-08T02:00:00Z");
+  const at = (minutes: number) => new Date(t0.getTime() + minutes * minute);
+  const attemptsOf = (userId: string) => db.quizAttempt.count({ where: { enrollment: { userId } } });
+
+  test("by default a failed attempt says which questions were wrong, without the right choices or explanations", async () => {
+    const { userId } = await createLearner(db);
+    const failed = await graded(db, userId, course, oneWrong);
+    expect(failed.result).toEqual({
+      score: 50,
+      passed: false,
+      results: [
+        { questionId: "q1", correct: true },
+        { questionId: "q2", correct: false },
+      ],
+      answerKey: null,
+    });
+    const passed = await graded(db, userId, course, allRight);
+    expect(passed.result.answerKey).toEqual([
+      { questionId: "q1", correctChoiceIds: ["a"], explanation: "Một cộng một là hai." },
+      { questionId: "q2", correctChoiceIds: ["a", "c"], explanation: "Hai và bốn chia hết cho hai." },
+    ]);
+    // Once passed, a later failed attempt may see the key too.
+    expect((await graded(db, userId, course, oneWrong)).result.answerKey).toHaveLength(2);
+  });
+
+  test("an attempt before the waiting time or beyond the allowed number is refused and records nothing", async () => {
+    const { userId } = await createLearner(db);
+    const limited = withPolicy["khoa-gioi-han"];
+    await graded(db, userId, limited, oneWrong, t0);
+    expect(await submitQuiz(db, userId, limited, allRight, new Date(at(10).getTime() - 1))).toEqual({ refused: { error: "quiz.tooSoon", nextAttemptAt: at(10) } });
+    expect(await attemptsOf(userId)).toBe(1);
+    const second = await graded(db, userId, limited, oneWrong, at(10));
+    expect(second.progress).toMatchObject({ attempts: 2, bestScore: 50, lastAttemptAt: at(10) });
+    expect(await submitQuiz(db, userId, limited, allRight, at(60))).toEqual({ refused: { error: "quiz.noAttemptsLeft" } });
+    expect(await attemptsOf(userId)).toBe(2);
+    expect((await courseProgress(db, userId, limited)).bestScore).toBe(50);
+  });
+
+  test("after-last-attempt shows the key with the last allowed attempt, not before", async () => {
+    const { userId } = await createLearner(db);
+    const lastAttempt = withPolicy["khoa-lan-cuoi"];
+    expect((await graded(db, userId, lastAttempt, allRight)).result.answerKey).toBeNull();
+    expect((await graded(db, userId, lastAttempt, oneWrong)).result.answerKey).toHaveLength(2);
+  });
+
+  test("never shows the key, even to a learner who passed", async () => {
+    const { userId } = await createLearner(db);
+    const passed = await graded(db, userId, withPolicy["khoa-khong-dap-an"], allRight);
+    expect(passed.result).toMatchObject({ passed: true, answerKey: null });
   });
 });
 
@@ -130,6 +198,8 @@ describe("re-certification", () => {
     expect(due.needsRefresh).toBe(true);
     expect(due.doneLessonIds).toEqual([]);
     expect(due.bestScore).toBeNull();
+    // A new round brings the quiz's attempts back: its policy counts only this round's.
+    expect(due).toMatchObject({ attempts: 0, lastAttemptAt: null });
 
     // Lessons alone do not settle it; the quiz and the scenario must be done again too.
     for (const lesson of newer.lessons) await markLessonDone(db, userId, newer, lesson.id);

@@ -1,10 +1,11 @@
 import { issueCertificate } from "#app/certificates/certificates.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { isCourseComplete } from "#app/courses/completion.ts";
-import { gradeQuiz, type QuizAnswers } from "#app/courses/quiz.ts";
+import { answerKey, gradeQuiz, type QuizAnswers, type QuizResult } from "#app/courses/quiz.ts";
+import { attemptRefusal, mayShowAnswers, quizStanding, type QuizRefusal } from "#app/courses/quiz-policy.ts";
 import { endingOfPath } from "#app/courses/scenario.ts";
 import type { Db } from "#app/db.server.ts";
-import { courseProgress } from "./progress.server.ts";
+import { courseProgress, type CourseProgress } from "./progress.server.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -56,18 +57,29 @@ export function markLessonDone(db: Db, userId: string, course: CatalogCourse, le
   });
 }
 
-export function submitQuiz(db: Db, userId: string, course: CatalogCourse, answers: QuizAnswers) {
+/**
+ * Grades and records one attempt, unless the quiz's policy refuses it (no attempt left, or too soon
+ * after the last): then nothing is recorded. The answer key comes back only when the policy allows.
+ */
+export function submitQuiz(db: Db, userId: string, course: CatalogCourse, answers: QuizAnswers, now = new Date()) {
   const quiz = course.quiz;
   if (!quiz) throw new Error(`Course ${course.slug} has no quiz`);
-  const result = gradeQuiz(quiz, answers, course.passMark);
-  return db.$transaction(async (tx) => {
+  const grade = gradeQuiz(quiz, answers, course.passMark);
+  return db.$transaction(async (tx): Promise<{ refused: QuizRefusal } | { refused: null; result: QuizResult; progress: CourseProgress }> => {
+    // Counted after the enrollment upsert, which queues concurrent submissions of the same learner.
     const enrollment = await enroll(tx, userId, course);
+    const refused = attemptRefusal(quizStanding(quiz.policy, await courseProgress(tx, userId, course), now));
+    if (refused) return { refused };
     await tx.quizAttempt.create({
-      data: { enrollmentId: enrollment.id, quizId: quiz.id, answers: JSON.stringify(answers), score: result.score, passed: result.passed },
+      data: { enrollmentId: enrollment.id, quizId: quiz.id, answers: JSON.stringify(answers), score: grade.score, passed: grade.passed, createdAt: now },
     });
     const best = await tx.quizAttempt.aggregate({ where: { enrollmentId: enrollment.id, quizId: quiz.id }, _max: { score: true } });
     await tx.enrollment.update({ where: { id: enrollment.id }, data: { bestScore: best._max.score } });
-    return { result, progress: await settleCompletion(tx, userId, course) };
+    const progress = await settleCompletion(tx, userId, course);
+    const after = quizStanding(quiz.policy, progress, now);
+    const passed = progress.bestScore !== null && progress.bestScore >= course.passMark;
+    const result = { ...grade, answerKey: mayShowAnswers(quiz.policy, { passed, left: after.left }) ? answerKey(quiz) : null };
+    return { refused: null, result, progress };
   });
 }
 

@@ -28,8 +28,22 @@ export async function signOut(page: Page) {
 
 type CourseKey = {
   lessons: { slug: string; quizzes: number; scenarios: { id: string; path: string[] }[] }[];
-  quiz: { id: string; correct: string[] }[];
+  quiz: { id: string; correct: string[]; explanation: string }[];
 };
+
+// Loader data sits in a script string of the page, where React Router escapes every quote: a leaked
+// field shows as \"correct\" there and as "correct" in a fetch response, so look for both.
+const field = (name: string) => new RegExp(`\\\\*"${name}\\\\*"`);
+// An explanation's longest stretch without characters that either form could escape.
+const plainStretch = (text: string) => text.split(/["'<>&\\]/).reduce((a, b) => (b.length > a.length ? b : a), "").trim().slice(0, 60);
+
+/** Fails when `text` (a page or a response) carries any of the quiz's answer key. */
+export function expectNoAnswerKey(text: string, quiz: CourseKey["quiz"], { graded = false } = {}) {
+  expect(text).not.toMatch(field("correctChoiceIds"));
+  // Graded results say which questions were right in a "correct" field of their own.
+  if (!graded) expect(text).not.toMatch(field("correct"));
+  for (const question of quiz) expect(text).not.toContain(plainStretch(question.explanation));
+}
 
 export const test = base.extend<{ freshLearner: { login: string; password: string }; courseKey: (slug: string) => CourseKey }>({
   // A learner of its own per test, removed afterwards, so tests never share progress.

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { demo, expect, signIn, signOut, test } from "./fixtures.ts";
+import { demo, expect, expectNoAnswerKey, signIn, signOut, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 
@@ -19,12 +19,16 @@ test("a learner reads every lesson, plays the scenario, passes the quiz and comp
     }
     if (lesson.quizzes > 0) {
       // The answer key is not in the page before submitting.
-      const html = await page.content();
-      expect(html).not.toContain('"correct"');
+      expectNoAnswerKey(await page.content(), key.quiz);
+      await expect(page.getByText("Mỗi lần làm cách nhau ít nhất 10 phút. Đáp án và giải thích hiện ra khi chị đạt.")).toBeVisible();
       for (const question of key.quiz)
         for (const choice of question.correct) await page.locator(`input[name="q:${question.id}"][value="${choice}"]`).check();
       await page.getByRole("button", { name: "Nộp bài" }).click();
       await expect(page.getByText("Điểm: 100%")).toBeVisible();
+      // Passing shows the answers and their explanations.
+      await expect(page.locator(".choice-right")).toHaveCount(key.quiz.reduce((n, q) => n + q.correct.length, 0));
+      await expect(page.getByText(key.quiz[0]!.explanation)).toBeVisible();
+      await expect(page.getByText("Số lần làm: 1. Điểm cao nhất: 100%.")).toBeVisible();
     }
     await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
     await expect(page.getByText("Đã học xong bài này")).toBeVisible();
@@ -52,7 +56,7 @@ test("a learner reads every lesson, plays the scenario, passes the quiz and comp
   await expect(page.getByText("Kỹ năng vận động, tập hợp hội viên cho chi hội trưởng")).toBeVisible();
 });
 
-test("a wrong answer is graded on the server and does not complete the course", async ({ page, freshLearner, courseKey }) => {
+test("a failed attempt shows which answers were wrong, not the right ones, and the next attempt waits", async ({ page, freshLearner, courseKey }) => {
   const key = courseKey(slug);
   const quizLesson = key.lessons.find((l) => l.quizzes > 0)!;
   await signIn(page, freshLearner.login, freshLearner.password);
@@ -60,13 +64,31 @@ test("a wrong answer is graded on the server and does not complete the course", 
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByText("Vui lòng trả lời tất cả các câu hỏi.")).toBeVisible();
-  for (const question of key.quiz) {
-    const wrong = page.locator(`input[name="q:${question.id}"]:not([value="${question.correct[0]}"])`).first();
-    await wrong.check();
+  // The first question right, every other one wrong.
+  for (const [index, question] of key.quiz.entries()) {
+    const choice = index === 0 ? `[value="${question.correct[0]}"]` : `:not([value="${question.correct[0]}"])`;
+    await page.locator(`input[name="q:${question.id}"]${choice}`).first().check();
   }
+  const graded = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(quizLesson.slug));
   await page.getByRole("button", { name: "Nộp bài" }).click();
+  expectNoAnswerKey(await (await graded).text(), key.quiz, { graded: true });
   await expect(page.getByText(/Chưa đạt/)).toBeVisible();
+  await expect(page.locator(".explain-right")).toHaveCount(1);
+  await expect(page.locator(".explain-wrong")).toHaveCount(key.quiz.length - 1);
+  await expect(page.locator(".choice-right")).toHaveCount(0);
+  expectNoAnswerKey(await page.content(), key.quiz);
+  await expect(page.getByText("Số lần làm: 1. Điểm cao nhất: 8%.")).toBeVisible();
+  await expect(page.getByText(/^Chị có thể làm lại từ \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\.$/)).toBeVisible();
   await expect(page.getByText("Chúc mừng! Chị đã hoàn thành khóa học.")).toHaveCount(0);
+
+  // Trying again at once, even with every answer right, is refused by the server and counts nothing.
+  await page.getByRole("link", { name: "Làm lại" }).click();
+  for (const question of key.quiz)
+    for (const choice of question.correct) await page.locator(`input[name="q:${question.id}"][value="${choice}"]`).check();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("alert")).toHaveText(/^Chưa đến lúc làm lại: chị hãy chờ đến \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\.$/);
+  await page.reload();
+  await expect(page.getByText("Số lần làm: 1. Điểm cao nhất: 8%.")).toBeVisible();
 });
 
 test("a learner is refused the organizer page, with a Vietnamese 403", async ({ page }) => {

@@ -39,8 +39,11 @@ minutes: 5
 ${body}
 `;
 
-/** Two reading lessons, a three-scene scenario and a two-question quiz; passing needs both answers right. */
-export function tinyCourse(extraText = ""): CourseFiles {
+/**
+ * Two reading lessons, a three-scene scenario and a two-question quiz; passing needs both answers right.
+ * `quizProps` sets the quiz's policy, e.g. `attempts="2" waitMinutes="10"`.
+ */
+export function tinyCourse(extraText = "", quizProps = ""): CourseFiles {
   return {
     "course.mdx": courseMdx(`passMark: 100
 completion:
@@ -65,7 +68,7 @@ modules:
     ),
     "03-kiem-tra.mdx": lessonMdx(
       "Kiểm tra",
-      `<Quiz id="kiem-tra">
+      `<Quiz id="kiem-tra"${quizProps ? ` ${quizProps}` : ""}>
   <Question id="q1" prompt="Một cộng một?">
     <Choice correct>Hai</Choice>
     <Choice>Ba</Choice>

@@ -7,13 +7,14 @@ export type LessonActivityState = {
   quiz: PublicQuiz | null;
   passMark: number;
   bestScore: number | null;
-  attempts: number;
+  /** Attempts of the current round, how many are left (null: unlimited) and when the next may start. */
+  attempts: { used: number; left: number | null; nextAttemptAt: string | null };
   responses: Record<string, string>;
   endedScenarioIds: string[];
 };
 
 /** For content without learner state: course introductions and the author's preview. */
-export const noActivities: LessonActivityState = { quiz: null, passMark: 0, bestScore: null, attempts: 0, responses: {}, endedScenarioIds: [] };
+export const noActivities: LessonActivityState = { quiz: null, passMark: 0, bestScore: null, attempts: { used: 0, left: null, nextAttemptAt: null }, responses: {}, endedScenarioIds: [] };
 
 export const LessonContext = createContext<LessonActivityState | null>(null);
 

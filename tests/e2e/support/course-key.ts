@@ -7,6 +7,6 @@ const course = await loadCourse(`content/courses/${process.argv[2]}`);
 console.log(
   JSON.stringify({
     lessons: course.lessons.map((l) => ({ slug: l.slug, quizzes: l.compiled.activities.quizzes.length, scenarios: l.compiled.activities.scenarios.map((s) => ({ id: s.id, path: pathToEnding(s, "good") })) })),
-    quiz: course.quiz?.questions.map((q) => ({ id: q.id, correct: q.choices.filter((c) => c.correct).map((c) => c.id) })) ?? [],
+    quiz: course.quiz?.questions.map((q) => ({ id: q.id, correct: q.choices.filter((c) => c.correct).map((c) => c.id), explanation: q.explanation })) ?? [],
   }),
 );
