@@ -1,8 +1,10 @@
+import { createProcessor } from "@mdx-js/mdx";
 import type { Root, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { citedDocumentKeys } from "./documents.ts";
+import { parseFrontmatter } from "./safe-matter.server.ts";
 import { quizProblems, type QuizDefinition } from "./quiz.ts";
 import { scenarioProblems, type ScenarioGraph } from "./scenario.ts";
 
@@ -53,8 +55,8 @@ function isJsx(node: unknown): node is JsxElement {
   return type === "mdxJsxFlowElement" || type === "mdxJsxTextElement";
 }
 
-function at(node: { position?: { start: { line: number; column: number } } }, lineOffset: number) {
-  return { line: (node.position?.start.line ?? 1) + lineOffset, column: node.position?.start.column ?? 1 };
+function at(node: { position?: { start: { line: number; column: number } } }) {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
 export function attr(node: JsxElement, name: string): string | true | undefined {
@@ -110,10 +112,10 @@ function extractScenario(node: JsxElement): ScenarioGraph {
  * Checks a lesson against the component map and pulls out what the server grades.
  * Quizzes are replaced by a bare `<Quiz id>` so the answer key never reaches the bundle.
  */
-export function checkAndExtract(tree: Root, lineOffset: number) {
+export function checkAndExtract(tree: Root) {
   const problems: ContentProblem[] = [];
   const activities: LessonActivities = { quizzes: [], scenarios: [], reflections: [], checklists: [], links: [] };
-  const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node, lineOffset), message });
+  const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node), message });
 
   visit(tree, (node, index, parent) => {
     const forbidden = forbiddenNodes[node.type];
@@ -161,4 +163,33 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
     }
   });
   return { problems, activities };
+}
+
+/**
+ * Parses a body as the bundler will (after its frontmatter, through the MDX compiler's remark stage,
+ * which also unravels components written on their own line) and checks it, without bundling. This is
+ * where an author's Markdown can take long to parse; the compile worker runs it first, so that a body
+ * over the time budget is stopped before any bundling starts. Never throws: a body that does not
+ * parse gives its syntax error as a problem.
+ */
+export function validateMdx(body: string): ContentProblem[] {
+  let problems: ContentProblem[] | undefined;
+  // Checked, and nothing further of the compile is needed: the check stops the pipeline.
+  const checked = new Error("checked");
+  const processor = createProcessor({
+    remarkPlugins: [
+      () => (tree: Root) => {
+        problems = checkAndExtract(tree).problems;
+        throw checked;
+      },
+    ],
+  });
+  try {
+    processor.processSync(parseFrontmatter(body).content);
+  } catch (error) {
+    if (problems) return problems;
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    return [{ line: place.line ?? 1, column: place.column ?? 1, message: `MDX lỗi cú pháp: ${place.reason ?? place.message ?? String(error)}` }];
+  }
+  return problems ?? [];
 }
