@@ -147,6 +147,9 @@ export function checkAndExtract(tree: Root) {
     if (islandNames.has(name) && parent?.type !== "root") problem(node, `<${name}> phải đứng riêng ở cấp ngoài cùng, không lồng trong thành phần hay đoạn văn khác`);
     const src = attr(node, "src");
     if (name === "Figure" && (typeof src !== "string" || !isSafeUrl(src))) problem(node, `<Figure src>: đường dẫn ảnh không hợp lệ`);
+    // The image's box is reserved before it loads, so the text does not jump on a slow phone.
+    if (name === "Figure" && !["width", "height"].every((size) => /^[1-9]\d{0,4}$/.test(stringAttr(node, size))))
+      problem(node, `<Figure>: cần width và height là số điểm ảnh, ví dụ width="640" height="360"`);
     if (name === "Cite" && !citedDocumentKeys.has(stringAttr(node, "doc")))
       problem(node, `<Cite doc="${stringAttr(node, "doc")}">: văn bản chưa có trong danh mục`);
     if (name === "Quiz" && parent && index !== undefined) {
