@@ -1,5 +1,6 @@
-import { describe, expect, test } from "vitest";
-import { compileMdx } from "#app/courses/compile.server.ts";
+import { Worker } from "node:worker_threads";
+import { describe, expect, test, vi } from "vitest";
+import { compileBudget, compileMdx } from "#app/courses/compile.server.ts";
 import { ContentError } from "#app/courses/content-error.ts";
 
 const file = "content/courses/thu/01-bai.mdx";
@@ -65,6 +66,7 @@ describe("compileMdx: rejected lessons name the file and line", () => {
     ["a spread attribute", `<Callout {...props}>nội dung</Callout>`, /\{\.\.\.thuộc tính\}/],
     ["an attribute not in the component map", `<Callout onClick="x">nội dung</Callout>`, /"onClick"/],
     ["a Cite of an unknown document", `Theo <Cite doc="99-NQ/TW" />.`, /99-NQ\/TW/],
+    ["a Figure without its size", `<Figure src="/images/a.png" alt="Ảnh" />`, /width và height/],
   ])("%s", async (_name, offending, message) => {
     const issues = await contentIssues(`${nonce()}\n\nĐoạn mở đầu.\n\n${offending}\n`);
     expect(issues).toContainEqual(expect.objectContaining({ file, line: 5 + lineOffset, message: expect.stringMatching(message) }));
@@ -134,5 +136,29 @@ describe("compileMdx: structure and links an author could get wrong", () => {
   test("two questions with the same id are refused", async () => {
     const q = `  <Question id="q1" prompt="Hỏi?">\n    <Choice correct>Có</Choice>\n    <Choice>Không</Choice>\n    <Explanation>Vì thế.</Explanation>\n  </Question>\n`;
     expect(await problemsOf(`<Quiz id="kt">\n${q}${q}</Quiz>\n`)).toContain('Câu hỏi id="q1" bị trùng');
+  });
+});
+
+describe("compileMdx: the compile budget", () => {
+  const overBudget = { file, message: expect.stringContaining("quá dài hoặc quá phức tạp để biên dịch"), messageKey: "author.compileBudget" };
+
+  test("a body that takes too long to parse is refused, and the next body still compiles", async () => {
+    // Valid Markdown whose emphasis marks take the parser quadratic time: about half a minute on one thread.
+    expect(await contentIssues(`${nonce()}\n\n${"_*".repeat(30_000)}\n`)).toEqual([overBudget]);
+    expect((await compileMdx(file, `${nonce()} Bình thường.`, lineOffset)).parts).toEqual([{ html: expect.stringContaining("Bình thường.") }]);
+  });
+
+  test("a body over the size budget is refused", async () => {
+    expect(await contentIssues(`${nonce()} ${"chữ ".repeat(compileBudget.chars / 4)}`)).toEqual([overBudget]);
+  });
+
+  test("a broken body is compiled once; the same body is then refused from the cache, with its own file and line", async () => {
+    const posted = vi.spyOn(Worker.prototype, "postMessage");
+    const body = `${nonce()}\n\n<Marquee>chạy chữ</Marquee>\n`;
+    expect(await contentIssues(body)).toEqual([expect.objectContaining({ file, line: 3 + lineOffset })]);
+    const again = await compileMdx("khac.mdx", body, 0).catch((e: unknown) => e);
+    expect((again as ContentError).issues).toEqual([expect.objectContaining({ file: "khac.mdx", line: 3, message: expect.stringContaining("<Marquee>") })]);
+    expect(posted).toHaveBeenCalledTimes(1);
+    posted.mockRestore();
   });
 });

@@ -1,22 +1,33 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Root } from "mdast";
-import { bundleMDX } from "mdx-bundler";
-import { ContentError, type ContentIssue } from "./content-error.ts";
-import type { LessonPart } from "./lesson-parts.ts";
-import { checkAndExtract, type ContentProblem, type LessonActivities } from "./mdx-rules.server.ts";
-import { renderLesson } from "./render-lesson.server.tsx";
-import { safeMatterOptions } from "./safe-matter.server.ts";
+import { authorMessages } from "#app/i18n/vi/author.ts";
+import type { BodyProblem, BundleOutcome, CompiledMdx } from "./compile-bundle.server.ts";
+import { OverBudget, workerPool } from "./compile-pool.server.ts";
+import { ContentError } from "./content-error.ts";
 
-export type CompiledMdx = { code: string; activities: LessonActivities; parts: LessonPart[] };
+export type { CompiledMdx };
+
+// What compiling one MDX body may cost. Some valid Markdown takes quadratic time to parse (30,000 "_*"
+// took half a minute); past the budget the body is refused rather than compiled.
+export const compileBudget = { timeMs: 5_000, chars: 200_000 };
 
 // Bump when the rules or plugins change what a compile produces, to invalidate every cache entry.
 // That includes the markup of the components rendered into lessons (app/components/mdx/).
 const compilerVersion = "5";
 const cacheDir = path.resolve(".cache/mdx");
-const inMemory = new Map<string, Promise<CompiledMdx>>();
-let queue: Promise<unknown> = Promise.resolve();
+// Two workers: one author's heavy draft does not hold up every other compile, and the box has two cores.
+const workers = workerPool<{ body: string; idPrefix: string }, BundleOutcome>(path.resolve("app/courses/compile-worker.mjs"), {
+  size: 2,
+  timeMs: compileBudget.timeMs,
+  idleMs: 60_000,
+  maxMemoryMb: 512,
+});
+const inMemory = new Map<string, Promise<BundleOutcome>>();
+// Failures are remembered too, so a broken draft is not compiled again on every page view; only so many.
+const failedKeys = new Set<string>();
+const maxFailures = 500;
+const overBudget: BodyProblem = { message: authorMessages["author.compileBudget"], messageKey: "author.compileBudget" };
 
 export function contentHash(...parts: string[]) {
   const hash = createHash("sha256");
@@ -25,26 +36,39 @@ export function contentHash(...parts: string[]) {
 }
 
 /**
- * Compiles one MDX body, at most one compile at a time (esbuild is CPU-bound and the box has
- * two cores), cached in memory and on disk by the hash of the body and the compiler version.
+ * Compiles one MDX body in a compile worker, cached by the hash of the body and the compiler version:
+ * in memory (failures too) and, for bodies that compile, on disk. Problems name the file and the line
+ * in the whole file (`lineOffset` is the frontmatter's length).
  */
-export function compileMdx(file: string, body: string, lineOffset: number, options: { cache?: boolean } = {}): Promise<CompiledMdx> {
-  const key = contentHash(compilerVersion, body);
-  // Previews of work in progress are compiled but never cached: drafts change with every keystroke.
-  if (options.cache === false) return enqueue(() => compileFresh(key, file, body, lineOffset, false));
-  let compiled = inMemory.get(key);
-  if (!compiled) {
-    compiled = readCached(key).then((cached) => cached ?? enqueue(() => compileFresh(key, file, body, lineOffset)));
-    compiled.catch(() => inMemory.delete(key));
-    inMemory.set(key, compiled);
-  }
-  return compiled;
+export async function compileMdx(file: string, body: string, lineOffset: number, options: { cache?: boolean } = {}): Promise<CompiledMdx> {
+  const outcome = body.length > compileBudget.chars ? { ok: false as const, problems: [overBudget] } : await outcomeOf(body, options.cache !== false);
+  if (outcome.ok) return outcome.compiled;
+  throw new ContentError(outcome.problems.map((p) => ({ file, ...p, ...(p.line !== undefined && { line: p.line + lineOffset }) })));
 }
 
-function enqueue<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
+function outcomeOf(body: string, persist: boolean): Promise<BundleOutcome> {
+  const key = contentHash(compilerVersion, body);
+  let outcome = inMemory.get(key);
+  if (outcome) return outcome;
+  outcome = (persist ? readCached(key) : Promise.resolve(null)).then((cached) => (cached ? { ok: true as const, compiled: cached } : compileFresh(key, body, persist)));
+  inMemory.set(key, outcome);
+  outcome.then(
+    (settled) => {
+      // Previews that compile are not kept: drafts change with every keystroke.
+      if (settled.ok && !persist) inMemory.delete(key);
+      if (!settled.ok) rememberFailure(key);
+    },
+    () => inMemory.delete(key),
+  );
+  return outcome;
+}
+
+function rememberFailure(key: string) {
+  failedKeys.add(key);
+  if (failedKeys.size <= maxFailures) return;
+  const [oldest] = failedKeys;
+  failedKeys.delete(oldest!);
+  inMemory.delete(oldest!);
 }
 
 async function readCached(key: string): Promise<CompiledMdx | null> {
@@ -55,51 +79,15 @@ async function readCached(key: string): Promise<CompiledMdx | null> {
   }
 }
 
-async function compileFresh(key: string, file: string, body: string, lineOffset: number, persist = true): Promise<CompiledMdx> {
-  let problems: ContentProblem[] = [];
-  let activities: LessonActivities = { quizzes: [], scenarios: [], reflections: [], checklists: [], links: [] };
-  let result: Awaited<ReturnType<typeof bundleMDX>>;
-  try {
-    result = await bundleMDX({
-      source: body,
-      grayMatterOptions: safeMatterOptions,
-      // Problems are returned to the caller with file and line; esbuild's own log would only repeat them.
-      esbuildOptions: (options) => ({ ...options, logLevel: "silent" }),
-      mdxOptions(options) {
-        const rules = () => (tree: Root) => {
-          ({ problems, activities } = checkAndExtract(tree, lineOffset));
-          // Stop before esbuild resolves anything a forbidden import names.
-          if (problems.length > 0) throw new Error("MDX rules violated");
-        };
-        // First, before mdx-bundler's own plugins add their frontmatter export.
-        options.remarkPlugins = [rules, ...(options.remarkPlugins ?? [])];
-        return options;
-      },
-    });
-  } catch (error) {
-    // Rule problems (an import, say) explain a failed bundle better than the bundler's own message.
-    if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
-    throw new ContentError(syntaxIssues(file, error, lineOffset));
-  }
-  if (problems.length > 0) throw new ContentError(problems.map((p) => ({ file, ...p })));
-  const compiled = { code: result.code, activities, parts: renderLesson(result.code, key.slice(0, 8)) };
-  if (!persist) return compiled;
+async function compileFresh(key: string, body: string, persist: boolean): Promise<BundleOutcome> {
+  const outcome = await workers.run({ body, idPrefix: key.slice(0, 8) }).catch((error: unknown) => {
+    if (error instanceof OverBudget) return { ok: false as const, problems: [overBudget] };
+    throw error;
+  });
+  if (!outcome.ok || !persist) return outcome;
   await mkdir(cacheDir, { recursive: true });
   const target = path.join(cacheDir, `${key}.json`);
-  await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(compiled));
+  await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(outcome.compiled));
   await rename(`${target}.${process.pid}.tmp`, target);
-  return compiled;
-}
-
-type EsbuildMessage = { text: string; location?: { line: number; column: number } | null };
-
-function syntaxIssues(file: string, error: unknown, lineOffset: number): ContentIssue[] {
-  const messages = (error as { errors?: EsbuildMessage[] }).errors;
-  if (!messages?.length) return [{ file, message: `MDX lỗi: ${(error as Error).message}` }];
-  return messages.map((m) => ({
-    file,
-    line: m.location ? m.location.line + lineOffset : undefined,
-    column: m.location ? m.location.column + 1 : undefined,
-    message: `MDX lỗi cú pháp: ${m.text}`,
-  }));
+  return outcome;
 }

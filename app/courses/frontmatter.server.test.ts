@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { expect, test } from "vitest";
-import { lessonFrontmatter } from "./course-schema.ts";
+import { ContentError } from "./content-error.ts";
+import { courseFrontmatter, lessonFrontmatter } from "./course-schema.ts";
 import { parseMdx } from "./frontmatter.server.ts";
 
 test("a YAML syntax error in frontmatter names the line it is on", () => {
@@ -18,4 +20,28 @@ test("a field of the wrong type names the field and its line", () => {
 test("JavaScript frontmatter is refused, never evaluated", () => {
   const hostile = `---js\n{ title: require("node:fs").writeFileSync("/tmp/lantoa-pwned", "x") && "t", minutes: 5 }\n---\n\nx\n`;
   expect(() => parseMdx("f.mdx", hostile, lessonFrontmatter)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ message: expect.stringContaining("chỉ chấp nhận frontmatter YAML") })] }));
+});
+
+test("on any text, parseMdx returns or throws its own ContentError, never another error", () => {
+  const yamlish = fc.array(
+    fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("title: Bài một", "minutes: 5", "minutes: -1", "prerequisites: [a, b]", "modules:", "  - title: x", "a: &x [*x]", "b: !!js/function 'x'", "? [a]", "- x", '"'),
+    ),
+    { maxLength: 8 },
+  );
+  const source = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.tuple(fc.constantFrom("---", "---js", "---json", "---yaml", "--- ", "---\r"), yamlish, fc.string({ maxLength: 40 })).map(([open, lines, body]) => `${open}\n${lines.join("\n")}\n---\n${body}`),
+  );
+  fc.assert(
+    fc.property(source, fc.constantFrom(lessonFrontmatter, courseFrontmatter), (text, schema) => {
+      try {
+        parseMdx("f.mdx", text, schema as typeof lessonFrontmatter);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ContentError);
+      }
+    }),
+    { numRuns: 400 },
+  );
 });

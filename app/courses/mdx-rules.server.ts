@@ -1,8 +1,10 @@
+import { createProcessor } from "@mdx-js/mdx";
 import type { Root, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { citedDocumentKeys } from "./documents.ts";
+import { parseFrontmatter } from "./safe-matter.server.ts";
 import { quizProblems, type QuizDefinition } from "./quiz.ts";
 import { parseQuizPolicy } from "./quiz-policy.ts";
 import { scenarioProblems, type ScenarioGraph } from "./scenario.ts";
@@ -54,8 +56,8 @@ function isJsx(node: unknown): node is JsxElement {
   return type === "mdxJsxFlowElement" || type === "mdxJsxTextElement";
 }
 
-function at(node: { position?: { start: { line: number; column: number } } }, lineOffset: number) {
-  return { line: (node.position?.start.line ?? 1) + lineOffset, column: node.position?.start.column ?? 1 };
+function at(node: { position?: { start: { line: number; column: number } } }) {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
 export function attr(node: JsxElement, name: string): string | true | undefined {
@@ -116,10 +118,10 @@ function extractScenario(node: JsxElement): ScenarioGraph {
  * Quizzes are replaced by a bare `<Quiz id>` so the answer key never reaches the bundle; their
  * policy travels with the page data.
  */
-export function checkAndExtract(tree: Root, lineOffset: number) {
+export function checkAndExtract(tree: Root) {
   const problems: ContentProblem[] = [];
   const activities: LessonActivities = { quizzes: [], scenarios: [], reflections: [], checklists: [], links: [] };
-  const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node, lineOffset), message });
+  const problem = (node: Parameters<typeof at>[0], message: string) => problems.push({ ...at(node), message });
 
   visit(tree, (node, index, parent) => {
     const forbidden = forbiddenNodes[node.type];
@@ -151,6 +153,9 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
     if (islandNames.has(name) && parent?.type !== "root") problem(node, `<${name}> phải đứng riêng ở cấp ngoài cùng, không lồng trong thành phần hay đoạn văn khác`);
     const src = attr(node, "src");
     if (name === "Figure" && (typeof src !== "string" || !isSafeUrl(src))) problem(node, `<Figure src>: đường dẫn ảnh không hợp lệ`);
+    // The image's box is reserved before it loads, so the text does not jump on a slow phone.
+    if (name === "Figure" && !["width", "height"].every((size) => /^[1-9]\d{0,4}$/.test(stringAttr(node, size))))
+      problem(node, `<Figure>: cần width và height là số điểm ảnh, ví dụ width="640" height="360"`);
     if (name === "Cite" && !citedDocumentKeys.has(stringAttr(node, "doc")))
       problem(node, `<Cite doc="${stringAttr(node, "doc")}">: văn bản chưa có trong danh mục`);
     if (name === "Quiz" && parent && index !== undefined) {
@@ -167,4 +172,33 @@ export function checkAndExtract(tree: Root, lineOffset: number) {
     }
   });
   return { problems, activities };
+}
+
+/**
+ * Parses a body as the bundler will (after its frontmatter, through the MDX compiler's remark stage,
+ * which also unravels components written on their own line) and checks it, without bundling. This is
+ * where an author's Markdown can take long to parse; the compile worker runs it first, so that a body
+ * over the time budget is stopped before any bundling starts. Never throws: a body that does not
+ * parse gives its syntax error as a problem.
+ */
+export function validateMdx(body: string): ContentProblem[] {
+  let problems: ContentProblem[] | undefined;
+  // Checked, and nothing further of the compile is needed: the check stops the pipeline.
+  const checked = new Error("checked");
+  const processor = createProcessor({
+    remarkPlugins: [
+      () => (tree: Root) => {
+        problems = checkAndExtract(tree).problems;
+        throw checked;
+      },
+    ],
+  });
+  try {
+    processor.processSync(parseFrontmatter(body).content);
+  } catch (error) {
+    if (problems) return problems;
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    return [{ line: place.line ?? 1, column: place.column ?? 1, message: `MDX lỗi cú pháp: ${place.reason ?? place.message ?? String(error)}` }];
+  }
+  return problems ?? [];
 }

@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   "author.previewLoading": "Preparing the preview…",
   "author.previewInvalid": "No preview because of these problems:",
   "author.lineColumn": "Line {line}, column {column}:",
+  "author.compileBudget": "This lesson is too long or too complex to compile: split it into shorter lessons or use fewer nested formatting marks (*, _).",
 
   "login.title": "Sign in",
   "login.identifier": "Phone number or email",

@@ -89,3 +89,18 @@ test("learners cannot open the authoring pages", async ({ page }) => {
   const response = await page.goto("/author");
   expect(response?.status()).toBe(403);
 });
+
+test("the site keeps answering while a draft too complex to compile is previewed, and the draft is refused", async ({ page, request }) => {
+  await signIn(page, demo.trainer.login, demo.trainer.password);
+  const slug = await createCourse(page, "Khóa học thử độ phức tạp");
+  const previewSent = page.waitForRequest((r) => r.method() === "POST" && r.url().includes("/author/preview"));
+  // Valid Markdown whose emphasis marks take the parser quadratic time: about half a minute on one thread.
+  await writeLesson(page, slug, lesson("_*".repeat(30_000)));
+  await previewSent;
+  // While the server works on the preview, other pages keep coming within a second.
+  for (const until = Date.now() + 4_000; Date.now() < until; await page.waitForTimeout(200))
+    expect((await request.get("/login", { timeout: 1_000 })).ok()).toBe(true);
+
+  const preview = page.getByRole("region", { name: "Xem trước" });
+  await expect(preview.getByText("Bài học quá dài hoặc quá phức tạp để biên dịch", { exact: false })).toBeVisible({ timeout: 15_000 });
+});

@@ -79,7 +79,7 @@ export function MdxEditor({ name, source }: { name: string; source: string }) {
                       {t("author.lineColumn", { line: issue.line, column: issue.column ?? 1 })}
                     </button>
                   ) : null}{" "}
-                  {issue.message}
+                  {issue.messageKey ? t(issue.messageKey) : issue.message}
                 </li>
               ))}
             </ul>

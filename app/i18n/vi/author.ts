@@ -45,4 +45,5 @@ export const authorMessages = {
   "author.previewLoading": "Đang tạo bản xem trước…",
   "author.previewInvalid": "Chưa xem trước được vì có lỗi:",
   "author.lineColumn": "Dòng {line}, cột {column}:",
+  "author.compileBudget": "Bài học quá dài hoặc quá phức tạp để biên dịch: hãy chia thành các bài ngắn hơn hoặc bớt các dấu định dạng lồng nhau (*, _).",
 } as const;
