@@ -2,7 +2,6 @@ import type { MessageKey } from "./message-key.ts";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Lan Tỏa",
-  "app.tagline": "Training for Women's Union cadres",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
   "nav.signIn": "Sign in",
@@ -71,7 +70,6 @@ export const en: Record<MessageKey, string> = {
   "catalog.empty": "No courses yet.",
   "catalog.lessons": "{count} lessons",
   "catalog.minutes": "about {minutes} minutes",
-  "catalog.open": "Open",
 
   "course.start": "Start",
   "course.continue": "Continue",

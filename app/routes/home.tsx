@@ -1,6 +1,7 @@
 import { Link, redirect } from "react-router";
 import { getCurrentUser } from "#app/auth/auth.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/home";
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -14,7 +15,7 @@ export const meta: Route.MetaFunction = () => [
 ];
 
 export default function Home() {
-  const { t } = useT();
+  const { t } = useT(learningMessages);
   return (
     <section className="narrow">
       <h1>{t("home.title")}</h1>

@@ -4,7 +4,8 @@ import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/aut
 import { clientAddress } from "#app/auth/client-address.ts";
 import { minutesUntil } from "#app/auth/throttle.server.ts";
 import { Field } from "#app/components/field.tsx";
-import { useT, type CoreKey } from "#app/i18n/i18n.ts";
+import { useT } from "#app/i18n/i18n.ts";
+import { loginMessages } from "#app/i18n/vi/login.ts";
 import type { Route } from "./+types/login";
 import { readForm } from "#app/http/read-form.server.ts";
 
@@ -15,7 +16,8 @@ const loginForm = z.object({
   redirectTo: z.string().optional(),
 });
 
-type Errors = Partial<Record<"identifier" | "password" | "form", CoreKey>>;
+type LoginKey = keyof typeof loginMessages;
+type Errors = Partial<Record<"identifier" | "password" | "form", LoginKey>>;
 const refused = (status: number, errors: Errors, identifier: string, retryMinutes?: number) => data({ errors, identifier, retryMinutes }, { status });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -30,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const identifier = typeof form.identifier === "string" ? form.identifier : "";
   if (!parsed.success) {
     const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as "identifier" | "password"] = issue.message as CoreKey;
+    for (const issue of parsed.error.issues) errors[issue.path[0] as "identifier" | "password"] = issue.message as LoginKey;
     return refused(400, errors, identifier);
   }
   const result = await signIn(parsed.data.identifier, parsed.data.password, clientAddress(request));
@@ -46,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Đăng nhập · Lan Tỏa" }];
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t } = useT(loginMessages);
   const busy = useNavigation().state === "submitting";
   const errors: Errors = actionData?.errors ?? {};
   return (

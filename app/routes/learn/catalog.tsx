@@ -5,6 +5,7 @@ import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { progressByCourse } from "#app/progress/progress.server.ts";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
+import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/catalog";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -34,7 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Khóa học · Lan Tỏa" }];
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT();
+  const { t, date } = useT(learningMessages);
   return (
     <>
       <p className="muted">{t("home.hello", { name: loaderData.name })}</p>

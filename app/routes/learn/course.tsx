@@ -10,6 +10,7 @@ import { courseProgress } from "#app/progress/progress.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
+import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/course";
 import "#app/styles/certificate.css";
 
@@ -55,7 +56,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.course.title} · Lan Tỏa` : "Lan Tỏa" }];
 
 export default function Course({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT(certificateMessages);
+  const { t, date } = useT(certificateMessages, learningMessages);
   const { course, modules } = loaderData;
   return (
     <article>
