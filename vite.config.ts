@@ -15,11 +15,17 @@ export default defineConfig(({ command, isSsrBuild }) => {
         terserOptions: { module: true, toplevel: true, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020, comments: false } },
         // Kept for the server, which names each lesson's island chunks in the page (island-chunks.server.ts).
         manifest: true,
-        // React, React DOM and React Router in one file: every page needs all three, and left to itself
-        // Rollup splits small shared pieces (the JSX runtime) into extra requests as the route graph changes.
+        // React, React DOM and React Router (with Vite's preload helper) in one file: every page needs all of
+        // them. The lesson's own shared modules (messages, lesson body, island registry) in another: four
+        // small chunks cost 0.7 KB more and three more requests on a lesson's first visit (ADR 008).
         rolldownOptions: {
           output: {
-            codeSplitting: { groups: [{ name: "framework", test: /\/node_modules\/(react|react-dom|react-router|scheduler)\/|^\0(vite\/preload-helper|rolldown\/runtime)/ }] },
+            codeSplitting: {
+              groups: [
+                { name: "framework", priority: 2, test: /\/node_modules\/(react|react-dom|react-router|scheduler)\/|^\0vite\/preload-helper/ },
+                { name: "shared", priority: 1, test: /\/app\/(i18n\/(i18n|vi\/core)|components\/mdx\/(static-html|lesson-context|lesson-body|islands))\.tsx?$/ },
+              ],
+            },
           },
         },
       }),

@@ -1,18 +1,20 @@
 // Every message key of every area: the English catalog must translate them all. Types only, so importing
 // this costs the browser nothing.
-import type { activityMessages } from "./vi/activities.ts";
 import type { authorMessages } from "./vi/author.ts";
 import type { certificateMessages } from "./vi/certificate.ts";
 import type { coreMessages } from "./vi/core.ts";
 import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
 import type { orgMessages } from "./vi/org.ts";
+import type { quizMessages } from "./vi/quiz.ts";
+import type { scenarioMessages } from "./vi/scenario.ts";
 
 export type MessageKey =
   | keyof typeof coreMessages
-  | keyof typeof activityMessages
   | keyof typeof authorMessages
   | keyof typeof certificateMessages
   | keyof typeof learningMessages
   | keyof typeof loginMessages
-  | keyof typeof orgMessages;
+  | keyof typeof orgMessages
+  | keyof typeof quizMessages
+  | keyof typeof scenarioMessages;

@@ -4,12 +4,12 @@ import type { QuizResult } from "#app/courses/quiz.ts";
 import type { ShowAnswers } from "#app/courses/quiz-policy.ts";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import { useLessonState } from "./lesson-context.tsx";
-import { activityMessages } from "#app/i18n/vi/activities.ts";
+import { quizMessages } from "#app/i18n/vi/quiz.ts";
 
-type ActivityKey = CoreKey | keyof typeof activityMessages;
-type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: ActivityKey; nextAttemptAt?: string | null };
+type QuizKey = CoreKey | keyof typeof quizMessages;
+type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: QuizKey; nextAttemptAt?: string | null };
 
-const revealNotice: Record<ShowAnswers, ActivityKey> = {
+const revealNotice: Record<ShowAnswers, QuizKey> = {
   "after-pass": "quiz.answersAfterPass",
   "after-last-attempt": "quiz.answersAfterLastAttempt",
   never: "quiz.answersNever",
@@ -20,7 +20,7 @@ const revealNotice: Record<ShowAnswers, ActivityKey> = {
  * and the right choices and explanations only when the quiz's policy shows them.
  */
 export function Quiz({ id }: { id: string }) {
-  const { t, dateTime } = useT(activityMessages);
+  const { t, dateTime } = useT(quizMessages);
   const state = useLessonState();
   const fetcher = useFetcher<QuizResponse>();
   const actionData = useActionData<QuizResponse>();

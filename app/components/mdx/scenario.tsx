@@ -3,11 +3,11 @@ import { useFetcher } from "react-router";
 import type { ScenarioIsland } from "#app/courses/lesson-parts.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { useLessonState } from "./lesson-context.tsx";
-import { activityMessages } from "#app/i18n/vi/activities.ts";
+import { scenarioMessages } from "#app/i18n/vi/scenario.ts";
 
 /** A branching role-play: one scene at a time; reaching an ending records the path taken. */
 export function Scenario({ id, title, start, scenes }: ScenarioIsland) {
-  const { t } = useT(activityMessages);
+  const { t } = useT(scenarioMessages);
   const state = useLessonState();
   const fetcher = useFetcher();
   const byId = new Map(scenes.map((s) => [s.id, s]));

@@ -1,5 +1,5 @@
-// The interactive lesson parts: loaded with the Quiz and Scenario islands, so a lesson without them carries none.
-export const activityMessages = {
+// The Quiz island: loaded with its chunk, so a lesson without a quiz carries none of these.
+export const quizMessages = {
   "quiz.submit": "Nộp bài",
   "quiz.retry": "Làm lại",
   "quiz.score": "Điểm: {score}% (cần {passMark}%)",
@@ -20,9 +20,5 @@ export const activityMessages = {
   "quiz.noAttemptsLeft": "Chị đã dùng hết số lần làm bài kiểm tra này.",
   "quiz.nextAttemptAt": "Chị có thể làm lại từ {at}.",
   "quiz.tooSoon": "Chưa đến lúc làm lại: chị hãy chờ đến {at}.",
-  "scenario.reached": "Chị đã đi đến một kết thúc của tình huống này.",
-  "scenario.goodEnding": "Kết thúc tốt: cách ứng xử phù hợp.",
-  "scenario.poorEnding": "Kết thúc chưa tốt: thử lại với cách khác nhé.",
-  "scenario.restart": "Chơi lại từ đầu",
   "quiz.question": "Câu {number}",
 } as const;
