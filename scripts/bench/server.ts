@@ -47,12 +47,15 @@ export interface Server {
   stopAndWait(): Promise<void>;
 }
 
-/** Starts server.mjs with node itself, so that the PID we stop is the server's own. */
-export async function startServer(port: number, databaseUrl: string): Promise<Server> {
+/**
+ * Starts server.mjs with node itself, so that the PID we stop is the server's own (with WEB_CONCURRENCY
+ * above 1 in `env`, the cluster's primary, which stops its workers).
+ */
+export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, serverNodeArgs, {
     // stdout is not read: discard it rather than let an undrained pipe stall the server.
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env },
   });
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
