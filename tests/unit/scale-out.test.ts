@@ -2,7 +2,7 @@
 // workers (B, WEB_CONCURRENCY=2). One learner's session moves between them, and B compiles nothing: the
 // shipped lessons come from the build, a course written in the app from the database.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -100,4 +100,23 @@ test("a course published on one instance is served by the other without compilin
   expect(await (await get(b, "/courses/mo-rong/bai-mo-dau", learner)).text()).toContain("Bài mở đầu");
   expect((await get(b, lesson, learner)).status).toBe(200);
   expect(readdirSync(cacheDirs.b)).toEqual([]);
+});
+
+/** The processes whose parent is `pid`: a cluster primary's workers. */
+function childrenOf(pid: number) {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return children ? children.split(" ").map(Number) : [];
+}
+
+test("a cluster replaces a worker that dies, and SIGTERM drains every worker before the primary exits", async () => {
+  const cookie = await signIn(b, "hoc@example.vn");
+  const [victim, survivor] = childrenOf(b.pid);
+  expect(survivor).toBeDefined();
+  process.kill(victim!, "SIGKILL");
+  await expect.poll(() => childrenOf(b.pid).filter((pid) => pid !== victim).length, { timeout: 30_000, interval: 250 }).toBe(2);
+  expect((await get(b, lesson, cookie)).status).toBe(200);
+
+  const workers = childrenOf(b.pid);
+  expect(await b.stopAndWait()).toBe(0);
+  for (const pid of workers) expect(() => process.kill(pid, 0), `worker ${pid} still running`).toThrow();
 });
