@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "#app/env.server.ts";
 
@@ -7,10 +8,12 @@ describe("parseEnv", () => {
       NODE_ENV: "development",
       DATABASE_URL: "file:./data/lantoa.db",
       CONTENT_DIR: "content/courses",
+      CONTENT_CACHE_DIR: ".cache/mdx",
       SESSION_DAYS: 30,
       PORT: 3000,
       PUBLIC_URL: "http://localhost:3000",
       TRUST_PROXY: false,
+      WEB_CONCURRENCY: 1,
     });
   });
 
@@ -41,5 +44,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
     expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8, fd00::1" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::1"]);
     for (const bad of ["true", "0", "10.0.0.0/33", "proxy.example", "1.2.3.4/8/8"]) expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  test("WEB_CONCURRENCY is a number of server processes, or auto / 0 for one per core", () => {
+    expect(parseEnv({ WEB_CONCURRENCY: "4" }).WEB_CONCURRENCY).toBe(4);
+    expect(parseEnv({ WEB_CONCURRENCY: "auto" }).WEB_CONCURRENCY).toBe(availableParallelism());
+    expect(parseEnv({ WEB_CONCURRENCY: "0" }).WEB_CONCURRENCY).toBe(availableParallelism());
+    for (const bad of ["-1", "1.5", "many", "257"]) expect(() => parseEnv({ WEB_CONCURRENCY: bad }), bad).toThrow(/WEB_CONCURRENCY/);
   });
 });

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const proxyRanges = ["loopback", "linklocal", "uniquelocal"];
@@ -28,6 +29,18 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** How many server processes `npm start` runs (server.mjs): a number, or `auto` / 0 for one per core. */
+const webConcurrency = z
+  .string()
+  .trim()
+  .default("1")
+  .transform((value, ctx) => {
+    if (value === "auto" || value === "0") return availableParallelism();
+    if (/^\d+$/.test(value) && Number(value) <= 256) return Number(value);
+    ctx.addIssue({ code: "custom", message: "must be the number of server processes (1 to 256), or auto (or 0) for one per core" });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,6 +49,8 @@ const schema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
       .default("file:./data/lantoa.db"),
     CONTENT_DIR: z.string().default("content/courses"),
+    // Lessons compiled at run time: content not in the build (edited since, or another CONTENT_DIR).
+    CONTENT_CACHE_DIR: z.string().min(1).default(".cache/mdx"),
     SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Printed on certificates, so it must not come from a request's Host header.
@@ -44,6 +59,7 @@ const schema = z
       .refine((url) => !/[?#]/.test(url), "must not have a query or fragment")
       .optional(),
     TRUST_PROXY: trustProxy,
+    WEB_CONCURRENCY: webConcurrency,
   })
   .transform(({ PUBLIC_URL, ...env }) => ({ ...env, PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "") }));
 

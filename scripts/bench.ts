@@ -1,8 +1,10 @@
 // `npm run bench`: the signed-in lesson page against a static file of the same size, on the built
-// production server, plus the lesson page's first-visit transfer. See the issue's targets below.
+// production server, plus the lesson page's first-visit transfer, then the lesson page again with the
+// server running one worker per core (WEB_CONCURRENCY). See the issue's targets below.
 // Flags (or env): --duration N (BENCH_DURATION, s, default 10), --warmup N (BENCH_WARMUP, default 3),
 // --rounds N (BENCH_ROUNDS, default 3), --connections N (default 10), --port N (BENCH_PORT, default 3200),
-// --build (force a rebuild), --no-browser (skip the Chromium measurements).
+// --build (force a rebuild), --no-browser (skip the Chromium measurements), --workers N (the cluster run's
+// WEB_CONCURRENCY, default one per core; 0 skips that run).
 import "./supported-node.mjs";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +17,8 @@ import { firstVisitByParsing, firstVisitsInBrowser, lessonPaths, type Resource }
 const TARGET_RATIO = 0.25;
 const TARGET_P99_MS = 50;
 const TARGET_TRANSFER_KB = 100;
+// With every core in use (on a small machine the load generator included).
+const TARGET_CLUSTER_RPS = 1000;
 
 const { values: flags } = parseArgs({
   options: {
@@ -25,12 +29,15 @@ const { values: flags } = parseArgs({
     port: { type: "string", default: process.env.BENCH_PORT ?? "3200" },
     build: { type: "boolean", default: false },
     "no-browser": { type: "boolean", default: false },
+    workers: { type: "string", default: String(os.availableParallelism()) },
   },
 });
 const load = { duration: Number(flags.duration), warmup: Number(flags.warmup), connections: Number(flags.connections) };
 const rounds = Number(flags.rounds);
-for (const [name, value] of Object.entries({ ...load, rounds }))
-  if (!Number.isInteger(value) || value < (name === "warmup" ? 0 : 1)) throw new Error(`--${name} must be a whole number${name === "warmup" ? "" : " of at least 1"}, not ${value}`);
+const workers = Number(flags.workers);
+for (const [name, value] of Object.entries({ ...load, rounds, workers }))
+  if (!Number.isInteger(value) || value < (name === "warmup" || name === "workers" ? 0 : 1))
+    throw new Error(`--${name} must be a whole number${name === "warmup" || name === "workers" ? "" : " of at least 1"}, not ${value}`);
 
 const databaseDir = "data/bench";
 const databaseUrl = `file:./${databaseDir}/bench.db`;
@@ -170,6 +177,17 @@ async function main() {
   await server.stopAndWait();
   server = undefined;
 
+  // The same page from a cluster: the session is a row in the database, so any worker serves it.
+  const clustered: LoadResult[] = [];
+  const loadBefore = os.loadavg();
+  if (workers > 0) {
+    console.log(`· lesson page from ${workers} worker processes (WEB_CONCURRENCY=${workers}): ${rounds} rounds`);
+    server = await startServer(Number(flags.port), databaseUrl, { WEB_CONCURRENCY: String(workers) });
+    for (let round = 0; round < rounds; round++) clustered.push(assertClean("lesson page, cluster", await measure(lessonUrl, { ...browserHeaders, cookie }, load)));
+    await server.stopAndWait();
+    server = undefined;
+  }
+
   console.log(`\nLan Tỏa bench — ${started.toISOString()}`);
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load avg ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log(`server.mjs (NODE_ENV=production), SQLite ${databaseUrl}, ${lessonPath} signed in as hocvien@lantoa.vn`);
@@ -194,6 +212,18 @@ async function main() {
   const ratio = median(measured.map((m) => m.lesson.requestsPerSecond / m.stat.requestsPerSecond));
   console.log(`\nlesson ÷ static req/s  ${pad((ratio * 100).toFixed(1), 6)} %   target ≥ ${TARGET_RATIO * 100} %   ${mark(ratio >= TARGET_RATIO)}   (median of the rounds' ratios)`);
   console.log(`lesson p99             ${pad(lesson.p99, 6)} ms  target ≤ ${TARGET_P99_MS} ms   ${mark(lesson.p99 <= TARGET_P99_MS)}   (median of the rounds)`);
+
+  if (clustered.length > 0) {
+    console.log(`\nLesson page, ${workers} worker processes (one per core: ${os.availableParallelism()}), load generator on the same machine; load avg before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(`${"".padEnd(16)}${pad("req/s", 10)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("KB/s", 12)}${pad("requests", 10)}${pad("errors", 8)}`);
+    clustered.forEach((r, i) => row(`cluster      #${i + 1}`, failed(r)));
+    const of = (key: "requestsPerSecond" | "p50" | "p99" | "bytesPerSecond" | "requests") => median(clustered.map((r) => r[key]));
+    const cluster = { requestsPerSecond: of("requestsPerSecond"), p50: of("p50"), p99: of("p99"), bytesPerSecond: of("bytesPerSecond"), requests: of("requests"), failed: 0 };
+    console.log(`${"".padEnd(16)}${"-".repeat(56)}`);
+    row("cluster (median)", cluster);
+    console.log(`\ncluster lesson req/s   ${pad(cluster.requestsPerSecond.toFixed(0), 6)}     target ≥ ${TARGET_CLUSTER_RPS}     ${mark(cluster.requestsPerSecond >= TARGET_CLUSTER_RPS)}   (median of the rounds)`);
+    console.log(`cluster lesson p99     ${pad(cluster.p99, 6)} ms  target ≤ ${TARGET_P99_MS} ms   ${mark(cluster.p99 <= TARGET_P99_MS)}   (median of the rounds)`);
+  }
 
   printTransfer("First visit, parsed from the HTML and CSS (compressed body bytes, Accept-Encoding: gzip, deflate, br):", parsed);
   if (!visits) return;

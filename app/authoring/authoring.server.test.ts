@@ -22,6 +22,30 @@ describe("drafts and publishing", () => {
     expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("nhap-moi")?.title).toBe("Khóa nháp");
   });
 
+  test("a published course is compiled once, at publishing: every instance reads it from the database", async () => {
+    await createDraftCourse(db, { slug: "bien-dich-mot-lan", title: "Khóa biên dịch một lần" });
+    const course = await requireAuthoredCourse(db, "bien-dich-mot-lan");
+    await saveDraftFile(db, course.id, "01-bai-mo-dau.mdx", lesson("Nội dung đã xuất bản."));
+    await publishDraft(db, course, (await requireAuthoredCourse(db, "bien-dich-mot-lan")).files);
+    // Were the catalog compiling the published files, this broken copy would drop the course.
+    const where = { courseId_version: { courseId: course.id, version: 1 } };
+    await db.courseVersion.update({ where, data: { snapshot: JSON.stringify({ [courseFileName]: "không có frontmatter" }) } });
+    const published = (await buildCatalog(db, writeContentRoot({}))).bySlug.get("bien-dich-mot-lan");
+    expect(published?.lessons[0]?.compiled.parts).toEqual([{ html: expect.stringContaining("Nội dung đã xuất bản.") }]);
+  });
+
+  test("a version stored by an older compiler is compiled from its files once more and stored again", async () => {
+    await createDraftCourse(db, { slug: "bien-dich-lai", title: "Khóa biên dịch lại" });
+    const course = await requireAuthoredCourse(db, "bien-dich-lai");
+    await publishDraft(db, course, course.files);
+    const where = { courseId_version: { courseId: course.id, version: 1 } };
+    await db.courseVersion.update({ where, data: { compiled: JSON.stringify({ compilerVersion: "0", content: {} }) } });
+    expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("bien-dich-lai")?.title).toBe("Khóa biên dịch lại");
+    const stored = JSON.parse((await db.courseVersion.findUniqueOrThrow({ where, select: { compiled: true } })).compiled!);
+    expect(stored.compilerVersion).not.toBe("0");
+    expect(stored.content.title).toBe("Khóa biên dịch lại");
+  });
+
   test("a slug that is taken is refused", async () => {
     await createDraftCourse(db, { slug: "trung-ma", title: "Khóa một" });
     expect(await createDraftCourse(db, { slug: "trung-ma", title: "Khóa hai" })).toBeNull();

@@ -2,8 +2,9 @@ import path from "node:path";
 import type { Db } from "#app/db.server.ts";
 import type { CompletionRule } from "./completion.ts";
 import { registerParts } from "./html-registry.server.ts";
+import { compilerVersion } from "./compile.server.ts";
 import { ContentError } from "./content-error.ts";
-import { compileCourse, contentFingerprint, loadAllCourses, type CourseContent, type CourseSource, type LessonContent } from "./content.server.ts";
+import { compileCourse, contentFingerprint, loadAllCourses, type CourseContent, type LessonContent } from "./content.server.ts";
 
 export type CourseOrigin = "content" | "app";
 export type CatalogLesson = LessonContent & { id: string };
@@ -19,10 +20,14 @@ export type CatalogCourse = Omit<CourseContent, "lessons"> & {
 };
 export type Catalog = { courses: CatalogCourse[]; bySlug: Map<string, CatalogCourse> };
 
+/** What a course authored in the app compiled to, stored with its published version. */
+type StoredCompile = { compilerVersion: string; content: CourseContent };
+const storedCompile = (content: CourseContent) => JSON.stringify({ compilerVersion, content } satisfies StoredCompile);
+
 /**
  * Mirrors compiled content into the database: a changed course gets a new version (with the
- * published files as its snapshot when given), lessons keep their ids because progress points at
- * them, and lessons removed from content stay so history survives.
+ * published files as its snapshot when given, and what they compiled to), lessons keep their ids
+ * because progress points at them, and lessons removed from content stay so history survives.
  */
 export async function syncCourse(db: Db, content: CourseContent, origin: { source: CourseOrigin; snapshot?: Record<string, string> }): Promise<CatalogCourse> {
   const estimatedMinutes = content.lessons.reduce((sum, l) => sum + l.minutes, 0);
@@ -34,8 +39,8 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
     const saved = existing
       ? await tx.course.update({ where: { id: existing.id }, data: { ...fields, version, contentHash: content.hash }, select: { id: true, version: true } })
       : await tx.course.create({ data: { ...fields, slug: content.slug, source: origin.source, version, contentHash: content.hash }, select: { id: true, version: true } });
-    const snapshot = origin.snapshot ? JSON.stringify(origin.snapshot) : null;
-    await tx.courseVersion.create({ data: { courseId: saved.id, version, contentHash: content.hash, snapshot } });
+    const published = origin.snapshot ? { snapshot: JSON.stringify(origin.snapshot), compiled: storedCompile(content) } : {};
+    await tx.courseVersion.create({ data: { courseId: saved.id, version, contentHash: content.hash, ...published } });
     return saved;
   });
   const lessons: CatalogLesson[] = [];
@@ -64,27 +69,41 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
   };
 }
 
-/** The published files of every course authored in the app. */
-export async function publishedAppCourses(db: Db): Promise<CourseSource[]> {
+/**
+ * Every course authored in the app, as its latest version compiled when it was published: no instance
+ * compiles it again. A version compiled by an older compiler is compiled from its files once more and
+ * stored again; if the rules tightened since, one stale course must not take the whole catalog down.
+ */
+export async function publishedAppCourses(db: Db): Promise<CourseContent[]> {
   const courses = await db.course.findMany({
     where: { source: "app", version: { gte: 1 } },
-    select: { slug: true, version: true, versions: { orderBy: { version: "desc" }, take: 1, select: { snapshot: true } } },
+    select: { slug: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, snapshot: true, compiled: true } } },
   });
-  return courses.map((c) => ({ slug: c.slug, location: "", files: JSON.parse(c.versions[0]?.snapshot ?? "{}") as Record<string, string> }));
+  const published: CourseContent[] = [];
+  for (const { slug, versions } of courses) {
+    const latest = versions[0];
+    if (!latest?.snapshot) continue;
+    const stored = latest.compiled ? (JSON.parse(latest.compiled) as StoredCompile) : null;
+    if (stored?.compilerVersion === compilerVersion) {
+      published.push(stored.content);
+      continue;
+    }
+    const files = JSON.parse(latest.snapshot) as Record<string, string>;
+    const content = await compileCourse({ slug, location: "", files }).catch((error: unknown) => {
+      if (error instanceof ContentError) return null;
+      throw error;
+    });
+    if (!content) continue;
+    await db.courseVersion.update({ where: { id: latest.id }, data: { compiled: storedCompile(content) } });
+    published.push(content);
+  }
+  return published;
 }
 
 export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog> {
   const courses: CatalogCourse[] = [];
   for (const content of await loadAllCourses(contentRoot)) courses.push(await syncCourse(db, content, { source: "content" }));
-  for (const source of await publishedAppCourses(db)) {
-    // A published snapshot passed the same checks when it was published; if rules tighten later,
-    // one stale course must not take the whole catalog down.
-    const content = await compileCourse(source).catch((error: unknown) => {
-      if (error instanceof ContentError) return null;
-      throw error;
-    });
-    if (content) courses.push(await syncCourse(db, content, { source: "app" }));
-  }
+  for (const content of await publishedAppCourses(db)) courses.push(await syncCourse(db, content, { source: "app" }));
   const requirements = await db.courseVersion.findMany({
     where: { requiresRecertification: true },
     orderBy: { version: "asc" },
@@ -97,6 +116,22 @@ export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog
   }
   courses.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, "vi"));
   return { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) };
+}
+
+/**
+ * Processes that start together on one database (a cluster's workers) mirror the same content at once:
+ * the loser of a race for a new course or version, or for SQLite's write lock, finds the rows written
+ * on a later try. Broken content fails at once.
+ */
+async function buildCatalogRetrying(db: Db, contentRoot: string, attempts = 5): Promise<Catalog> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await buildCatalog(db, contentRoot);
+    } catch (error) {
+      if (attempt >= attempts || error instanceof ContentError) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
+    }
+  }
 }
 
 type Loaded = { stamp: string; catalog: Promise<Catalog> };
@@ -125,7 +160,7 @@ export function catalogStore(db: Db, contentRoot: string, options: { watch: bool
     checkedAt = Date.now();
     const stamp = await stampNow();
     if (loaded?.stamp !== stamp) {
-      const catalog = buildCatalog(db, root);
+      const catalog = buildCatalogRetrying(db, root);
       const entry: Loaded = { stamp, catalog };
       loaded = entry;
       // Building may itself add versions; remember the stamp it leaves so the next check does not rebuild.

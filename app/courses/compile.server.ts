@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { env } from "#app/env.server.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { BodyProblem, BundleOutcome, CompiledMdx } from "./compile-bundle.server.ts";
 import { OverBudget, workerPool } from "./compile-pool.server.ts";
@@ -14,8 +15,11 @@ export const compileBudget = { timeMs: 5_000, chars: 200_000 };
 
 // Bump when the rules or plugins change what a compile produces, to invalidate every cache entry.
 // That includes the markup of the components rendered into lessons (app/components/mdx/).
-const compilerVersion = "5";
-const cacheDir = path.resolve(".cache/mdx");
+export const compilerVersion = "5";
+// The shipped lessons, compiled by `npm run build` (scripts/content-check.ts --build): every production
+// process reads them there and none compiles them. The cache takes what the build does not hold.
+export const builtContentDir = path.resolve("build/content");
+const cacheDir = path.resolve(env.CONTENT_CACHE_DIR);
 // Two workers: one author's heavy draft does not hold up every other compile, and the box has two cores.
 const workers = workerPool<{ body: string; idPrefix: string }, BundleOutcome>(path.resolve("app/courses/compile-worker.mjs"), {
   size: 2,
@@ -72,10 +76,26 @@ function rememberFailure(key: string) {
 }
 
 async function readCached(key: string): Promise<CompiledMdx | null> {
-  try {
-    return JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), "utf8")) as CompiledMdx;
-  } catch {
-    return null;
+  for (const dir of [builtContentDir, cacheDir]) {
+    try {
+      return JSON.parse(await readFile(path.join(dir, `${key}.json`), "utf8")) as CompiledMdx;
+    } catch {}
+  }
+  return null;
+}
+
+async function save(dir: string, key: string, compiled: CompiledMdx) {
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, `${key}.json`);
+  await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(compiled));
+  await rename(`${target}.${process.pid}.tmp`, target);
+}
+
+/** Writes every body this process has compiled or read, cached ones (not previews), to `dir`: how the build ships them. */
+export async function saveCompiled(dir: string) {
+  for (const [key, outcome] of inMemory) {
+    const settled = await outcome;
+    if (settled.ok) await save(dir, key, settled.compiled);
   }
 }
 
@@ -84,10 +104,6 @@ async function compileFresh(key: string, body: string, persist: boolean): Promis
     if (error instanceof OverBudget) return { ok: false as const, problems: [overBudget] };
     throw error;
   });
-  if (!outcome.ok || !persist) return outcome;
-  await mkdir(cacheDir, { recursive: true });
-  const target = path.join(cacheDir, `${key}.json`);
-  await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(outcome.compiled));
-  await rename(`${target}.${process.pid}.tmp`, target);
+  if (outcome.ok && persist) await save(cacheDir, key, outcome.compiled);
   return outcome;
 }

@@ -41,18 +41,22 @@ export function freshDatabase(databaseUrl: string, dir: string) {
 
 export interface Server {
   origin: string;
+  pid: number;
   /** Synchronous SIGTERM, safe from an exit handler. */
   stop(): void;
-  /** SIGTERM, then SIGKILL if the server is still there after 5 s. */
-  stopAndWait(): Promise<void>;
+  /** SIGTERM, then SIGKILL if the server is still there after 5 s; the exit code (null when killed). */
+  stopAndWait(): Promise<number | null>;
 }
 
-/** Starts server.mjs with node itself, so that the PID we stop is the server's own. */
-export async function startServer(port: number, databaseUrl: string): Promise<Server> {
+/**
+ * Starts server.mjs with node itself, so that the PID we stop is the server's own (with WEB_CONCURRENCY
+ * above 1 in `env`, the cluster's primary, which stops its workers).
+ */
+export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, serverNodeArgs, {
     // stdout is not read: discard it rather than let an undrained pipe stall the server.
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env },
   });
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
@@ -66,12 +70,13 @@ export async function startServer(port: number, databaseUrl: string): Promise<Se
     }
   };
   const stopAndWait = async () => {
-    if (exited) return;
-    const gone = new Promise((r) => child.once("exit", r));
+    if (exited) return child.exitCode;
+    const gone = new Promise<number | null>((r) => child.once("exit", r));
     stop();
     const timer = setTimeout(() => child.pid && !exited && process.kill(child.pid, "SIGKILL"), 5_000);
-    await gone;
+    const code = await gone;
     clearTimeout(timer);
+    return code;
   };
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -79,7 +84,7 @@ export async function startServer(port: number, databaseUrl: string): Promise<Se
     if (exited) throw new Error(`the server exited before answering:\n${stderr}`);
     try {
       const response = await fetch(`${origin}/login`);
-      if (response.ok) return { origin, stop, stopAndWait };
+      if (response.ok) return { origin, pid: child.pid!, stop, stopAndWait };
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CourseVersion" ADD COLUMN "compiled" TEXT;
