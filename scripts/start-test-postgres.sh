@@ -52,6 +52,8 @@ psql_admin() { as_owner "$BIN_DIR/psql" -h "$SOCKET_DIR" -p "$PGPORT" -U "$OWNER
 if [[ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" != 1 ]]; then
   psql_admin -c "CREATE ROLE \"$DB_USER\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'" >&2
 fi
+# DROP DATABASE … WITH (FORCE) of a test database must also stop an autovacuum worker busy in it.
+psql_admin -c "SET client_min_messages = warning" -c "GRANT pg_signal_backend TO \"$DB_USER\"" >&2
 if [[ "${1:-}" == --fresh ]]; then
   psql_admin -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >&2
 fi

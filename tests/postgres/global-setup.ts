@@ -9,12 +9,16 @@ declare module "vitest" {
 }
 
 export const templateDatabase = "lantoa_template";
+export const testDatabasePrefix = "lantoa_test_";
 
 // Starts (or reuses) the private cluster and migrates one template through the real migration path;
 // every test file gets a database created from it (tests/postgres/test-database.ts).
 export default async function setup(project: TestProject) {
   const clusterUrl = execFileSync("bash", ["scripts/start-test-postgres.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
   await admin(clusterUrl, async (client) => {
+    // Also what an interrupted run left behind.
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${testDatabasePrefix}%'`);
+    for (const { datname } of rows) await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
     await client.query(`DROP DATABASE IF EXISTS "${templateDatabase}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${templateDatabase}"`);
   });
