@@ -1,8 +1,14 @@
 import "./scripts/supported-node.mjs";
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-export const e2eDatabaseUrl = "file:./data/e2e/e2e.db";
+// `npm run test:e2e:postgres` runs the same specs against PostgreSQL, on the next port, in a database of
+// the private test cluster (scripts/start-test-postgres.sh, whose default role and password these are).
+const onPostgres = process.env.E2E_DATABASE === "postgres";
+const port = Number(process.env.E2E_PORT ?? 3100) + (onPostgres ? 1 : 0);
+const postgresDatabase = "lantoa_e2e";
+export const e2eDatabaseUrl = onPostgres
+  ? `postgresql://lantoa:lantoa@127.0.0.1:${process.env.PGPORT ?? 54329}/${postgresDatabase}`
+  : "file:./data/e2e/e2e.db";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,8 +30,11 @@ export default defineConfig({
   },
   projects: [{ name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } }],
   webServer: {
-    // A fresh database every run: migrate, seed the demo data, serve the production build.
-    command: "rm -rf data/e2e && npm run demo",
+    // A fresh database every run: migrate, seed the demo data, serve the production build (on PostgreSQL,
+    // the build the SQLite run made just before, unless the sources are newer).
+    command: onPostgres
+      ? `PG_DB_NAME=${postgresDatabase} bash scripts/start-test-postgres.sh --fresh >/dev/null && tsx scripts/build-if-stale.ts && tsx scripts/demo.ts`
+      : "rm -rf data/e2e && npm run demo",
     url: `http://127.0.0.1:${port}/login`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,14 +1,13 @@
-import "./scripts/supported-node.mjs";
 import { defineConfig } from "vitest/config";
+import unit from "./vitest.config.ts";
 
-// The same domain code against PostgreSQL: `npm run test:postgres` (needs Debian's postgresql package).
+// The whole unit suite again, against PostgreSQL (`npm run test:postgres`; needs Debian's postgresql
+// package), plus the tests in tests/postgres/ that only mean something there.
 export default defineConfig({
   test: {
-    include: ["tests/postgres/**/*.test.ts"],
+    ...unit.test,
+    include: [...unit.test!.include!, "tests/postgres/**/*.test.ts"],
     globalSetup: ["tests/postgres/global-setup.ts"],
-    setupFiles: ["tests/setup/fail-on-console-error.ts"],
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    setupFiles: ["tests/postgres/test-database.ts", "tests/setup/fail-on-console-error.ts"],
   },
 });

@@ -11,7 +11,8 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import matter from "gray-matter";
 import { measure, type LoadResult } from "./bench/load.ts";
-import { buildIfStale, freshDatabase, startServer, type Server } from "./bench/server.ts";
+import { freshDatabase, startServer, type Server } from "./bench/server.ts";
+import { buildIfStale } from "./build-if-stale.ts";
 import { firstVisitByParsing, firstVisitsInBrowser, lessonPaths, type Resource } from "./bench/transfer.ts";
 
 const TARGET_RATIO = 0.25;

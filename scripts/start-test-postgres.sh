@@ -2,6 +2,7 @@
 # Starts a private PostgreSQL cluster for tests and CI, idempotently, and prints its DATABASE_URL
 # on stdout (progress goes to stderr):
 #   export DATABASE_URL="$(bash scripts/start-test-postgres.sh)"
+# With --fresh, the database is dropped (closing its connections) and created empty.
 # Needs Debian's postgresql package (apt-get install -y postgresql). As root, the cluster runs as
 # the postgres user (PostgreSQL refuses to run as root); otherwise as the current user.
 # Settings: PGDATA (default /tmp/pgdata), PGPORT (54329), PG_DB_USER/PG_DB_PASSWORD/PG_DB_NAME (lantoa).
@@ -50,6 +51,11 @@ psql_admin() { as_owner "$BIN_DIR/psql" -h "$SOCKET_DIR" -p "$PGPORT" -U "$OWNER
 # CREATEDB: `prisma migrate dev` creates and drops a throw-away shadow database.
 if [[ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" != 1 ]]; then
   psql_admin -c "CREATE ROLE \"$DB_USER\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'" >&2
+fi
+# DROP DATABASE … WITH (FORCE) of a test database must also stop an autovacuum worker busy in it.
+psql_admin -c "SET client_min_messages = warning" -c "GRANT pg_signal_backend TO \"$DB_USER\"" >&2
+if [[ "${1:-}" == --fresh ]]; then
+  psql_admin -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >&2
 fi
 if [[ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]]; then
   psql_admin -c "CREATE DATABASE \"$DB_NAME\" OWNER \"$DB_USER\"" >&2

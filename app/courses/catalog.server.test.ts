@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
-import { catalogStore } from "./catalog.server.ts";
+import { buildCatalog, catalogStore } from "./catalog.server.ts";
 
 test("the catalog follows re-certification marks and new versions made by any instance", async () => {
   const getCatalog = catalogStore(db, writeContentRoot({ "khoa-mau": tinyCourse() }), { watch: false, recheckMs: 0 });
@@ -25,4 +25,16 @@ test("between checks the catalog is served from memory, and invalidate() forces 
   expect(await getCatalog()).toBe(first);
   getCatalog.invalidate();
   expect((await getCatalog()).bySlug.get("khoa-nho")!.recertification).not.toBeNull();
+});
+
+test("instances starting together agree on one version of a new course, and of a changed one", async () => {
+  const versions = async (files: ReturnType<typeof tinyCourse>) => {
+    const root = writeContentRoot({ "khoa-chung": files });
+    const catalogs = await Promise.all(Array.from({ length: 4 }, () => buildCatalog(db, root)));
+    return catalogs.map((c) => c.bySlug.get("khoa-chung")!.version);
+  };
+  expect(await versions(tinyCourse())).toEqual([1, 1, 1, 1]);
+  expect(await versions(tinyCourse("Thêm một câu."))).toEqual([2, 2, 2, 2]);
+  const course = await db.course.findUniqueOrThrow({ where: { slug: "khoa-chung" }, select: { versions: { select: { version: true } } } });
+  expect(course.versions.map((v) => v.version).sort()).toEqual([1, 2]);
 });

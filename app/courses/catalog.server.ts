@@ -33,12 +33,17 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
   const estimatedMinutes = content.lessons.reduce((sum, l) => sum + l.minutes, 0);
   const fields = { title: content.title, summary: content.summary, passMark: content.passMark, estimatedMinutes };
   const course = await db.$transaction(async (tx) => {
-    const existing = await tx.course.findUnique({ where: { slug: content.slug }, select: { id: true, version: true, contentHash: true } });
-    if (existing?.contentHash === content.hash) return tx.course.update({ where: { id: existing.id }, data: fields, select: { id: true, version: true } });
-    const version = (existing?.version ?? 0) + 1;
-    const saved = existing
-      ? await tx.course.update({ where: { id: existing.id }, data: { ...fields, version, contentHash: content.hash }, select: { id: true, version: true } })
-      : await tx.course.create({ data: { ...fields, slug: content.slug, source: origin.source, version, contentHash: content.hash }, select: { id: true, version: true } });
+    // One INSERT … ON CONFLICT on PostgreSQL, which holds the row until commit: instances syncing the
+    // same content at once take turns, and the later ones find the version the first one made.
+    const existing = await tx.course.upsert({
+      where: { slug: content.slug },
+      create: { ...fields, slug: content.slug, source: origin.source, version: 0, contentHash: "" },
+      update: fields,
+      select: { id: true, version: true, contentHash: true },
+    });
+    if (existing.contentHash === content.hash) return existing;
+    const version = existing.version + 1;
+    const saved = await tx.course.update({ where: { id: existing.id }, data: { version, contentHash: content.hash }, select: { id: true, version: true } });
     const published = origin.snapshot ? { snapshot: JSON.stringify(origin.snapshot), compiled: storedCompile(content) } : {};
     await tx.courseVersion.create({ data: { courseId: saved.id, version, contentHash: content.hash, ...published } });
     return saved;

@@ -103,6 +103,16 @@ describe("cadreProgress", () => {
     expect(new Set(seen)).toEqual(new Set(inSubtree.map((u) => u.id)));
   });
 
+  test("namesakes in one unit are each listed exactly once across pages", async () => {
+    const commune = await unit("N1", "commune", await unit("N", "district", province));
+    const rows = Array.from({ length: 400 }, () => ({ name: "Nguyễn Thị Lan", phone: `0911${String(++phone).padStart(6, "0")}`, gender: "female", unitId: commune.id }));
+    await db.user.createMany({ data: rows });
+    const pages = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((page) => cadreProgress(db, commune, page, [])));
+    const seen = pages.flatMap((p) => p.rows.map((r) => r.id));
+    expect(seen).toHaveLength(400);
+    expect(new Set(seen).size).toBe(400);
+  });
+
   test("a page past the end is empty and an empty subtree still has one page", async () => {
     const empty = await unit("P2", "province", null);
     expect(await cadreProgress(db, empty, 1, [])).toEqual({ rows: [], total: 0, pages: 1 });

@@ -67,7 +67,8 @@ export async function cadreProgress(db: Db, root: Unit, page: number, courses: r
     db.user.count({ where }),
     db.user.findMany({
       where,
-      orderBy: [{ unit: { path: "asc" } }, { name: "asc" }],
+      // The id settles namesakes: PostgreSQL orders ties differently from one page's query to the next.
+      orderBy: [{ unit: { path: "asc" } }, { name: "asc" }, { id: "asc" }],
       skip: (page - 1) * cadresPerPage,
       take: cadresPerPage,
       select: {

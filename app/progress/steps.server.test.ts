@@ -4,7 +4,7 @@ import { buildCatalog, syncCourse, type CatalogCourse } from "#app/courses/catal
 import { loadCourse } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
 import { courseProgress } from "#app/progress/progress.server.ts";
-import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/steps.server.ts";
+import { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } from "#app/progress/steps.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 import { createLearner } from "#tests/unit/people.ts";
 
@@ -74,6 +74,23 @@ describe("course completion", () => {
     const passed = await graded(db, userId, course, allRight);
     expect(passed.progress).toMatchObject({ attempts: 2, bestScore: 100 });
     expect(passed.progress.completedAt).toBeInstanceOf(Date);
+  });
+
+  test("steps finished at the same moment (two tabs, a retried request) complete the course once", async () => {
+    const everyStep = (userId: string) => [
+      ...course.lessons.map((l) => markLessonDone(db, userId, course, l.id)),
+      submitQuiz(db, userId, course, allRight),
+      recordScenarioRun(db, userId, course, "tham-nha", goodPath),
+    ];
+    // Each of these races may go right by chance, so several learners run it: half start the course
+    // with these steps, half had started it before.
+    for (let i = 0; i < 10; i++) {
+      const { userId } = await createLearner(db);
+      if (i % 2) await saveResponse(db, userId, course, "reflection", "suy-nghi", "Đã bắt đầu.");
+      await Promise.all(everyStep(userId));
+      expect((await courseProgress(db, userId, course)).completedAt).toBeInstanceOf(Date);
+      expect(await db.certificate.count({ where: { userId } })).toBe(1);
+    }
   });
 });
 

@@ -9,11 +9,16 @@ import { courseProgress, type CourseProgress } from "./progress.server.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * Writing the enrollment row, even to the value it has, locks it until commit: one learner's steps in
+ * a course take turns. PostgreSQL reads committed rows only, so two last steps running side by side
+ * would otherwise each miss the other's row and neither would complete the course.
+ */
 function enroll(tx: Tx, userId: string, course: CatalogCourse) {
   return tx.enrollment.upsert({
     where: { userId_courseId: { userId, courseId: course.id } },
     create: { userId, courseId: course.id, courseVersion: course.version },
-    update: {},
+    update: { userId },
     select: { id: true },
   });
 }
@@ -33,8 +38,8 @@ async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
   if (!complete) return progress;
   const completedAt = new Date();
   // Claim the completion only if nobody else did meanwhile, so two steps finishing at once never
-  // issue two certificates. (The enrollment upsert above already queues such transactions on both
-  // databases in practice; this keeps it true if that query ever changes.)
+  // issue two certificates. (enroll() already makes such transactions take turns; this keeps it true
+  // if that query ever changes.)
   const claimed = await tx.enrollment.updateMany({
     where: { userId, courseId: course.id, completedAt: progress.completedAt },
     data: { completedAt, courseVersion: course.version },

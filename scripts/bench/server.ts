@@ -1,33 +1,9 @@
-// Build, fresh database and the production server for `npm run bench`.
+// Fresh database and the production server for `npm run bench`.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
 import { serverNodeArgs } from "../server-process.ts";
 
 const tsx = "node_modules/.bin/tsx";
-
-/** Newest modification time under the given paths (files or folders), in ms. */
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-/** Builds unless build/server/index.js is newer than everything that goes into it. */
-export function buildIfStale(force: boolean) {
-  const output = "build/server/index.js";
-  const sources = ["app", "content", "public", "react-router.config.ts", "vite.config.ts", "package-lock.json"];
-  const stale = force || !existsSync(output) || statSync(output).mtimeMs < newestMtime(sources);
-  if (!stale) return console.log("· build is up to date");
-  console.log("· npm run build");
-  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-}
 
 /** A fresh SQLite database with the demo data (~650 cadres, 4 courses). */
 export function freshDatabase(databaseUrl: string, dir: string) {

@@ -1,21 +1,15 @@
-import { afterAll, assert, beforeAll, describe, expect, inject, test } from "vitest";
-
-// env.server.ts reads DATABASE_URL when first imported, so app modules are loaded after setting it.
-process.env.DATABASE_URL = inject("postgresUrl");
-process.env.NODE_ENV = "test";
-const { db } = await import("#app/db.server.ts");
-const { ensureUnit } = await import("#app/org/unit-tree.server.ts");
-const { upsertPerson } = await import("#app/people/people.server.ts");
-const { createSession, generateSessionToken, sessionCookieName } = await import("#app/auth/session.server.ts");
-const { loadCurrentUser } = await import("#app/auth/auth.server.ts");
-const { buildCatalog } = await import("#app/courses/catalog.server.ts");
-const { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } = await import("#app/progress/steps.server.ts");
-const { courseProgress } = await import("#app/progress/progress.server.ts");
-const { communeCompletion } = await import("#app/org/learning-report.server.ts");
-const { pathToEnding } = await import("#app/courses/scenario.ts");
-const { claimAttempt } = await import("#app/auth/throttle.server.ts");
-
-afterAll(() => db.$disconnect());
+import { assert, beforeAll, describe, expect, test } from "vitest";
+import { loadCurrentUser } from "#app/auth/auth.server.ts";
+import { createSession, generateSessionToken, sessionCookieName } from "#app/auth/session.server.ts";
+import { claimAttempt } from "#app/auth/throttle.server.ts";
+import { buildCatalog } from "#app/courses/catalog.server.ts";
+import { pathToEnding } from "#app/courses/scenario.ts";
+import { db } from "#app/db.server.ts";
+import { communeCompletion } from "#app/org/learning-report.server.ts";
+import { ensureUnit } from "#app/org/unit-tree.server.ts";
+import { upsertPerson } from "#app/people/people.server.ts";
+import { courseProgress } from "#app/progress/progress.server.ts";
+import { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } from "#app/progress/steps.server.ts";
 
 type Unit = Awaited<ReturnType<typeof ensureUnit>> & { name: string; level: string };
 const unit = async (code: string, level: string, parent: Unit | null): Promise<Unit> => ({

@@ -11,7 +11,8 @@ import { hashPassword } from "#app/auth/password.server.ts";
 import { createDb } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
-import { buildIfStale, startServer, type Server } from "../../scripts/bench/server.ts";
+import { buildIfStale } from "../../scripts/build-if-stale.ts";
+import { startServer, type Server } from "../../scripts/bench/server.ts";
 
 const database = "lantoa_scale_out";
 const lesson = "/courses/van-dong-tap-hop-hoi-vien/vi-sao-phai-tap-hop";
