@@ -6,6 +6,8 @@ import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 
 export type Db = PrismaClient;
+/** The client or a transaction on it: Prisma 7 nests `$transaction`, so a function taking this joins its caller's transaction. */
+export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function isPostgresUrl(url: string) {
   return /^postgres(ql)?:\/\//.test(url);
@@ -41,10 +43,8 @@ export async function createDb(url: string): Promise<Db> {
 
 /** The pragmas that make an acknowledged write durable, as the connection has them. */
 export async function sqliteDurability(client: Db) {
-  const [[journal], [synchronous], [busy]] = await Promise.all(
-    ["journal_mode", "synchronous", "busy_timeout"].map((name) => client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`)),
-  );
-  return { journalMode: String(Object.values(journal!)[0]), synchronous: Number(Object.values(synchronous!)[0]), busyTimeout: Number(Object.values(busy!)[0]) };
+  const pragma = async (name: string) => Object.values((await client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0] ?? {})[0];
+  return { journalMode: String(await pragma("journal_mode")), synchronous: Number(await pragma("synchronous")), busyTimeout: Number(await pragma("busy_timeout")) };
 }
 
 const globalForDb = globalThis as unknown as { lantoaDb?: Map<string, Promise<Db>> };

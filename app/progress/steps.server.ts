@@ -43,7 +43,7 @@ async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
   return { ...progress, completedAt, needsRefresh: false };
 }
 
-export function markLessonDone(db: Db, userId: string, course: CatalogCourse, lessonId: string) {
+export function markLessonDone(db: Tx, userId: string, course: CatalogCourse, lessonId: string) {
   return db.$transaction(async (tx) => {
     const enrollment = await enroll(tx, userId, course);
     // Marking again refreshes the date, which is what a re-certification round counts.
@@ -56,7 +56,7 @@ export function markLessonDone(db: Db, userId: string, course: CatalogCourse, le
   });
 }
 
-export function submitQuiz(db: Db, userId: string, course: CatalogCourse, answers: QuizAnswers) {
+export function submitQuiz(db: Tx, userId: string, course: CatalogCourse, answers: QuizAnswers) {
   const quiz = course.quiz;
   if (!quiz) throw new Error(`Course ${course.slug} has no quiz`);
   const result = gradeQuiz(quiz, answers, course.passMark);
@@ -72,7 +72,7 @@ export function submitQuiz(db: Db, userId: string, course: CatalogCourse, answer
 }
 
 /** Stores a finished play-through; returns null when the path is not one the scenario allows. */
-export function recordScenarioRun(db: Db, userId: string, course: CatalogCourse, scenarioId: string, path: string[]) {
+export function recordScenarioRun(db: Tx, userId: string, course: CatalogCourse, scenarioId: string, path: string[]) {
   const scenario = course.scenarios.find((s) => s.id === scenarioId);
   const ending = scenario ? endingOfPath(scenario, path) : null;
   if (!ending) return Promise.resolve(null);
@@ -85,7 +85,7 @@ export function recordScenarioRun(db: Db, userId: string, course: CatalogCourse,
 
 export type ActivityKind = "reflection" | "checklist";
 
-export function saveResponse(db: Db, userId: string, course: CatalogCourse, kind: ActivityKind, activityId: string, value: string) {
+export function saveResponse(db: Tx, userId: string, course: CatalogCourse, kind: ActivityKind, activityId: string, value: string) {
   return db.$transaction(async (tx) => {
     const enrollment = await enroll(tx, userId, course);
     await tx.activityResponse.upsert({

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useActionData, useFetcher, useLocation } from "react-router";
 import type { QuizResult } from "#app/courses/quiz.ts";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
-import { useLessonState } from "./lesson-context.tsx";
+import { formKey, useLessonState } from "./lesson-context.tsx";
 
 type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: CoreKey };
 
@@ -23,6 +23,7 @@ export function Quiz({ id }: { id: string }) {
     <section className="quiz" aria-labelledby={`quiz-${id}`}>
       <fetcher.Form method="post" key={result ? "graded" : "open"}>
         <input type="hidden" name="intent" value="quiz" />
+        <input type="hidden" name="idempotencyKey" value={formKey(state, `quiz.${id}`)} />
         <ol className="quiz-questions">
           {quiz.questions.map((question, index) => {
             const graded = byQuestion.get(question.id);
