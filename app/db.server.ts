@@ -4,18 +4,13 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
+import { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
 
 export type Db = PrismaClient;
 /** The client or a transaction on it: Prisma 7 nests `$transaction`, so a function taking this joins its caller's transaction. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-export function isPostgresUrl(url: string) {
-  return /^postgres(ql)?:\/\//.test(url);
-}
-
-export function sqliteFilePath(url: string) {
-  return path.resolve(url.replace(/^file:/, ""));
-}
+export { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
 
 // Both generated clients expose the same models; the SQLite one is the type of record.
 export async function createDb(url: string): Promise<Db> {
