@@ -30,9 +30,10 @@ export async function createDb(url: string): Promise<Db> {
   // `timeout` is the busy timeout: a backup or a migration holding the file makes writes wait, not fail.
   const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
   // Per connection, and the adapter holds one. In WAL, NORMAL already survives a killed process;
-  // FULL also survives a power cut (the commit is synced before it is acknowledged), which a server
-  // in a commune office can meet. It costs one fsync per commit (`npm run bench:write`).
-  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  // FULL, the default, also survives a power cut (each commit is synced before it is acknowledged),
+  // which a server in a commune office can meet. FULL's fsync per commit cost ~2.7× in writes/s in
+  // `npm run bench:write`: a server on a UPS may choose NORMAL (SQLITE_SYNCHRONOUS).
+  await client.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`);
   return client;
 }
 

@@ -24,6 +24,6 @@ try {
   console.log("`npm start` applies any migrations newer than the backup.");
 } catch (error) {
   const stderr = (error as { stderr?: string }).stderr;
-  console.error(`db:restore refused: ${error instanceof Error ? error.message : String(error)}${stderr ? `\n${stderr}` : ""}`);
+  console.error(`db:restore refused: ${error instanceof Error ? error.message : String(error)}${stderr && !String(error).includes(stderr.trim()) ? `\n${stderr}` : ""}`);
   process.exit(1);
 }
