@@ -52,7 +52,7 @@ test("a learner reads every lesson, plays the scenario, passes the quiz and comp
   await expect(page.getByText("Kỹ năng vận động, tập hợp hội viên cho chi hội trưởng")).toBeVisible();
 });
 
-test("a wrong answer is graded on the server and does not complete the course", async ({ page, freshLearner, courseKey }) => {
+test("a wrong answer is graded on the server and does not complete the course; the next attempt is graded anew", async ({ page, freshLearner, courseKey }) => {
   const key = courseKey(slug);
   const quizLesson = key.lessons.find((l) => l.quizzes > 0)!;
   await signIn(page, freshLearner.login, freshLearner.password);
@@ -67,6 +67,13 @@ test("a wrong answer is graded on the server and does not complete the course", 
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByText(/Chưa đạt/)).toBeVisible();
   await expect(page.getByText("Chúc mừng! Chị đã hoàn thành khóa học.")).toHaveCount(0);
+
+  // The next attempt carries a new idempotency key, so it is graded, not answered with the first outcome.
+  await page.getByRole("link", { name: "Làm lại" }).click();
+  for (const question of key.quiz) for (const choice of question.correct) await page.locator(`input[name="q:${question.id}"][value="${choice}"]`).check();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText("Đạt. Chúc mừng chị!")).toBeVisible();
+  await expect(page.getByText(/Số lần làm: 2\./)).toBeVisible();
 });
 
 test("a learner is refused the organizer page, with a Vietnamese 403", async ({ page }) => {
