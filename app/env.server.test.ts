@@ -14,6 +14,7 @@ describe("parseEnv", () => {
       PUBLIC_URL: "http://localhost:3000",
       TRUST_PROXY: false,
       WEB_CONCURRENCY: 1,
+      SQLITE_SYNCHRONOUS: "FULL",
     });
   });
 
@@ -37,6 +38,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ PUBLIC_URL: "https://lantoa.vn/" }).PUBLIC_URL).toBe("https://lantoa.vn");
     expect(parseEnv({ PUBLIC_URL: "https://hoiphunu.vn/lantoa" }).PUBLIC_URL).toBe("https://hoiphunu.vn/lantoa");
     for (const bad of ["lantoa.vn", "ftp://lantoa.vn", "https://lantoa.vn/?a=1"]) expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+  });
+
+  test("SQLITE_SYNCHRONOUS is FULL or NORMAL", () => {
+    expect(parseEnv({ SQLITE_SYNCHRONOUS: "NORMAL" }).SQLITE_SYNCHRONOUS).toBe("NORMAL");
+    expect(() => parseEnv({ SQLITE_SYNCHRONOUS: "OFF" })).toThrow(/SQLITE_SYNCHRONOUS/);
   });
 
   test("TRUST_PROXY takes a number of proxies or their addresses, and nothing that trusts every client", () => {

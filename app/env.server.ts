@@ -60,6 +60,8 @@ const schema = z
       .optional(),
     TRUST_PROXY: trustProxy,
     WEB_CONCURRENCY: webConcurrency,
+    // How SQLite syncs a commit before it is acknowledged: see createDb in db.server.ts.
+    SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"], { error: "must be FULL or NORMAL" }).default("FULL"),
   })
   .transform(({ PUBLIC_URL, ...env }) => ({ ...env, PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "") }));
 

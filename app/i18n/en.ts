@@ -170,6 +170,7 @@ export const en: Record<MessageKey, string> = {
   "error.401": "Please sign in to continue.",
   "error.403": "You are not allowed to see this page.",
   "error.404": "Page not found.",
+  "error.409": "This form was already used for something else. Please reload the page.",
   "error.413": "What was sent is too large.",
   "error.415": "What was sent is not a form.",
   "error.500": "The system ran into a problem. Please try again later.",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CatalogCourse, CatalogLesson } from "#app/courses/catalog.server.ts";
-import type { Db } from "#app/db.server.ts";
+import type { DbTx } from "#app/db.server.ts";
 import { markLessonDone, recordScenarioRun, saveResponse, submitQuiz } from "./steps.server.ts";
 
 const activityId = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -18,7 +18,7 @@ const scenePath = z.array(activityId).min(1).max(100);
 type Outcome = { status: number; body: Record<string, unknown> };
 
 /** Everything a learner can post from a lesson page: one parser, one domain call per intent. */
-export async function handleLessonAction(db: Db, userId: string, course: CatalogCourse, lesson: CatalogLesson, formData: FormData): Promise<Outcome> {
+export async function handleLessonAction(db: DbTx, userId: string, course: CatalogCourse, lesson: CatalogLesson, formData: FormData): Promise<Outcome> {
   const parsed = forms.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: 400, body: { error: "error.400" } };
   const form = parsed.data;

@@ -49,7 +49,7 @@ async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
   return { ...progress, completedAt, needsRefresh: false };
 }
 
-export function markLessonDone(db: Db, userId: string, course: CatalogCourse, lessonId: string) {
+export function markLessonDone(db: Tx, userId: string, course: CatalogCourse, lessonId: string) {
   return db.$transaction(async (tx) => {
     const enrollment = await enroll(tx, userId, course);
     // Marking again refreshes the date, which is what a re-certification round counts.
@@ -66,7 +66,7 @@ export function markLessonDone(db: Db, userId: string, course: CatalogCourse, le
  * Grades and records one attempt, unless the quiz's policy refuses it (no attempt left, or too soon
  * after the last): then nothing is recorded. The answer key comes back only when the policy allows.
  */
-export function submitQuiz(db: Db, userId: string, course: CatalogCourse, answers: QuizAnswers, now = new Date()) {
+export function submitQuiz(db: Tx, userId: string, course: CatalogCourse, answers: QuizAnswers, now = new Date()) {
   const quiz = course.quiz;
   if (!quiz) throw new Error(`Course ${course.slug} has no quiz`);
   const grade = gradeQuiz(quiz, answers, course.passMark);
@@ -89,7 +89,7 @@ export function submitQuiz(db: Db, userId: string, course: CatalogCourse, answer
 }
 
 /** Stores a finished play-through; returns null when the path is not one the scenario allows. */
-export function recordScenarioRun(db: Db, userId: string, course: CatalogCourse, scenarioId: string, path: string[]) {
+export function recordScenarioRun(db: Tx, userId: string, course: CatalogCourse, scenarioId: string, path: string[]) {
   const scenario = course.scenarios.find((s) => s.id === scenarioId);
   const ending = scenario ? endingOfPath(scenario, path) : null;
   if (!ending) return Promise.resolve(null);
@@ -102,7 +102,7 @@ export function recordScenarioRun(db: Db, userId: string, course: CatalogCourse,
 
 export type ActivityKind = "reflection" | "checklist";
 
-export function saveResponse(db: Db, userId: string, course: CatalogCourse, kind: ActivityKind, activityId: string, value: string) {
+export function saveResponse(db: Tx, userId: string, course: CatalogCourse, kind: ActivityKind, activityId: string, value: string) {
   return db.$transaction(async (tx) => {
     const enrollment = await enroll(tx, userId, course);
     await tx.activityResponse.upsert({

@@ -5,14 +5,14 @@ import { serverNodeArgs } from "../server-process.ts";
 
 const tsx = "node_modules/.bin/tsx";
 
-/** A fresh SQLite database with the demo data (~650 cadres, 4 courses). */
-export function freshDatabase(databaseUrl: string, dir: string) {
+/** A fresh SQLite database with the demo data (~650 cadres, 4 courses), or only migrated. */
+export function freshDatabase(databaseUrl: string, dir: string, { demo = true } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const env = { ...process.env, DATABASE_URL: databaseUrl };
-  console.log("· migrate deploy + seed into", dir);
+  console.log(`· migrate deploy${demo ? " + seed" : ""} into`, dir);
   execFileSync(tsx, ["scripts/prisma.ts", "migrate", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  execFileSync(tsx, ["prisma/seed.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  if (demo) execFileSync(tsx, ["prisma/seed.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
 }
 
 export interface Server {
@@ -22,6 +22,8 @@ export interface Server {
   stop(): void;
   /** SIGTERM, then SIGKILL if the server is still there after 5 s; the exit code (null when killed). */
   stopAndWait(): Promise<number | null>;
+  /** SIGKILL, as a crash: nothing of the server's own runs. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -54,13 +56,19 @@ export async function startServer(port: number, databaseUrl: string, env: Record
     clearTimeout(timer);
     return code;
   };
+  const crash = async () => {
+    if (exited) return;
+    const gone = new Promise((r) => child.once("exit", r));
+    process.kill(child.pid!, "SIGKILL");
+    await gone;
+  };
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`the server exited before answering:\n${stderr}`);
     try {
       const response = await fetch(`${origin}/login`);
-      if (response.ok) return { origin, pid: child.pid!, stop, stopAndWait };
+      if (response.ok) return { origin, pid: child.pid!, stop, stopAndWait, crash };
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useFetcher } from "react-router";
 import type { ChecklistIsland } from "#app/courses/lesson-parts.ts";
+import { newIdempotencyKey } from "#app/http/idempotency-key.ts";
 import { useLessonState } from "./lesson-context.tsx";
 
 /** Steps of a procedure; the ticks are saved for the learner and come back on every device. */
@@ -15,7 +16,7 @@ export function Checklist({ id, title, steps }: ChecklistIsland) {
     if (next.has(index)) next.delete(index);
     else next.add(index);
     setChecked(next);
-    if (!state.preview) fetcher.submit({ intent: "checklist", activityId: id, value: JSON.stringify([...next].sort()) }, { method: "post" });
+    if (!state.preview) fetcher.submit({ intent: "checklist", activityId: id, value: JSON.stringify([...next].sort()), idempotencyKey: newIdempotencyKey() }, { method: "post" });
   };
 
   return (

@@ -3,7 +3,7 @@ import { useActionData, useFetcher, useLocation } from "react-router";
 import type { QuizResult } from "#app/courses/quiz.ts";
 import type { ShowAnswers } from "#app/courses/quiz-policy.ts";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
-import { useLessonState } from "./lesson-context.tsx";
+import { formKey, useLessonState } from "./lesson-context.tsx";
 import { quizMessages } from "#app/i18n/vi/quiz.ts";
 
 type QuizKey = CoreKey | keyof typeof quizMessages;
@@ -45,6 +45,7 @@ export function Quiz({ id }: { id: string }) {
       </p>
       <fetcher.Form method="post" key={round}>
         <input type="hidden" name="intent" value="quiz" />
+        <input type="hidden" name="idempotencyKey" value={formKey(state, `quiz.${id}`)} />
         <ol className="quiz-questions">
           {quiz.questions.map((question, index) => {
             const graded = byQuestion.get(question.id);

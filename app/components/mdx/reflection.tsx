@@ -1,6 +1,6 @@
 import { useFetcher } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
-import { useLessonState } from "./lesson-context.tsx";
+import { formKey, useLessonState } from "./lesson-context.tsx";
 
 /** A short free-text answer, kept for the learner and readable by trainers. */
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
@@ -12,6 +12,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
       <fetcher.Form method="post" className="stack">
         <input type="hidden" name="intent" value="reflection" />
         <input type="hidden" name="activityId" value={id} />
+        <input type="hidden" name="idempotencyKey" value={formKey(state, `reflection.${id}`)} />
         <label className="field">
           <span>{prompt}</span>
           <textarea name="value" rows={4} maxLength={4000} defaultValue={state.responses[`reflection:${id}`] ?? ""} required />

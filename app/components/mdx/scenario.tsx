@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useFetcher } from "react-router";
 import type { ScenarioIsland } from "#app/courses/lesson-parts.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { newIdempotencyKey } from "#app/http/idempotency-key.ts";
 import { useLessonState } from "./lesson-context.tsx";
 import { scenarioMessages } from "#app/i18n/vi/scenario.ts";
 
@@ -18,7 +19,7 @@ export function Scenario({ id, title, start, scenes }: ScenarioIsland) {
   const choose = (to: string) => {
     const next = [...path, to];
     setPath(next);
-    if (byId.get(to)?.ending && !state.preview) fetcher.submit({ intent: "scenario", scenarioId: id, path: JSON.stringify(next) }, { method: "post" });
+    if (byId.get(to)?.ending && !state.preview) fetcher.submit({ intent: "scenario", scenarioId: id, path: JSON.stringify(next), idempotencyKey: newIdempotencyKey() }, { method: "post" });
   };
 
   return (

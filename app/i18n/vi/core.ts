@@ -25,6 +25,7 @@ export const coreMessages = {
   "error.401": "Vui lòng đăng nhập để tiếp tục.",
   "error.403": "Bạn không có quyền xem trang này.",
   "error.404": "Không tìm thấy trang bạn cần.",
+  "error.409": "Biểu mẫu này đã được dùng cho việc khác. Vui lòng tải lại trang.",
   "error.413": "Nội dung gửi lên quá lớn.",
   "error.415": "Dữ liệu gửi lên không đúng dạng biểu mẫu.",
   "error.500": "Hệ thống gặp sự cố. Vui lòng thử lại sau.",

@@ -5,15 +5,19 @@ import { useT } from "#app/i18n/i18n.ts";
 import { lessonPage, openLesson } from "#app/progress/lesson-page.server.ts";
 import { handleLessonAction } from "#app/progress/lesson-actions.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
+import { formKey } from "#app/components/mdx/lesson-context.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { loadIslands } from "#app/components/mdx/islands.ts";
 import type { Route } from "./+types/lesson";
 import { readForm } from "#app/http/read-form.server.ts";
+import { once } from "#app/http/once.server.ts";
+import { newIdempotencyKey } from "#app/http/idempotency-key.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  return lessonPage(db, user.id, params.slug, params.lesson);
+  const page = await lessonPage(db, user.id, params.slug, params.lesson);
+  return { ...page, activities: { ...page.activities, submissionKey: newIdempotencyKey() } };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -21,7 +25,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   requirePermission(user, "course:learn");
   const { course, lesson, blocked } = await openLesson(db, user.id, params.slug, params.lesson);
   if (blocked) throw data(null, { status: 403 });
-  const outcome = await handleLessonAction(db, user.id, course, lesson, await readForm(request));
+  const form = await readForm(request);
+  const outcome = await once(db, user.id, form.get("idempotencyKey"), String(form.get("intent")), (tx) => handleLessonAction(tx, user.id, course, lesson, form));
   return data(outcome.body, { status: outcome.status });
 }
 
@@ -59,6 +64,7 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
         ) : (
           <done.Form method="post">
             <input type="hidden" name="intent" value="done" />
+            <input type="hidden" name="idempotencyKey" value={formKey(loaderData.activities, "done")} />
             <button type="submit" className="button">
               {t("lesson.markDone")}
             </button>

@@ -1,0 +1,12 @@
+/**
+ * A random UUID (v4) naming one submission, so that sending it again is recognised (app/http/once.server.ts).
+ * From getRandomValues, not randomUUID: browsers give randomUUID to secure contexts only, and the app
+ * may be reached over plain http on a local network.
+ */
+export function newIdempotencyKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
