@@ -27,7 +27,8 @@ function runPrimary(count) {
   cluster.on("listening", (worker) => listening.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      // exit() keeps the exitCode a worker that never served has set.
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     // One that never came up (port taken, database unreachable) would fail again: stop rather than loop.
@@ -56,7 +57,7 @@ async function serve() {
   const assetsDir = path.join(clientDir, "assets");
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
   // Validated with the rest of the environment (app/env.server.ts) when the build loads.
-  const { port, trustProxy } = build.entry.module.serverSettings;
+  const { port, host, trustProxy } = build.entry.module.serverSettings;
 
   // Brotli (quality 11) and gzip copies made by scripts/precompress.ts at build time.
   const precompressed = new Set(readdirSync(assetsDir).filter((f) => f.endsWith(".br") || f.endsWith(".gz")));
@@ -110,7 +111,7 @@ async function serve() {
   });
   app.use(createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
-  const server = app.listen(port, () => console.log(`Lan Tỏa: http://localhost:${port} (Node ${process.version}${cluster.isWorker ? `, worker ${process.pid}` : ""})`));
+  const server = app.listen(port, host, () => console.log(`Lan Tỏa: http://localhost:${port} (Node ${process.version}${cluster.isWorker ? `, worker ${process.pid}` : ""})`));
   // Finish the requests in flight, then exit (process managers, tests and the cluster's primary stop us with these
   // signals; Ctrl-C reaches a cluster's workers twice, from the terminal and from the primary).
   let closing = false;

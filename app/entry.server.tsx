@@ -17,7 +17,7 @@ await Promise.all([...locales.map(loadCatalog), loadAllIslands()]);
 
 export const streamTimeout = 5_000;
 // server.mjs configures Express from these (build.entry.module), checked with the rest of the environment.
-export const serverSettings = { port: env.PORT, trustProxy: env.TRUST_PROXY };
+export const serverSettings = { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY };
 const islandChunk = islandChunks();
 
 // Compile and mirror course content at start-up so no learner waits for it.

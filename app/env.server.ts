@@ -53,6 +53,9 @@ const schema = z
     CONTENT_CACHE_DIR: z.string().min(1).default(".cache/mdx"),
     SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // The address to listen on: every interface by default; 127.0.0.1 behind a proxy on the same machine,
+    // so that only the proxy can reach the app and set the X-Forwarded-* headers TRUST_PROXY believes.
+    HOST: z.string().min(1).optional(),
     // Printed on certificates, so it must not come from a request's Host header.
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: "must be the site's address, e.g. https://lantoa.vn" })

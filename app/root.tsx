@@ -23,8 +23,9 @@ export const middleware: Route.MiddlewareFunction[] = [
     context.set(currentUserContext, user);
     const response = await next();
     if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
-    // A signed-in response (page, data, certificate PDF) is this person's: no cache, shared or the browser's, keeps it.
-    if (user) response.headers.set("Cache-Control", "private, no-store");
+    // A signed-in response (page, data, certificate PDF) is this person's: no cache, shared or the browser's,
+    // keeps it, unless its route chose a private policy itself (lesson fragments, named by content hash).
+    if (user && !/\bprivate\b/.test(response.headers.get("Cache-Control") ?? "")) response.headers.set("Cache-Control", "private, no-store");
     return response;
   },
 ];

@@ -11,17 +11,20 @@ export const courseFrontmatter = z
     audience: z.string().min(3),
     passMark: z.number().int().min(0).max(100),
     // Courses (by slug) to complete before this one opens.
-    prerequisites: z.array(slug).default([]),
+    // Every list is bounded: YAML aliases can make a few KB of frontmatter list millions of items, and
+    // zod checks a list's length before its items.
+    prerequisites: z.array(slug).max(20).default([]),
     completion: z
       .object({
         quiz: slug.optional(),
-        scenarios: z.array(slug).default([]),
+        scenarios: z.array(slug).max(20).default([]),
       })
       .strict()
       .default({ scenarios: [] }),
     modules: z
-      .array(z.object({ title: z.string().min(3), lessons: z.array(lessonFile).min(1) }).strict())
-      .min(1),
+      .array(z.object({ title: z.string().min(3).max(200), lessons: z.array(lessonFile).min(1).max(50) }).strict())
+      .min(1)
+      .max(30),
   })
   .strict();
 
@@ -30,7 +33,7 @@ export const lessonFrontmatter = z
     title: z.string().min(3),
     minutes: z.number().int().min(1).max(240),
     // Lessons of the same course (by file name) to finish before this one opens.
-    prerequisites: z.array(lessonFile).default([]),
+    prerequisites: z.array(lessonFile).max(50).default([]),
   })
   .strict();
 

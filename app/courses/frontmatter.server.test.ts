@@ -45,3 +45,11 @@ test("on any text, parseMdx returns or throws its own ContentError, never anothe
     { numRuns: 400 },
   );
 });
+
+test("YAML aliases that multiply a course's lists are refused by their length, not expanded", () => {
+  const lessons = Array.from({ length: 300 }, (_, i) => `"${String(i % 100).padStart(2, "0")}-bai"`).join(", ");
+  const copies = Array.from({ length: 299 }, () => "*m").join(", ");
+  // 300 modules of 300 lessons from a few KB: each list is longer than a course may have.
+  const bomb = `---\ntitle: Khóa bom\nsummary: Một khóa học có danh sách nhân bản\naudience: Cán bộ\npassMark: 80\nmodules: [&m {title: Phần một, lessons: [${lessons}]}, ${copies}]\n---\n\nx\n`;
+  expect(() => parseMdx("course.mdx", bomb, courseFrontmatter)).toThrow(ContentError);
+});

@@ -93,21 +93,24 @@ export function newWrite(userId: string, intent: Write["intent"], path: string, 
 export const acknowledged = (w: Write) => w.status !== undefined && w.status >= 200 && w.status < 400;
 
 /**
- * Each learner walks the course in order, marking every lesson done and sending the quiz at the quiz
- * lesson, round after round, until `running()` says stop. Every write is in `writes` from the moment it
+ * Each learner walks the course in order, marking every lesson done round after round until `running()`
+ * says stop, and sends the quiz the first time she reaches its lesson: the shipped quiz allows the next
+ * attempt ten minutes later (its policy), so a second one would only measure refusals. Every write is in `writes` from the moment it
  * is sent, so the caller knows which were in flight.
  */
 export async function write(origin: string, cookies: Map<string, string>, plan: Plan, running: () => boolean, writes: Write[]) {
   await Promise.all(
     [...cookies].map(async ([userId, cookie], index) => {
       // Learners start at different lessons, so quizzes are sent from the first seconds on.
+      let quizSent = false;
       for (let step = index; running(); step++) {
         const path = plan.lessons[step % plan.lessons.length]!;
         const next = newWrite(userId, "done", path, []);
         writes.push(next);
         await send(origin, cookie, next);
         if (!acknowledged(next)) return;
-        if (path !== plan.quizPath || !running()) continue;
+        if (path !== plan.quizPath || quizSent || !running()) continue;
+        quizSent = true;
         const quiz = newWrite(userId, "quiz", path, plan.quizFields);
         writes.push(quiz);
         await send(origin, cookie, quiz);
