@@ -1,26 +1,29 @@
-// npm run test:mutation [-- auth progress courses routes]: Stryker over the named modules (all of them
-// in one run by default), then one line per module with its mutation score. Reports: reports/mutation/.
+// npm run test:mutation [-- auth progress courses routes] [-- Stryker options]: Stryker over the named modules (all of them
+// by default) in one run, then one line per module with its mutation score. Reports: reports/mutation/.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 type Report = { files: Record<string, { mutants: { status: string }[] }> };
 const counted = ["Killed", "Timeout", "Survived", "NoCoverage"] as const;
 
-// stryker.config.mjs refuses a module it does not know.
-const names = process.argv.slice(2);
-
-const totals = new Map<string, Record<string, number>>();
+// Module names choose what to mutate (stryker.config.mjs refuses one it does not know); anything from the
+// first option on goes to Stryker as it is, e.g. `-- --mutate 'app/courses/quiz*.ts'`.
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith("-"));
+const modules = (firstOption === -1 ? args : args.slice(0, firstOption)).join(",");
+const options = firstOption === -1 ? [] : args.slice(firstOption);
 const started = Date.now();
-for (const run of names.length ? names : ["all"]) {
-  const result = spawnSync("npx", ["stryker", "run"], { stdio: "inherit", env: { ...process.env, MUTATION_MODULE: run } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  const report = JSON.parse(readFileSync(`reports/mutation/${run}/mutation.json`, "utf8")) as Report;
-  for (const [file, { mutants }] of Object.entries(report.files)) {
-    const module = file.split("/")[1]!;
-    const tally = totals.get(module) ?? {};
-    for (const { status } of mutants) tally[status] = (tally[status] ?? 0) + 1;
-    totals.set(module, tally);
-  }
+const result = spawnSync("npx", ["stryker", "run", ...options], { stdio: "inherit", env: { ...process.env, MUTATION_MODULES: modules } });
+if (result.status !== 0) process.exit(result.status ?? 1);
+const seconds = Math.round((Date.now() - started) / 1000);
+
+const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8")) as Report;
+const totals = new Map<string, Record<string, number>>();
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  const module = file.split("/")[1]!;
+  const tally = totals.get(module) ?? {};
+  for (const { status } of mutants) tally[status] = (tally[status] ?? 0) + 1;
+  totals.set(module, tally);
 }
 
 const row = (name: string, tally: Record<string, number>) => {
@@ -31,7 +34,7 @@ const row = (name: string, tally: Record<string, number>) => {
 };
 const all: Record<string, number> = {};
 for (const tally of totals.values()) for (const [status, n] of Object.entries(tally)) all[status] = (all[status] ?? 0) + n;
-console.log(`\nMutation score (killed or timed out / all but ignored and errors), ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`\nMutation score (killed or timed out / all but ignored and errors), ${seconds} s`);
 console.log(`${"module".padEnd(10)} ${"score".padStart(8)} ${"detected".padStart(9)} ${"survived".padStart(9)} ${"no coverage".padStart(11)} ${"ignored".padStart(8)}`);
 for (const [name, tally] of [...totals].sort()) console.log(row(name, tally));
 console.log(row("combined", all));
