@@ -24,7 +24,7 @@ function routeGuards(dir = "app/routes") {
     });
 }
 
-// The modules measured; `npm run test:mutation -- auth routes` runs some of them (scripts/mutation.ts).
+// The modules measured, by name.
 const modules = {
   auth: ["app/auth/**/*.{ts,tsx}"],
   progress: ["app/progress/**/*.{ts,tsx}"],
@@ -33,28 +33,29 @@ const modules = {
   routes: routeGuards(),
 };
 
-const name = process.env.MUTATION_MODULE ?? "all";
-const selected = name === "all" ? Object.values(modules).flat() : modules[name];
-if (!selected) throw new Error(`MUTATION_MODULE must be one of ${Object.keys(modules).join(", ")}; got ${name}`);
-const out = `reports/mutation/${name}`;
+// MUTATION_MODULES: a comma-separated choice of them, measured in one run; all of them when unset.
+const names = (process.env.MUTATION_MODULES || Object.keys(modules).join(",")).split(",");
+const unknown = names.filter((name) => !(name in modules));
+if (unknown.length) throw new Error(`Unknown module ${unknown.join(", ")}; choose from ${Object.keys(modules).join(", ")}`);
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.ts" },
   plugins: ["@stryker-mutator/vitest-runner"],
-  mutate: [...selected, "!app/**/*.test.{ts,tsx}"],
+  mutate: [...names.flatMap((name) => modules[name]), "!app/**/*.test.{ts,tsx}"],
   ignorePatterns: ["/build", "/data", "/.cache", "/test-results", "/playwright-report", "/reports", "/.react-router"],
   coverageAnalysis: "perTest",
   // Module-level code (zod schemas, constants) would need the whole suite per mutant.
   ignoreStatic: true,
   incremental: true,
-  incrementalFile: `${out}/incremental.json`,
+  // Per choice of modules: a run over fewer files would forget the others' results.
+  incrementalFile: `reports/mutation/incremental-${names.join("-")}.json`,
   concurrency: 2,
   timeoutMS: 20_000,
   reporters: ["clear-text", "progress-append-only", "html", "json"],
-  htmlReporter: { fileName: `${out}/index.html` },
-  jsonReporter: { fileName: `${out}/mutation.json` },
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   thresholds: { high: 80, low: 60, break: null },
   tempDirName: ".stryker-tmp",
