@@ -42,3 +42,12 @@ test("a user without roles is still signed in, and an unknown or expired token i
   expect(await loadCurrentUser(requestWith(expired))).toBeNull();
   expect(await db.session.count({ where: { id: session.id } })).toBe(0);
 });
+
+test("a role the app does not know (left from an older version) grants nothing", async () => {
+  const unit = await ensureUnit(db, { code: "AU4", name: "Xã Vai Trò Cũ", level: "commune", kind: "xa", parent: null });
+  const { id } = await upsertPerson(db, { name: "Hồ Thị Cũ", phone: "0912000003", gender: "female", unitId: unit.id, roles: [{ role: "learner", unitId: unit.id }] }, { hash: "placeholder" });
+  await db.roleAssignment.create({ data: { userId: id, unitId: unit.id, role: "quan-tri-cu" } });
+  const token = generateSessionToken();
+  await createSession(db, token, id, { lifetimeDays: 30 });
+  expect((await loadCurrentUser(requestWith(token)))?.roles).toEqual([{ role: "learner", unitId: unit.id, unitPath: unit.path, unitName: "Xã Vai Trò Cũ" }]);
+});

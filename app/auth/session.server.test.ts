@@ -9,6 +9,7 @@ import {
   sessionCookieName,
   sessionIdFromToken,
   settleSession,
+  slideExpiry,
 } from "#app/auth/session.server.ts";
 import { loadCurrentUser } from "#app/auth/auth.server.ts";
 import { db } from "#app/db.server.ts";
@@ -109,4 +110,20 @@ describe("session cookie", () => {
     expect(readSessionToken(request)).toBe(token);
     expect(readSessionToken(new Request("http://localhost/", { headers: { Cookie: `xlantoa_session=${token}` } }))).toBeNull();
   });
+});
+
+test("a session ends at its expiry instant, and one with exactly half its life left is kept as it is", () => {
+  const now = new Date("2026-06-01T00:00:00Z");
+  const policy = { lifetimeDays: 30 };
+  expect(slideExpiry(now, policy, now)).toBe("expired");
+  expect(slideExpiry(new Date(now.getTime() + 15 * 86_400_000), policy, now)).toBe("keep");
+  expect(slideExpiry(new Date(now.getTime() + 15 * 86_400_000 - 1), policy, now)).toEqual(new Date(now.getTime() + 30 * 86_400_000));
+});
+
+test("ending one session, by sign-out or by expiry, leaves the person's other sessions alone", async () => {
+  const { userId } = await createLearner(db);
+  const [kept, signedOut, expired] = await Promise.all([0, 1, 2].map(() => createSession(db, generateSessionToken(), userId, { lifetimeDays: 30 })));
+  await invalidateSession(db, signedOut!.id);
+  expect(await settleSession(db, { id: expired!.id, expiresAt: new Date(Date.now() - 1) }, { lifetimeDays: 30 })).toBeNull();
+  expect((await db.session.findMany({ where: { userId }, select: { id: true } })).map((s) => s.id)).toEqual([kept!.id]);
 });

@@ -153,24 +153,26 @@ export function catalogStore(db: Db, contentRoot: string, options: { watch: bool
   let loaded: Loaded | null = null;
   let checkedAt = 0;
   // The stamp is the state that shapes a catalog: published versions and those requiring re-certification.
-  const stampNow = async () => {
+  const readState = async () => {
     const [versions, recertify] = await Promise.all([
       db.courseVersion.count(),
       db.courseVersion.findMany({ where: { requiresRecertification: true }, select: { id: true }, orderBy: { id: "asc" } }),
     ]);
-    return `${versions}:${recertify.map((r) => r.id).join(",")}:${options.watch ? await contentFingerprint(root) : ""}`;
+    return { versions, marks: `${recertify.map((r) => r.id).join(",")}:${options.watch ? await contentFingerprint(root) : ""}` };
   };
   async function getCatalog(): Promise<Catalog> {
     if (loaded && Date.now() - checkedAt < recheckMs) return loaded.catalog;
     checkedAt = Date.now();
-    const stamp = await stampNow();
+    const before = await readState();
+    const stamp = `${before.versions}:${before.marks}`;
     if (loaded?.stamp !== stamp) {
       const catalog = buildCatalogRetrying(db, root);
       const entry: Loaded = { stamp, catalog };
       loaded = entry;
-      // Building may itself add versions; remember the stamp it leaves so the next check does not rebuild.
+      // Building may itself add versions: count them again, so the next check does not rebuild. The marks stay
+      // those read before building: one made meanwhile (by any instance) differs from them and rebuilds.
       catalog.then(
-        async () => (entry.stamp = await stampNow()),
+        async () => (entry.stamp = `${(await readState()).versions}:${before.marks}`),
         () => loaded === entry && (loaded = null),
       );
     }

@@ -33,3 +33,9 @@ test("a lesson without prerequisites is blocked only by the course's", () => {
   expect(blockersFor(advanced, advanced.lessons[0]!, { ...none, completedCourseIds: new Set(["co-ban"]) }, bySlug)).toEqual({ courses: [], lessons: [] });
   expect(isBlocked(blockersFor(basics, basics.lessons[0]!, none, bySlug))).toBe(false);
 });
+
+test("a prerequisite course no longer in the catalog blocks nothing, and the course page (no lesson) checks only courses", () => {
+  const orphan = course("mo-coi", [lesson("m", ["khong-co-bai"])], ["khoa-da-go"]);
+  expect(blockersFor(orphan, orphan.lessons[0]!, none, bySlug)).toEqual({ courses: [], lessons: [] });
+  expect(blockersFor(advanced, null, none, bySlug)).toEqual({ courses: [{ slug: "co-ban", title: "Khóa co-ban" }], lessons: [] });
+});

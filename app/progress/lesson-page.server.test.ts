@@ -1,0 +1,45 @@
+import { beforeAll, expect, test } from "vitest";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
+import type { CatalogCourse } from "#app/courses/catalog.server.ts";
+import { db } from "#app/db.server.ts";
+import { createLearner } from "#tests/unit/people.ts";
+import { lessonPage } from "./lesson-page.server.ts";
+import { markLessonDone, submitQuiz } from "./steps.server.ts";
+
+// A shipped course: its final quiz allows unlimited attempts 10 minutes apart.
+const slug = "hoa-giai-o-co-so";
+let course: CatalogCourse;
+beforeAll(async () => {
+  course = (await getCatalog()).bySlug.get(slug)!;
+}, 120_000);
+
+test("a lesson page names its course, its neighbours and the learner's state, and sends no quiz it does not hold", async () => {
+  const { userId } = await createLearner(db);
+  const [first, second] = course.lessons;
+  const page = await lessonPage(db, userId, slug, first!.slug);
+  expect(page.course).toEqual({ slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length });
+  expect(page.lesson).toMatchObject({ id: first!.id, title: first!.title, minutes: first!.minutes, moduleTitle: first!.moduleTitle });
+  expect(page.previous).toBeNull();
+  expect(page.next).toEqual({ slug: second!.slug, title: second!.title });
+  expect(page).toMatchObject({ done: false, completedAt: null });
+  expect(page.activities).toMatchObject({ quiz: null, passMark: course.passMark, bestScore: null, attempts: { used: 0, left: null, nextAttemptAt: null } });
+
+  await markLessonDone(db, userId, course, first!.id);
+  const again = await lessonPage(db, userId, slug, second!.slug);
+  expect(again.previous).toEqual({ slug: first!.slug, title: first!.title });
+  expect((await lessonPage(db, userId, slug, first!.slug)).done).toBe(true);
+});
+
+test("after an attempt the quiz lesson shows the score, the attempts used and when the next may be taken", async () => {
+  const { userId } = await createLearner(db);
+  const quizLesson = course.lessons.at(-1)!;
+  for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
+  const before = await lessonPage(db, userId, slug, quizLesson.slug);
+  expect(before.activities.quiz?.id).toBe(course.quiz!.id);
+  const answers = Object.fromEntries(course.quiz!.questions.map((q) => [q.id, [q.choices[0]!.id]]));
+  const submitted = await submitQuiz(db, userId, course, answers);
+  const after = await lessonPage(db, userId, slug, quizLesson.slug);
+  expect(after.activities.bestScore).toBe(submitted.refused ? null : submitted.result.score);
+  expect(after.activities.attempts.used).toBe(1);
+  expect(Date.parse(after.activities.attempts.nextAttemptAt!)).toBeGreaterThan(Date.now() + 9 * 60_000);
+});
