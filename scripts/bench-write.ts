@@ -5,6 +5,7 @@
 import "./supported-node.mjs";
 import { parseArgs } from "node:util";
 import { createLearners } from "./bench/learners.ts";
+import { runWithServer } from "./bench/run.ts";
 import { freshDatabase, startServer, type Server } from "./bench/server.ts";
 import { buildIfStale } from "./build-if-stale.ts";
 import { acknowledged, check, percentile, readPlan, signInAll, write, type Write } from "./bench/writers.ts";
@@ -28,7 +29,6 @@ const databaseUrl = `file:./${databaseDir}/bench.db`;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 let server: Server | undefined;
-process.on("exit", () => server?.stop());
 
 async function main() {
   buildIfStale(flags.build);
@@ -65,11 +65,4 @@ async function main() {
   if (errors || result.lost || result.duplicated) process.exitCode = 1;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`\nbench:write failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  if (server) await server.stopAndWait();
-}
+await runWithServer("bench:write", main, () => server);

@@ -7,6 +7,7 @@ import "./supported-node.mjs";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createLearners } from "./bench/learners.ts";
+import { runWithServer } from "./bench/run.ts";
 import { freshDatabase, startServer, type Server } from "./bench/server.ts";
 import { buildIfStale } from "./build-if-stale.ts";
 import { acknowledged, check, readPlan, signInAll, write, type Write } from "./bench/writers.ts";
@@ -26,7 +27,6 @@ const restoredUrl = `file:./${dir}/restored.db`;
 const tsx = "node_modules/.bin/tsx";
 
 let server: Server | undefined;
-process.on("exit", () => server?.stop());
 
 const tables = ["user", "enrollment", "lessonProgress", "quizAttempt", "idempotencyKey"] as const;
 type Counts = Record<(typeof tables)[number], number>;
@@ -88,11 +88,4 @@ async function main() {
   if (outside || consistency.lost || consistency.duplicated || orphans.length || !refusal || doneBefore.length === 0) process.exitCode = 1;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`\ntest:backup failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  if (server) await server.stopAndWait();
-}
+await runWithServer("test:backup", main, () => server);

@@ -6,6 +6,7 @@
 import "./supported-node.mjs";
 import { parseArgs } from "node:util";
 import { createLearners } from "./bench/learners.ts";
+import { runWithServer } from "./bench/run.ts";
 import { freshDatabase, startServer, type Server } from "./bench/server.ts";
 import { buildIfStale } from "./build-if-stale.ts";
 import { acknowledged, check, readPlan, send, signInAll, write, type Write } from "./bench/writers.ts";
@@ -22,7 +23,6 @@ const databaseDir = "data/crash-test";
 const databaseUrl = `file:./${databaseDir}/crash.db`;
 
 let server: Server | undefined;
-process.on("exit", () => server?.stop());
 
 async function main() {
   buildIfStale(flags.build);
@@ -63,11 +63,4 @@ async function main() {
   if (afterKill.lost || afterKill.duplicated || afterRetry.lost || afterRetry.duplicated || refused.length || afterKill.acknowledged === 0) process.exitCode = 1;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`\ntest:crash failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  if (server) await server.stopAndWait();
-}
+await runWithServer("test:crash", main, () => server);

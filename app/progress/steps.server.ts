@@ -4,17 +4,16 @@ import { isCourseComplete } from "#app/courses/completion.ts";
 import { answerKey, gradeQuiz, type QuizAnswers, type QuizResult } from "#app/courses/quiz.ts";
 import { attemptRefusal, mayShowAnswers, quizStanding, type QuizRefusal } from "#app/courses/quiz-policy.ts";
 import { endingOfPath } from "#app/courses/scenario.ts";
-import type { Db } from "#app/db.server.ts";
+import type { DbTx } from "#app/db.server.ts";
 import { courseProgress, type CourseProgress } from "./progress.server.ts";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Writing the enrollment row, even to the value it has, locks it until commit: one learner's steps in
  * a course take turns. PostgreSQL reads committed rows only, so two last steps running side by side
  * would otherwise each miss the other's row and neither would complete the course.
  */
-function enroll(tx: Tx, userId: string, course: CatalogCourse) {
+function enroll(tx: DbTx, userId: string, course: CatalogCourse) {
   return tx.enrollment.upsert({
     where: { userId_courseId: { userId, courseId: course.id } },
     create: { userId, courseId: course.id, courseVersion: course.version },
@@ -27,7 +26,7 @@ function enroll(tx: Tx, userId: string, course: CatalogCourse) {
  * Decides completion in the same transaction as the step that may complete the course. A course
  * due for re-certification completes again, on the current version, once its rule is met anew.
  */
-async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
+async function settleCompletion(tx: DbTx, userId: string, course: CatalogCourse) {
   const progress = await courseProgress(tx, userId, course);
   if (progress.completedAt && !progress.needsRefresh) return progress;
   const complete = isCourseComplete(course.rule, {
@@ -49,7 +48,7 @@ async function settleCompletion(tx: Tx, userId: string, course: CatalogCourse) {
   return { ...progress, completedAt, needsRefresh: false };
 }
 
-export function markLessonDone(db: Tx, userId: string, course: CatalogCourse, lessonId: string) {
+export function markLessonDone(db: DbTx, userId: string, course: CatalogCourse, lessonId: string) {
   return db.$transaction(async (tx) => {
     const enrollment = await enroll(tx, userId, course);
     // Marking again refreshes the date, which is what a re-certification round counts.
@@ -66,7 +65,7 @@ export function markLessonDone(db: Tx, userId: string, course: CatalogCourse, le
  * Grades and records one attempt, unless the quiz's policy refuses it (no attempt left, or too soon
  * after the last): then nothing is recorded. The answer key comes back only when the policy allows.
  */
-export function submitQuiz(db: Tx, userId: string, course: CatalogCourse, answers: QuizAnswers, now = new Date()) {
+export function submitQuiz(db: DbTx, userId: string, course: CatalogCourse, answers: QuizAnswers, now = new Date()) {
   const quiz = course.quiz;
   if (!quiz) throw new Error(`Course ${course.slug} has no quiz`);
   const grade = gradeQuiz(quiz, answers, course.passMark);
@@ -89,7 +88,7 @@ export function submitQuiz(db: Tx, userId: string, course: CatalogCourse, answer
 }
 
 /** Stores a finished play-through; returns null when the path is not one the scenario allows. */
-export function recordScenarioRun(db: Tx, userId: string, course: CatalogCourse, scenarioId: string, path: string[]) {
+export function recordScenarioRun(db: DbTx, userId: string, course: CatalogCourse, scenarioId: string, path: string[]) {
   const scenario = course.scenarios.find((s) => s.id === scenarioId);
   const ending = scenario ? endingOfPath(scenario, path) : null;
   if (!ending) return Promise.resolve(null);
@@ -102,7 +101,7 @@ export function recordScenarioRun(db: Tx, userId: string, course: CatalogCourse,
 
 export type ActivityKind = "reflection" | "checklist";
 
-export function saveResponse(db: Tx, userId: string, course: CatalogCourse, kind: ActivityKind, activityId: string, value: string) {
+export function saveResponse(db: DbTx, userId: string, course: CatalogCourse, kind: ActivityKind, activityId: string, value: string) {
   return db.$transaction(async (tx) => {
     const enrollment = await enroll(tx, userId, course);
     await tx.activityResponse.upsert({

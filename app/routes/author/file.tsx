@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { fileName, requireAuthoredCourse, saveDraftFile } from "#app/authoring/drafts.server.ts";
 import { MdxEditor } from "#app/components/authoring/mdx-editor.tsx";
+import { compileBudget } from "#app/courses/compile.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
@@ -24,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
   return { course: { slug: course.slug, title: course.title }, name: params.file, source };
 }
 
-const form = z.object({ source: z.string().max(200_000) });
+const form = z.object({ source: z.string().max(compileBudget.chars) });
 
 export async function action(args: Route.ActionArgs) {
   const { request, params } = args;
