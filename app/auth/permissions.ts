@@ -1,13 +1,27 @@
 export const roles = ["learner", "trainer", "organizer", "admin"] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = ["course:learn", "course:write", "report:read"] as const;
+export const permissions = [
+  "course:learn",
+  "course:write",
+  "report:read",
+  // accounts and profiles of the cadres of the subtree
+  "people:manage",
+  // what lies inside one's unit: hamlet and non-territorial branches, models
+  "branches:manage",
+  // the unit tree itself: create, rename, move, close, merge
+  "units:manage",
+  "roles:grant",
+  "membership:write",
+  "course:assign",
+  "audit:read",
+] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   learner: ["course:learn"],
   trainer: ["course:learn", "course:write"],
-  organizer: ["course:learn", "report:read"],
+  organizer: ["course:learn", "report:read", "people:manage", "branches:manage", "membership:write", "course:assign", "audit:read"],
   admin: permissions,
 };
 

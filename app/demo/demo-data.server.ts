@@ -13,14 +13,17 @@ import { randomSource, vietnameseName, type Random } from "./vietnamese-names.ts
 export const demoPassword = "LanToa@2025";
 
 export const demoAccounts = [
-  { key: "learner", name: "Nguyễn Thị Lan", phone: "0900000001", email: "hocvien@lantoa.vn", position: "Chi hội trưởng" },
-  { key: "trainer", name: "Trần Ngọc Hương", phone: "0900000002", email: "giangvien@lantoa.vn", position: "Báo cáo viên Hội LHPN tỉnh" },
-  { key: "organizer", name: "Lê Thị Hồng", phone: "0900000003", email: "tochuc@lantoa.vn", position: "Trưởng Ban Tổ chức Hội LHPN tỉnh" },
-  { key: "districtOrganizer", name: "Phạm Thị Thu", phone: "0900000004", email: "tochuc.giarai@lantoa.vn", position: "Chủ tịch Hội LHPN thị xã Giá Rai" },
-  { key: "admin", name: "Võ Minh Tâm", phone: "0900000005", email: "quantri@lantoa.vn", position: "Quản trị hệ thống" },
+  { key: "learner", name: "Nguyễn Thị Lan", phone: "0900000001", email: "hocvien@lantoa.vn", position: "chi_hoi_truong" },
+  { key: "trainer", name: "Trần Ngọc Hương", phone: "0900000002", email: "giangvien@lantoa.vn", position: "bao_cao_vien" },
+  { key: "organizer", name: "Lê Thị Hồng", phone: "0900000003", email: "tochuc@lantoa.vn", position: "hoi_truong_ban" },
+  { key: "districtOrganizer", name: "Phạm Thị Thu", phone: "0900000004", email: "tochuc.giarai@lantoa.vn", position: "hoi_chu_tich" },
+  { key: "admin", name: "Võ Minh Tâm", phone: "0900000005", email: "quantri@lantoa.vn", position: null },
 ] as const;
 
 const hamletNames = ["Nội Ô", "Phước Thạnh", "Thạnh Hưng", "Vĩnh Mới", "Cái Cùng", "Bửu Đông", "Kinh Tế", "Giồng Nhãn", "Nhà Việc", "Huy Điền", "Cây Gừa", "Tà Ky", "Xóm Lớn", "Bà Chăng", "Lung Lá", "Chòm Duông", "Thông Lưu", "Cái Dầy", "Vĩnh Hòa", "Ninh Điền"];
+
+// Demo positions on the old tree all start on one day of the 2021 round of commune Union congresses.
+const termStart = new Date("2021-07-01T00:00:00+07:00");
 
 type Commune = TreeUnit & { code: string; kind: string; name: string };
 
@@ -104,11 +107,11 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
     const branches = await ensureBranches(db, commune, random);
     firstBranch ??= branches[0]!;
     const people = [
-      { unit: commune, position: "Chủ tịch Hội LHPN" },
-      { unit: commune, position: "Phó Chủ tịch Hội LHPN" },
+      { unit: commune, position: "hoi_chu_tich" as const },
+      { unit: commune, position: "hoi_pho_chu_tich" as const },
       ...branches.flatMap((b) => [
-        { unit: b, position: "Chi hội trưởng" },
-        { unit: b, position: "Chi hội phó" },
+        { unit: b, position: "chi_hoi_truong" as const },
+        { unit: b, position: "chi_hoi_pho" as const },
       ]),
     ];
     for (const [p, person] of people.entries()) {
@@ -120,8 +123,8 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
           phone: `09${String(c + 10).padStart(2, "0")}${String(p + 1).padStart(6, "0")}`,
           gender,
           birthYear: random.int(1965, 2000),
-          position: person.position,
           unitId: person.unit.id,
+          positions: [{ position: person.position, unitId: person.unit.id, from: termStart }],
           roles: [{ role: "learner", unitId: person.unit.id }],
         },
         { hash },
@@ -147,8 +150,8 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
         phone: account.phone,
         email: account.email,
         gender: account.key === "admin" ? "male" : "female",
-        position: account.position,
         unitId: scope.unit.id,
+        positions: account.position ? [{ position: account.position, unitId: scope.unit.id, from: termStart }] : [],
         roles: scope.roles.map((role) => ({ role, unitId: scope.unit.id })),
       },
       { hash },

@@ -6,6 +6,7 @@ import type { coreMessages } from "./vi/core.ts";
 import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
 import type { orgMessages } from "./vi/org.ts";
+import type { peopleMessages } from "./vi/people.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
 
@@ -16,5 +17,6 @@ export type MessageKey =
   | keyof typeof learningMessages
   | keyof typeof loginMessages
   | keyof typeof orgMessages
+  | keyof typeof peopleMessages
   | keyof typeof quizMessages
   | keyof typeof scenarioMessages;

@@ -1,5 +1,6 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
+import { isPosition, type Position } from "#app/people/positions.ts";
 import { needsRefresh } from "#app/progress/refresh.ts";
 import { ancestorIds } from "./unit-path.ts";
 import { unitsWithin } from "./units.server.ts";
@@ -54,7 +55,7 @@ export async function communeCompletion(db: Db, root: Unit, courseId: string): P
 export type CadreRow = {
   id: string;
   name: string;
-  position: string | null;
+  positions: Position[];
   unitName: string;
   courses: Record<string, { done: number; completedAt: Date | null; needsRefresh: boolean }>;
 };
@@ -74,7 +75,7 @@ export async function cadreProgress(db: Db, root: Unit, page: number, courses: r
       select: {
         id: true,
         name: true,
-        position: true,
+        holdings: { where: { to: null }, select: { position: true }, orderBy: { from: "asc" } },
         unit: { select: { name: true } },
         enrollments: { select: { courseId: true, completedAt: true, courseVersion: true, _count: { select: { lessons: true } } } },
       },
@@ -84,7 +85,7 @@ export async function cadreProgress(db: Db, root: Unit, page: number, courses: r
   const rows: CadreRow[] = users.map((u) => ({
     id: u.id,
     name: u.name,
-    position: u.position,
+    positions: u.holdings.map((h) => h.position).filter(isPosition),
     unitName: u.unit.name,
     courses: Object.fromEntries(
       u.enrollments.map((e) => [

@@ -3,6 +3,7 @@ import { hashPassword } from "#app/auth/password.server.ts";
 import { roles } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { normalizeEmail, normalizePhone } from "./contact.ts";
+import { positions } from "./positions.ts";
 
 export const newPerson = z
   .object({
@@ -11,8 +12,8 @@ export const newPerson = z
     email: z.string().transform((v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER)).optional(),
     gender: z.enum(["female", "male"]),
     birthYear: z.number().int().min(1930).max(2010).optional(),
-    position: z.string().optional(),
     unitId: z.string().min(1),
+    positions: z.array(z.object({ position: z.enum(positions), unitId: z.string().min(1), from: z.date(), to: z.date().optional() })).default([]),
     roles: z.array(z.object({ role: z.enum(roles), unitId: z.string().min(1) })).default([]),
   })
   .refine((p) => p.phone || p.email, { message: "phone or email required", path: ["phone"] });
@@ -20,13 +21,13 @@ export const newPerson = z
 export type NewPerson = z.input<typeof newPerson>;
 
 /**
- * Creates a person, or updates the one with the same phone/email, with a password and roles.
+ * Creates a person, or updates the one with the same phone/email, with a password, positions and roles.
  * `passwordHash` lets bulk imports hash a shared initial password once.
  */
 export async function upsertPerson(db: Db, input: NewPerson, password: { plain: string } | { hash: string }) {
   const person = newPerson.parse(input);
   const hash = "hash" in password ? password.hash : await hashPassword(password.plain);
-  const fields = { name: person.name, gender: person.gender, birthYear: person.birthYear ?? null, position: person.position ?? null, unitId: person.unitId };
+  const fields = { name: person.name, gender: person.gender, birthYear: person.birthYear ?? null, unitId: person.unitId };
   const where = person.phone ? { phone: person.phone } : { email: person.email! };
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
@@ -35,6 +36,13 @@ export async function upsertPerson(db: Db, input: NewPerson, password: { plain: 
       update: fields,
       select: { id: true },
     });
+    for (const p of person.positions) {
+      await tx.positionHolding.upsert({
+        where: { userId_unitId_position_from: { userId: user.id, unitId: p.unitId, position: p.position, from: p.from } },
+        create: { userId: user.id, unitId: p.unitId, position: p.position, from: p.from, to: p.to ?? null },
+        update: { to: p.to ?? null },
+      });
+    }
     for (const r of person.roles) {
       await tx.roleAssignment.upsert({
         where: { userId_role_unitId: { userId: user.id, role: r.role, unitId: r.unitId } },

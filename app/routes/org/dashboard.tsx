@@ -6,8 +6,10 @@ import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
+import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { cadreProgress, communeCompletion } from "#app/org/learning-report.server.ts";
 import { requireUnit } from "#app/org/units.server.ts";
+import { positionLabel } from "#app/people/positions.ts";
 import type { Route } from "./+types/dashboard";
 import "#app/styles/tables.css";
 
@@ -44,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = () => [{ title: "Theo dõi học tập · Lan Tỏa" }];
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT(orgMessages);
+  const { t, date } = useT(orgMessages, peopleMessages);
   const { unit, courses, communes, cadres } = loaderData;
   const pageLink = (page: number) => `?${new URLSearchParams({ unit: unit.id, course: loaderData.course?.slug ?? "", page: String(page) })}`;
   return (
@@ -117,7 +119,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               <tr key={row.id}>
                 <th scope="row">{row.name}</th>
                 <td>{row.unitName}</td>
-                <td>{row.position}</td>
+                <td>{row.positions.map((p) => t(positionLabel(p))).join(", ")}</td>
                 {courses.map((c) => {
                   const p = row.courses[c.id];
                   return (

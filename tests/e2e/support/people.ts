@@ -7,7 +7,7 @@ if (command === "create") {
   const branch = await db.orgUnit.findFirstOrThrow({ where: { level: "branch" }, select: { id: true } });
   await upsertPerson(
     db,
-    { name: "Học Viên Thử Nghiệm", phone, gender: "female", unitId: branch.id, position: "Chi hội trưởng", roles: [{ role: "learner", unitId: branch.id }] },
+    { name: "Học Viên Thử Nghiệm", phone, gender: "female", unitId: branch.id, positions: [{ position: "chi_hoi_truong", unitId: branch.id, from: new Date("2024-01-01") }], roles: [{ role: "learner", unitId: branch.id }] },
     { plain: "MatKhau@123" },
   );
 } else if (command === "delete") {
