@@ -5,13 +5,25 @@ export type ScenarioIsland = {
   start: string;
   scenes: { id: string; ending: string | null; html: string; options: { to: string; html: string }[] }[];
 };
+/**
+ * What a learner's page carries of a scenario: only the scene that the path in the address reaches,
+ * with where each option leads, so the scenes travel one at a time and play without JavaScript.
+ */
+export type ScenarioStep = {
+  id: string;
+  title: string;
+  path: string[];
+  html: string;
+  ending: string | null;
+  options: { to: string; html: string; ends: boolean }[];
+};
 export type ChecklistIsland = { id: string; title: string; steps: string[] };
 export type ReflectionIsland = { id: string; prompt: string };
 export type QuizIsland = { id: string };
 
 export type Island =
   | { island: "Quiz"; props: QuizIsland }
-  | { island: "Scenario"; props: ScenarioIsland }
+  | { island: "Scenario"; props: ScenarioIsland | ScenarioStep }
   | { island: "Checklist"; props: ChecklistIsland }
   | { island: "Reflection"; props: ReflectionIsland };
 

@@ -43,3 +43,19 @@ test("after an attempt the quiz lesson shows the score, the attempts used and wh
   expect(after.activities.attempts.used).toBe(1);
   expect(Date.parse(after.activities.attempts.nextAttemptAt!)).toBeGreaterThan(Date.now() + 9 * 60_000);
 });
+
+test("a scenario lesson sends only the scene that the address's path reaches, never the others", async () => {
+  const { userId } = await createLearner(db);
+  const lesson = course.lessons.find((l) => l.compiled.activities.scenarios.length > 0)!;
+  for (const before of course.lessons.slice(0, course.lessons.indexOf(lesson))) await markLessonDone(db, userId, course, before.id);
+  const graph = lesson.compiled.activities.scenarios[0]!;
+  const scenarioOf = (page: Awaited<ReturnType<typeof lessonPage>>) => page.lesson.parts!.flatMap((p) => ("island" in p && p.island === "Scenario" ? [p.props] : []));
+
+  const [atStart] = scenarioOf(await lessonPage(db, userId, slug, lesson.slug));
+  expect(atStart).toMatchObject({ id: graph.id, path: [graph.start] });
+  expect(atStart).not.toHaveProperty("scenes");
+  const next = graph.scenes.find((s) => s.id === graph.start)!.options[0]!;
+  const search = new URLSearchParams({ [`scenario.${graph.id}`]: `${graph.start},${next}` });
+  const [played] = scenarioOf(await lessonPage(db, userId, slug, lesson.slug, search));
+  expect(played).toMatchObject({ path: [graph.start, next] });
+});

@@ -1,5 +1,7 @@
 import { requireLesson } from "#app/courses/catalog-instance.server.ts";
 import { pageParts } from "#app/courses/html-registry.server.ts";
+import type { LessonPart } from "#app/courses/lesson-parts.ts";
+import { scenarioParam, scenarioStep } from "#app/courses/scenario-step.ts";
 import { publicQuiz } from "#app/courses/quiz.ts";
 import { defaultQuizPolicy, quizStanding } from "#app/courses/quiz-policy.ts";
 import type { Db } from "#app/db.server.ts";
@@ -15,14 +17,23 @@ export async function openLesson(db: Db, userId: string, courseSlug: string, les
   return { course, lesson, previous, next, progress, blockers, blocked: isBlocked(blockers) };
 }
 
+/** Scenarios as far as the address says the learner has played them. */
+function scenariosAt(parts: LessonPart[], search: URLSearchParams): LessonPart[] {
+  return parts.map((part) =>
+    "island" in part && part.island === "Scenario" && "scenes" in part.props
+      ? { island: "Scenario", props: scenarioStep(part.props, search.get(scenarioParam(part.props.id))) }
+      : part,
+  );
+}
+
 /** Everything the lesson page shows; a blocked lesson's content is not sent at all. */
-export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
+export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string, search = new URLSearchParams()) {
   const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug);
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
   const standing = quizStanding(course.quiz?.policy ?? defaultQuizPolicy, progress, new Date());
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(lesson.compiled.parts) },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(scenariosAt(lesson.compiled.parts, search)) },
     blockers,
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,

@@ -16,7 +16,7 @@ import { newIdempotencyKey } from "#app/http/idempotency-key.ts";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  const page = await lessonPage(db, user.id, params.slug, params.lesson);
+  const page = await lessonPage(db, user.id, params.slug, params.lesson, new URL(request.url).searchParams);
   return { ...page, activities: { ...page.activities, submissionKey: newIdempotencyKey() } };
 }
 
