@@ -82,6 +82,8 @@ export const en: Record<MessageKey, string> = {
   "org.needsRefresh": "Needs refresh",
   "course.module": "Part {number}: {title}",
   "course.lessonDone": "Done",
+  "course.optionalLesson": "Optional",
+  "course.ruleOptional": "Lessons marked “Optional” do not count towards completion: read them when you need them.",
 
   "lesson.markDone": "Mark as done",
   "lesson.done": "You finished this lesson",

@@ -1,4 +1,4 @@
-// The home page, the catalog and the course page.
+// The home page, the catalog, the course page and the lesson header.
 export const learningMessages = {
   "catalog.title": "Khóa học",
   "catalog.empty": "Chưa có khóa học nào.",
@@ -14,6 +14,8 @@ export const learningMessages = {
   "course.needsRefreshShort": "Cần học lại",
   "course.module": "Phần {number}: {title}",
   "course.lessonDone": "Đã học",
+  "course.optionalLesson": "Không bắt buộc",
+  "course.ruleOptional": "Bài ghi “Không bắt buộc” không tính vào điều kiện hoàn thành: chị học khi cần.",
   "home.title": "Chào mừng đến với Lan Tỏa",
   "home.lead":
     "Lan Tỏa giúp cán bộ Hội và chi hội trưởng học kỹ năng vận động, tập hợp hội viên, hòa giải và các nghị quyết về công tác phụ nữ ngay trên điện thoại.",
