@@ -1,4 +1,4 @@
-// The home page, the catalog, the course page and the lesson header.
+// The home page, the catalog and the course page.
 export const learningMessages = {
   "catalog.title": "Khóa học",
   "catalog.empty": "Chưa có khóa học nào.",
@@ -14,7 +14,6 @@ export const learningMessages = {
   "course.needsRefreshShort": "Cần học lại",
   "course.module": "Phần {number}: {title}",
   "course.lessonDone": "Đã học",
-  "course.optionalLesson": "Không bắt buộc",
   "course.ruleOptional": "Bài ghi “Không bắt buộc” không tính vào điều kiện hoàn thành: chị học khi cần.",
   "home.title": "Chào mừng đến với Lan Tỏa",
   "home.lead":

@@ -108,7 +108,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
               <li key={lesson.slug}>
                 <Link to={`/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</Link>{" "}
                 <span className="muted">· {t("lesson.minutes", { minutes: lesson.minutes })}</span>
-                {lesson.optional ? <span className="badge badge-optional">{t("course.optionalLesson")}</span> : null}
+                {lesson.optional ? <span className="badge badge-optional">{t("lesson.optional")}</span> : null}
                 {lesson.done ? <span className="badge badge-done"> ✓ {t("course.lessonDone")}</span> : null}
               </li>
             ))}

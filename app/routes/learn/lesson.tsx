@@ -8,7 +8,6 @@ import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { formKey } from "#app/components/mdx/lesson-context.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { loadIslands } from "#app/components/mdx/islands.ts";
-import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/lesson";
 import { readForm } from "#app/http/read-form.server.ts";
 import { once } from "#app/http/once.server.ts";
@@ -40,7 +39,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.lesson.title} · Lan Tỏa` : "Lan Tỏa" }];
 
 export default function Lesson({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT(learningMessages);
+  const { t, date } = useT();
   const { course, lesson, previous, next } = loaderData;
   const done = useFetcher();
   const isDone = loaderData.done || done.formData?.get("intent") === "done";
@@ -53,7 +52,7 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
       <h1>{lesson.title}</h1>
       <p className="muted">
         {t("lesson.minutes", { minutes: lesson.minutes })}
-        {lesson.optional ? <> <span className="badge badge-optional">{t("course.optionalLesson")}</span></> : null}
+        {lesson.optional ? <> <span className="badge badge-optional">{t("lesson.optional")}</span></> : null}
       </p>
       {lesson.parts === null ? (
         <Blocked blockers={loaderData.blockers} courseSlug={course.slug} />
