@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Db } from "#app/db.server.ts";
-import type { CompletionRule } from "./completion.ts";
+import { completionRule, type CompletionRule } from "./completion.ts";
 import { registerParts } from "./html-registry.server.ts";
 import { compilerVersion } from "./compile.server.ts";
 import { ContentError } from "./content-error.ts";
@@ -66,11 +66,7 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
     version: course.version,
     recertification: null,
     lessons,
-    rule: {
-      lessonIds: lessons.map((l) => l.id),
-      quiz: content.quiz ? { id: content.quiz.id, passMark: content.passMark } : null,
-      scenarioIds: content.requiredScenarioIds,
-    },
+    rule: completionRule({ ...content, lessons }),
   };
 }
 

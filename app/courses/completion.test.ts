@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isCourseComplete, type CompletionRule, type LearnerState } from "#app/courses/completion.ts";
+import { completionRule, isCourseComplete, type CompletionRule, type LearnerState } from "#app/courses/completion.ts";
 
 const rule: CompletionRule = { lessonIds: ["l1", "l2"], quiz: { id: "final", passMark: 80 }, scenarioIds: ["s1"] };
 const done: LearnerState = { doneLessonIds: new Set(["l1", "l2"]), bestQuizScore: 80, endedScenarioIds: new Set(["s1"]) };
@@ -28,5 +28,34 @@ describe("isCourseComplete", () => {
 
   test("a pass mark of 0 still needs an attempt", () => {
     expect(isCourseComplete({ ...rule, quiz: { id: "final", passMark: 0 } }, { ...done, bestQuizScore: null })).toBe(false);
+  });
+});
+
+describe("completionRule", () => {
+  const course = {
+    lessons: [{ id: "l1", optional: false }, { id: "planning", optional: true }, { id: "quiz" }],
+    quiz: { id: "final" },
+    passMark: 80,
+    requiredScenarioIds: ["s1"],
+  };
+  const state = (doneLessonIds: string[]): LearnerState => ({ doneLessonIds: new Set(doneLessonIds), bestQuizScore: 90, endedScenarioIds: new Set(["s1"]) });
+
+  test("requires every lesson not marked optional, a lesson without the mark included", () => {
+    expect(completionRule(course).lessonIds).toEqual(["l1", "quiz"]);
+  });
+
+  test("an optional lesson left unread does not block completion, and reading it changes nothing", () => {
+    const rule = completionRule(course);
+    expect(isCourseComplete(rule, state(["l1", "quiz"]))).toBe(true);
+    expect(isCourseComplete(rule, state(["l1", "planning", "quiz"]))).toBe(true);
+  });
+
+  test("an optional lesson read does not stand in for a required one", () => {
+    expect(isCourseComplete(completionRule(course), state(["planning", "quiz"]))).toBe(false);
+  });
+
+  test("carries the course's quiz, pass mark and required scenarios", () => {
+    expect(completionRule(course)).toMatchObject({ quiz: { id: "final", passMark: 80 }, scenarioIds: ["s1"] });
+    expect(completionRule({ ...course, quiz: null }).quiz).toBeNull();
   });
 });

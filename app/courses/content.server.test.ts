@@ -14,9 +14,9 @@ async function issuesOf(load: Promise<unknown>) {
 }
 
 describe("the real course content", () => {
-  test("all four courses load, each with at least 4 lessons and a quiz of at least 8 questions", async () => {
+  test("all five courses load, each with at least 4 lessons and a quiz of at least 8 questions", async () => {
     const courses = await loadAllCourses("content/courses");
-    expect(courses).toHaveLength(4);
+    expect(courses).toHaveLength(5);
     for (const course of courses) {
       expect(course.lessons.length, course.slug).toBeGreaterThanOrEqual(4);
       expect(course.quiz?.questions.length ?? 0, course.slug).toBeGreaterThanOrEqual(8);

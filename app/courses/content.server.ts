@@ -18,6 +18,7 @@ export type LessonContent = {
   moduleTitle: string;
   position: number;
   prerequisites: string[];
+  optional: boolean;
   hash: string;
   compiled: CompiledMdx;
 };
@@ -76,6 +77,7 @@ export async function compileCourse({ slug, location, files }: CourseSource): Pr
         moduleTitle: fm.modules[moduleIndex]!.title,
         position,
         prerequisites: parsed.data.prerequisites.map(lessonSlug),
+        optional: parsed.data.optional,
         hash: contentHash(source),
         compiled: await compileMdx(where(`${lesson}.mdx`), parsed.body, parsed.bodyLineOffset),
       });

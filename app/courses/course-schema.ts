@@ -34,6 +34,9 @@ export const lessonFrontmatter = z
     minutes: z.number().int().min(1).max(240),
     // Lessons of the same course (by file name) to finish before this one opens.
     prerequisites: z.array(lessonFile).max(50).default([]),
+    // A lesson learners may skip: it does not count towards completing the course (e.g. one written for the
+    // commune standing board that branch heads need not study).
+    optional: z.boolean().default(false),
   })
   .strict();
 

@@ -85,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   "org.needsRefresh": "Needs refresh",
   "course.module": "Part {number}: {title}",
   "course.lessonDone": "Done",
+  "course.ruleOptional": "Lessons marked “Optional” do not count towards completion: read them when you need them.",
 
   "lesson.markDone": "Mark as done",
   "lesson.done": "You finished this lesson",
@@ -93,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   "lesson.backToCourse": "Back to the course",
   "lesson.blocked": "This lesson opens once you have finished:",
   "lesson.minutes": "{minutes} min read",
+  "lesson.optional": "Optional",
   "lesson.islandFailed": "This interactive part could not be loaded, perhaps because of a weak connection. Please reload the page.",
 
   "quiz.submit": "Submit",

@@ -33,7 +33,7 @@ export async function lessonPage(db: Db, userId: string, courseSlug: string, les
   const standing = quizStanding(course.quiz?.policy ?? defaultQuizPolicy, progress, new Date());
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(scenariosAt(lesson.compiled.parts, search)) },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, optional: lesson.optional, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(scenariosAt(lesson.compiled.parts, search)) },
     blockers,
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,

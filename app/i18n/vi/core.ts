@@ -16,6 +16,7 @@ export const coreMessages = {
   "lesson.backToCourse": "Về trang khóa học",
   "lesson.blocked": "Bài này mở sau khi chị hoàn thành:",
   "lesson.minutes": "{minutes} phút đọc",
+  "lesson.optional": "Không bắt buộc",
   "lesson.islandFailed": "Chưa tải được phần tương tác này, có thể do mạng yếu. Chị hãy tải lại trang.",
   "reflection.save": "Lưu câu trả lời",
   "reflection.saved": "Đã lưu.",

@@ -14,6 +14,7 @@ export const learningMessages = {
   "course.needsRefreshShort": "Cần học lại",
   "course.module": "Phần {number}: {title}",
   "course.lessonDone": "Đã học",
+  "course.ruleOptional": "Bài ghi “Không bắt buộc” không tính vào điều kiện hoàn thành: chị học khi cần.",
   "home.title": "Chào mừng đến với Lan Tỏa",
   "home.lead":
     "Lan Tỏa giúp cán bộ Hội và chi hội trưởng học kỹ năng vận động, tập hợp hội viên, hòa giải và các nghị quyết về công tác phụ nữ ngay trên điện thoại.",

@@ -29,13 +29,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       audience: course.audience,
       passMark: course.passMark,
       hasScenarios: course.rule.scenarioIds.length > 0,
+      hasOptionalLessons: course.lessons.some((l) => l.optional),
       intro: pageParts(course.intro.parts),
     },
     modules: course.modules.map((m) => ({
       title: m.title,
       lessons: course.lessons
         .filter((l) => l.moduleTitle === m.title)
-        .map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes, done: done.has(l.id) })),
+        .map((l) => ({ slug: l.slug, title: l.title, minutes: l.minutes, optional: l.optional, done: done.has(l.id) })),
     })),
     doneCount: course.lessons.filter((l) => done.has(l.id)).length,
     total: course.lessons.length,
@@ -96,7 +97,8 @@ export default function Course({ loaderData }: Route.ComponentProps) {
       ) : null}
       <LessonBody parts={course.intro} />
       <p className="muted">
-        {t("course.rule", { passMark: course.passMark })} {course.hasScenarios ? t("course.ruleScenarios") : null}
+        {t("course.rule", { passMark: course.passMark })} {course.hasScenarios ? t("course.ruleScenarios") : null}{" "}
+        {course.hasOptionalLessons ? t("course.ruleOptional") : null}
       </p>
       {modules.map((module, index) => (
         <section key={module.title} className="module">
@@ -106,6 +108,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
               <li key={lesson.slug}>
                 <Link to={`/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</Link>{" "}
                 <span className="muted">· {t("lesson.minutes", { minutes: lesson.minutes })}</span>
+                {lesson.optional ? <span className="badge badge-optional">{t("lesson.optional")}</span> : null}
                 {lesson.done ? <span className="badge badge-done"> ✓ {t("course.lessonDone")}</span> : null}
               </li>
             ))}

@@ -50,7 +50,10 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
       </nav>
       <p className="muted">{lesson.moduleTitle}</p>
       <h1>{lesson.title}</h1>
-      <p className="muted">{t("lesson.minutes", { minutes: lesson.minutes })}</p>
+      <p className="muted">
+        {t("lesson.minutes", { minutes: lesson.minutes })}
+        {lesson.optional ? <> <span className="badge badge-optional">{t("lesson.optional")}</span></> : null}
+      </p>
       {lesson.parts === null ? (
         <Blocked blockers={loaderData.blockers} courseSlug={course.slug} />
       ) : (
