@@ -116,7 +116,9 @@ describe("publicQuiz", () => {
     expect(json).not.toContain("correct");
     expect(json).not.toContain("secret-reason");
     expect(json).not.toContain("explanation");
-    expect(publicQuiz(quiz).questions[1]?.choices.map((c) => c.text)).toEqual(["Right one", "Wrong", "Right two"]);
+    const { questions, text } = publicQuiz(quiz);
+    expect(questions[1]).toEqual({ id: "many", multiple: true, choices: ["a", "b", "c"] });
+    expect("entries" in text && questions[1]!.choices.map((c) => text.entries[`many.${c}`])).toEqual(["Right one", "Wrong", "Right two"]);
   });
 });
 

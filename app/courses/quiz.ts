@@ -5,12 +5,21 @@ export type QuizChoice = { id: string; text: string; correct: boolean };
 export type QuizQuestion = { id: string; prompt: string; multiple: boolean; choices: QuizChoice[]; explanation: string };
 export type QuizDefinition = { id: string; policy: QuizPolicy; questions: QuizQuestion[] };
 
-/** What the browser may see before submitting: the policy, no `correct`, no explanations. */
+/** A quiz's words: each question's prompt under its id, each choice's text under "question.choice". */
+export type QuizText = Record<string, string>;
+
+/**
+ * What the browser may see before submitting: the policy, no `correct`, no explanations. The words
+ * come apart from the structure, so a learner's page can send them by key (see html-registry.server.ts).
+ */
 export type PublicQuiz = {
   id: string;
   policy: QuizPolicy;
-  questions: { id: string; prompt: string; multiple: boolean; choices: { id: string; text: string }[] }[];
+  questions: { id: string; multiple: boolean; choices: string[] }[];
+  text: { entries: QuizText } | { key: string };
 };
+
+export const choiceTextId = (questionId: string, choiceId: string) => `${questionId}.${choiceId}`;
 
 export type QuestionResult = { questionId: string; correct: boolean };
 export type QuizGrade = { score: number; passed: boolean; results: QuestionResult[] };
@@ -25,12 +34,10 @@ export function publicQuiz(quiz: QuizDefinition): PublicQuiz {
   return {
     id: quiz.id,
     policy: quiz.policy,
-    questions: quiz.questions.map(({ id, prompt, multiple, choices }) => ({
-      id,
-      prompt,
-      multiple,
-      choices: choices.map((c) => ({ id: c.id, text: c.text })),
-    })),
+    questions: quiz.questions.map(({ id, multiple, choices }) => ({ id, multiple, choices: choices.map((c) => c.id) })),
+    text: {
+      entries: Object.fromEntries(quiz.questions.flatMap((q) => [[q.id, q.prompt], ...q.choices.map((c) => [choiceTextId(q.id, c.id), c.text])])),
+    },
   };
 }
 

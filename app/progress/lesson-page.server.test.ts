@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { db } from "#app/db.server.ts";
+import { htmlByKey } from "#app/courses/html-registry.server.ts";
 import { createLearner } from "#tests/unit/people.ts";
 import { lessonPage } from "./lesson-page.server.ts";
 import { markLessonDone, submitQuiz } from "./steps.server.ts";
@@ -58,4 +59,17 @@ test("a scenario lesson sends only the scene that the address's path reaches, ne
   const search = new URLSearchParams({ [`scenario.${graph.id}`]: `${graph.start},${next}` });
   const [played] = scenarioOf(await lessonPage(db, userId, slug, lesson.slug, search));
   expect(played).toMatchObject({ path: [graph.start, next] });
+});
+
+test("the quiz lesson sends the quiz's structure and its words by key only: the document shows them", async () => {
+  const { userId } = await createLearner(db);
+  for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
+  const { quiz } = (await lessonPage(db, userId, slug, course.lessons.at(-1)!.slug)).activities;
+  const [first] = course.quiz!.questions;
+  expect(JSON.stringify(quiz)).not.toContain(first!.prompt);
+  expect(quiz!.questions[0]).toEqual({ id: first!.id, multiple: first!.multiple, choices: first!.choices.map((c) => c.id) });
+  const key = "key" in quiz!.text ? quiz!.text.key : "";
+  const words = JSON.parse(htmlByKey(key) ?? "{}") as Record<string, string>;
+  expect(words[first!.id]).toBe(first!.prompt);
+  expect(words[`${first!.id}.${first!.choices[0]!.id}`]).toBe(first!.choices[0]!.text);
 });

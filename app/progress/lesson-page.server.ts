@@ -1,5 +1,5 @@
 import { requireLesson } from "#app/courses/catalog-instance.server.ts";
-import { pageParts } from "#app/courses/html-registry.server.ts";
+import { pageParts, pageQuiz } from "#app/courses/html-registry.server.ts";
 import type { LessonPart } from "#app/courses/lesson-parts.ts";
 import { scenarioParam, scenarioStep } from "#app/courses/scenario-step.ts";
 import { publicQuiz } from "#app/courses/quiz.ts";
@@ -40,7 +40,7 @@ export async function lessonPage(db: Db, userId: string, courseSlug: string, les
     done: progress.doneLessonIds.includes(lesson.id),
     completedAt: progress.needsRefresh ? null : (progress.completedAt?.toISOString() ?? null),
     activities: {
-      quiz: hasCourseQuiz && !blocked ? publicQuiz(course.quiz!) : null,
+      quiz: hasCourseQuiz && !blocked ? pageQuiz(publicQuiz(course.quiz!)) : null,
       passMark: course.passMark,
       bestScore: progress.bestScore,
       attempts: { used: standing.used, left: standing.left, nextAttemptAt: standing.nextAttemptAt?.toISOString() ?? null },

@@ -129,6 +129,24 @@ test("moving to the next lesson inside the app brings its pre-rendered content, 
   await expect(page.locator(".prose [data-html]").first()).not.toBeEmpty();
 });
 
+test("a quiz's words are in its document once, and come with the lesson when it is reached inside the app", async ({ page, freshLearner, courseKey }) => {
+  const lessons = courseKey(slug).lessons;
+  const quizLesson = lessons.find((l) => l.quizzes > 0)!;
+  const before = lessons[lessons.indexOf(quizLesson) - 1]!;
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${slug}/${quizLesson.slug}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  const prompt = (await page.locator(".quiz-question legend [data-words]").first().textContent())!;
+  expect(prompt.length).toBeGreaterThan(10);
+  expect((await page.content()).split(prompt).length - 1).toBe(1);
+
+  await page.goto(`/courses/${slug}/${before.slug}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByRole("link", { name: /Bài tiếp theo/ }).click();
+  await expect(page).toHaveURL(`/courses/${slug}/${quizLesson.slug}`);
+  await expect(page.locator(".quiz-question legend [data-words]").first()).toHaveText(prompt);
+});
+
 test("on a slow connection a lesson is readable before its scripts, and its scenario plays once they arrive", async ({ page, freshLearner, courseKey }) => {
   const lesson = courseKey(slug).lessons.find((l) => l.scenarios.length > 0)!;
   const [firstStep, secondStep] = lesson.scenarios[0]!.path.slice(1);

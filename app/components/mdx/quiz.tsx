@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { useContext, useState } from "react";
 import { useActionData, useFetcher, useLocation } from "react-router";
-import type { QuizResult } from "#app/courses/quiz.ts";
+import { choiceTextId, type PublicQuiz, type QuizResult, type QuizText } from "#app/courses/quiz.ts";
 import type { ShowAnswers } from "#app/courses/quiz-policy.ts";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import { formKey, useLessonState } from "./lesson-context.tsx";
+import { StaticHtmlContext } from "./static-html.tsx";
 import { quizMessages } from "#app/i18n/vi/quiz.ts";
 
 type QuizKey = CoreKey | keyof typeof quizMessages;
@@ -14,6 +15,30 @@ const revealNotice: Record<ShowAnswers, QuizKey> = {
   "after-last-attempt": "quiz.answersAfterLastAttempt",
   never: "quiz.answersNever",
 };
+
+const wordsByKey = new Map<string, QuizText>();
+
+/**
+ * A learner's page sends the quiz's words by key, since the document already shows them: the server
+ * reads them from its registry, the browser from a fragment fetched on navigation or, when it hydrates
+ * the document, from the document itself. The author's preview sends them along.
+ */
+function useQuizWords(text: PublicQuiz["text"]): QuizText {
+  const lookup = useContext(StaticHtmlContext);
+  if ("entries" in text) return text.entries;
+  let words = wordsByKey.get(text.key);
+  if (!words) {
+    const json = lookup(text.key);
+    words = json ? (JSON.parse(json) as QuizText) : shownWords(text.key);
+    wordsByKey.set(text.key, words);
+  }
+  return words;
+}
+
+function shownWords(key: string): QuizText {
+  const shown = typeof document === "undefined" ? [] : document.querySelectorAll<HTMLElement>(`[data-quiz-words="${key}"] [data-words]`);
+  return Object.fromEntries([...shown].map((element) => [element.dataset.words!, element.textContent ?? ""]));
+}
 
 /**
  * The answer key stays on the server: this form learns which questions were right after submitting,
@@ -30,6 +55,7 @@ export function Quiz({ id }: { id: string }) {
   // A new round of the form each retry, so a graded attempt keeps showing what the learner chose.
   const [round, setRound] = useState(0);
   const quiz = state.quiz?.id === id ? state.quiz : null;
+  const words = useQuizWords(quiz?.text ?? { entries: {} });
   if (!quiz) return null;
   const result = response?.result && response.result !== retried ? response.result : null;
   const byQuestion = new Map(result?.results.map((r) => [r.questionId, r]));
@@ -37,7 +63,7 @@ export function Quiz({ id }: { id: string }) {
   const { policy } = quiz;
   const { used, left, nextAttemptAt } = state.attempts;
   return (
-    <section className="quiz" aria-labelledby={`quiz-${id}`}>
+    <section className="quiz" aria-labelledby={`quiz-${id}`} data-quiz-words={"key" in quiz.text ? quiz.text.key : undefined}>
       <p className="muted quiz-policy">
         {policy.attempts === null ? null : `${t("quiz.policyAttempts", { allowed: policy.attempts })} `}
         {policy.waitMinutes > 0 ? `${t("quiz.policyWait", { minutes: policy.waitMinutes })} ` : null}
@@ -55,13 +81,13 @@ export function Quiz({ id }: { id: string }) {
                 <fieldset aria-describedby={graded ? `${question.id}-explain` : undefined}>
                   <legend>
                     <span className="visually-hidden">{t("quiz.question", { number: index + 1 })}: </span>
-                    {question.prompt}
+                    <span data-words={question.id}>{words[question.id]}</span>
                     <span className="muted quiz-hint"> ({t(question.multiple ? "quiz.chooseMany" : "quiz.chooseOne")})</span>
                   </legend>
                   {question.choices.map((choice) => (
-                    <label key={choice.id} className={`choice${answer?.correctChoiceIds.includes(choice.id) ? " choice-right" : ""}`}>
-                      <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice.id} disabled={Boolean(result)} />
-                      <span>{choice.text}</span>
+                    <label key={choice} className={`choice${answer?.correctChoiceIds.includes(choice) ? " choice-right" : ""}`}>
+                      <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice} disabled={Boolean(result)} />
+                      <span data-words={choiceTextId(question.id, choice)}>{words[choiceTextId(question.id, choice)]}</span>
                     </label>
                   ))}
                   {graded ? (

@@ -15,8 +15,9 @@ export function rememberDocumentHtml(document: Document) {
   for (const element of document.querySelectorAll<HTMLElement>("[data-html]")) fetched.set(element.dataset.html!, element.innerHTML);
 }
 
-export async function loadHtml(parts: readonly PagePart[] | null | undefined) {
-  const missing = (parts ?? []).flatMap((p) => ("htmlKey" in p && !fetched.has(p.htmlKey) ? [p.htmlKey] : []));
+export async function loadHtml(parts: readonly PagePart[] | null | undefined, otherKeys: readonly string[] = []) {
+  const keys = [...(parts ?? []).flatMap((p) => ("htmlKey" in p ? [p.htmlKey] : [])), ...otherKeys];
+  const missing = keys.filter((key) => !fetched.has(key));
   if (missing.length === 0) return;
   const response = await fetch(`/lesson-html?${new URLSearchParams(missing.map((k) => ["k", k]))}`);
   if (!response.ok) throw new Response(null, { status: response.status });

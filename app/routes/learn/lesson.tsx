@@ -32,7 +32,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   const data = await serverLoader();
-  await Promise.all([loadHtml(data.lesson.parts), loadIslands(data.lesson.parts)]);
+  const quizWords = data.activities.quiz && "key" in data.activities.quiz.text ? [data.activities.quiz.text.key] : [];
+  await Promise.all([loadHtml(data.lesson.parts, quizWords), loadIslands(data.lesson.parts)]);
   return data;
 }
 
