@@ -22,17 +22,18 @@ export type NewPerson = z.input<typeof newPerson>;
 
 /**
  * Creates a person, or updates the one with the same phone/email, with a password, positions and roles.
- * `passwordHash` lets bulk imports hash a shared initial password once.
+ * `hash` lets bulk imports hash a shared initial password once; `null` creates no password, so nobody can
+ * sign in as the person until an organizer opens her account (app/people/accounts.server.ts).
  */
-export async function upsertPerson(db: Db, input: NewPerson, password: { plain: string } | { hash: string }) {
+export async function upsertPerson(db: Db, input: NewPerson, password: { plain: string } | { hash: string } | null) {
   const person = newPerson.parse(input);
-  const hash = "hash" in password ? password.hash : await hashPassword(password.plain);
+  const hash = password === null ? null : "hash" in password ? password.hash : await hashPassword(password.plain);
   const fields = { name: person.name, gender: person.gender, birthYear: person.birthYear ?? null, unitId: person.unitId };
   const where = person.phone ? { phone: person.phone } : { email: person.email! };
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where,
-      create: { ...fields, phone: person.phone ?? null, email: person.email ?? null, password: { create: { hash } } },
+      create: { ...fields, phone: person.phone ?? null, email: person.email ?? null, password: hash === null ? undefined : { create: { hash } } },
       update: fields,
       select: { id: true },
     });
