@@ -9,6 +9,7 @@ export function parseDay(text: string): Date | null {
   const [a, b, c] = match.slice(1).map(Number) as [number, number, number];
   const [year, month, day] = text.includes("/") ? [c, b, a] : [a, b, c];
   const date = vietnamMidnight(year, month, day);
+  if (Number.isNaN(date.getTime())) return null;
   // 31/02 rolls over into March: a day that does not come back as written does not exist.
   return dayInVietnam(date) === `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` ? date : null;
 }
