@@ -11,7 +11,7 @@ import type { Route } from "./+types/password";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  return { mustChange: user.mustChangePassword, redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) };
+  return { mustChange: user.mustChangePassword, minLength: minPasswordLength, redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -39,7 +39,7 @@ export default function ChangePassword({ loaderData, actionData }: Route.Compone
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <Field label={t("peopleAdmin.field.current")} name="current" type="password" autoComplete="current-password" error={error("current")} />
-        <Field label={t("peopleAdmin.field.next")} name="next" type="password" autoComplete="new-password" hint={t("peopleAdmin.hint.next", { min: minPasswordLength })} error={error("next")} />
+        <Field label={t("peopleAdmin.field.next")} name="next" type="password" autoComplete="new-password" hint={t("peopleAdmin.hint.next", { min: loaderData.minLength })} error={error("next")} />
         <Field label={t("peopleAdmin.field.confirm")} name="confirm" type="password" autoComplete="new-password" error={error("confirm")} />
         <button type="submit" className="button">
           {t("peopleAdmin.password.submit")}
