@@ -1,7 +1,7 @@
 import { useContext, useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/root";
-import { currentUserContext, getCurrentUser, loadCurrentUser } from "./auth/auth.server.ts";
+import { currentUserContext, getCurrentUser, loadCurrentUser, requirePasswordChanged } from "./auth/auth.server.ts";
 import { hasPermission } from "./auth/permissions.ts";
 import { localeFromRequest } from "./i18n/locale.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
@@ -21,6 +21,7 @@ export const middleware: Route.MiddlewareFunction[] = [
   async ({ request, context }, next) => {
     const user = await loadCurrentUser(request);
     context.set(currentUserContext, user);
+    requirePasswordChanged(request, user);
     const response = await next();
     if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
     // A signed-in response (page, data, certificate PDF) is this person's: no cache, shared or the browser's,
@@ -37,6 +38,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     user: user && {
       name: user.name,
       canReadReports: hasPermission(user.roles, "report:read"),
+      canManagePeople: hasPermission(user.roles, "people:manage"),
       canWriteCourses: hasPermission(user.roles, "course:write"),
     },
   };

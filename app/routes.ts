@@ -12,6 +12,13 @@ export default [
   ]),
   route("lesson-html", "routes/lesson-html.ts"),
   route("org", "routes/org/dashboard.tsx"),
+  ...prefix("org", [
+    route("people", "routes/org/people.tsx"),
+    route("people/:id", "routes/org/person.tsx"),
+    route("people/:id/account", "routes/org/person-account.tsx"),
+    route("audit", "routes/org/audit.tsx"),
+  ]),
+  route("account/password", "routes/account/password.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

@@ -25,6 +25,8 @@ export type CurrentUser = {
   gender: string;
   unitId: string;
   sessionId: string;
+  /** A temporary password an organizer set: nothing but changing it is allowed until it is changed. */
+  mustChangePassword: boolean;
   /** Set when sliding expiry extended the session, so the cookie is re-issued. */
   refreshedCookie: string | null;
   roles: ScopedRole[];
@@ -46,6 +48,7 @@ type SessionRow = {
   name: string;
   gender: string;
   unitId: string;
+  mustChangePassword: boolean | number | bigint;
   role: string | null;
   roleUnitId: string | null;
   roleUnitPath: string | null;
@@ -57,13 +60,13 @@ export async function loadCurrentUser(request: Request): Promise<CurrentUser | n
   if (!token) return null;
   // Every request runs this: one join costs a third of Prisma's query per relation (npm run bench).
   const rows = await db.$queryRaw<SessionRow[]>`
-    select s."id" as "sessionId", s."expiresAt", u."id" as "userId", u."name", u."gender", u."unitId",
+    select s."id" as "sessionId", s."expiresAt", u."id" as "userId", u."name", u."gender", u."unitId", u."mustChangePassword",
            r."role", o."id" as "roleUnitId", o."path" as "roleUnitPath", o."name" as "roleUnitName"
     from "Session" s
     join "User" u on u."id" = s."userId"
     left join "RoleAssignment" r on r."userId" = u."id"
     left join "OrgUnit" o on o."id" = r."unitId"
-    where s."id" = ${sessionIdFromToken(token)}`;
+    where s."id" = ${sessionIdFromToken(token)} and u."deactivatedAt" is null`;
   const first = rows[0];
   if (!first) return null;
   const session = await settleSession(db, { id: first.sessionId, expiresAt: new Date(first.expiresAt) }, policy);
@@ -74,6 +77,7 @@ export async function loadCurrentUser(request: Request): Promise<CurrentUser | n
     gender: first.gender,
     unitId: first.unitId,
     sessionId: first.sessionId,
+    mustChangePassword: Boolean(first.mustChangePassword),
     refreshedCookie: session.extended ? sessionCookie(request, token, session.expiresAt) : null,
     roles: rows.flatMap((r) =>
       r.role && roles.includes(r.role as Role) && r.roleUnitId && r.roleUnitPath && r.roleUnitName
@@ -102,8 +106,24 @@ export function requirePermission(user: CurrentUser, permission: Permission, uni
   if (!allowed) forbidden();
 }
 
-/** A user id, or why not: wrong credentials (retryAt null) or too many failures until retryAt. */
-export type SignInResult = { userId: string } | { userId: null; retryAt: Date | null };
+/** The paths a user with a temporary password may still reach: the page that changes it, and the way out. */
+export const passwordChangePath = "/account/password";
+const beforePasswordChange = new Set([passwordChangePath, "/logout", "/language"]);
+
+/** Sends a user who must change her temporary password to the page that does it, from anywhere else. */
+export function requirePasswordChanged(request: Request, user: CurrentUser | null) {
+  if (!user?.mustChangePassword) return;
+  const url = new URL(request.url);
+  const pathname = url.pathname.replace(/\.data$/, "");
+  if (beforePasswordChange.has(pathname)) return;
+  throw redirect(`${passwordChangePath}?${new URLSearchParams({ redirectTo: `${pathname}${url.search}` })}`);
+}
+
+/**
+ * A user id, or why not: wrong credentials (retryAt null), too many failures until retryAt, or the
+ * right password for an account that was deactivated (said only to whoever knows the password).
+ */
+export type SignInResult = { userId: string; mustChangePassword: boolean } | { userId: null; retryAt: Date | null; deactivated: boolean };
 
 /**
  * Unknown identifiers are throttled like accounts, so refusals reveal nothing about who has one; the
@@ -112,20 +132,23 @@ export type SignInResult = { userId: string } | { userId: null; retryAt: Date | 
 export async function signIn(identifier: string, password: string, address: string | null): Promise<SignInResult> {
   const contact = contactFromIdentifier(identifier);
   const byAddress = await claimAttempt(db, "sign-in-address", address ?? "unknown");
-  if (!byAddress.allowed) return { userId: null, retryAt: byAddress.retryAt };
+  if (!byAddress.allowed) return { userId: null, retryAt: byAddress.retryAt, deactivated: false };
   const byAccount = await claimAttempt(db, "sign-in-account", contact ? Object.values(contact)[0]! : identifier.trim().toLowerCase());
   if (!byAccount.allowed) {
     await byAddress.passed();
-    return { userId: null, retryAt: byAccount.retryAt };
+    return { userId: null, retryAt: byAccount.retryAt, deactivated: false };
   }
   const user = contact
-    ? await db.user.findUnique({ where: contact, select: { id: true, password: { select: { hash: true } } } })
+    ? await db.user.findUnique({ where: contact, select: { id: true, deactivatedAt: true, mustChangePassword: true, password: { select: { hash: true } } } })
     : null;
-  // Verify against a throwaway hash when the user is unknown so timing does not reveal accounts.
+  // Verify against a throwaway hash when the user is unknown or has no password (seeded cadres, accounts not
+  // yet created) so timing does not reveal accounts.
   const valid = await verifyPassword(user?.password?.hash ?? (await unknownUserHash), password);
   const outcome = user && valid ? "passed" : "failed";
   await Promise.all([byAddress[outcome](), byAccount[outcome]()]);
-  return user && valid ? { userId: user.id } : { userId: null, retryAt: null };
+  if (!user || !valid) return { userId: null, retryAt: null, deactivated: false };
+  if (user.deactivatedAt) return { userId: null, retryAt: null, deactivated: true };
+  return { userId: user.id, mustChangePassword: user.mustChangePassword };
 }
 
 export async function startSession(request: Request, userId: string) {

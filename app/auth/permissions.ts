@@ -44,3 +44,11 @@ export function hasPermission(assignments: readonly ScopedRole[], permission: Pe
 export function canManageShippedCourses(assignments: readonly ScopedRole[]) {
   return scopesFor(assignments, "course:write").some((a) => a.unitPath.split("/").filter(Boolean).length === 1);
 }
+
+// Admins grant any role within their roles:grant scope; an organizer may only open learning (learner) to
+// the cadres of her subtree. Nobody grants on a unit above or beside her own scope.
+const grantableBy: Record<"roles:grant" | "people:manage", readonly Role[]> = { "roles:grant": roles, "people:manage": ["learner"] };
+
+export function canGrantRole(assignments: readonly ScopedRole[], role: Role, unitPath: string) {
+  return (["roles:grant", "people:manage"] as const).some((permission) => grantableBy[permission].includes(role) && canOnUnit(assignments, permission, unitPath));
+}

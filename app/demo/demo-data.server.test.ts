@@ -65,6 +65,34 @@ describe("seedDemo", () => {
     expect((await scope(demoAccounts[3].phone)).level).toBe("district");
   });
 
+  test("only the demo accounts have a password: no seeded cadre can be signed in as", async () => {
+    const withPassword = await db.user.findMany({ where: { password: { isNot: null } }, select: { phone: true } });
+    expect(withPassword.map((u) => u.phone).sort()).toEqual(demoAccounts.map((a) => a.phone).sort());
+  });
+
+  test("Union chairs, vice-chairs and branch officers are women; Party committee members are men and women", async () => {
+    const genders = async (positions: string[]) =>
+      (await db.user.groupBy({ by: ["gender"], where: { holdings: { some: { position: { in: positions } } } }, _count: { _all: true } })).map((g) => g.gender).sort();
+    expect(await genders(["hoi_chu_tich", "hoi_pho_chu_tich", "chi_hoi_truong", "chi_hoi_pho"])).toEqual(["female"]);
+    expect(await genders(["dang_pho_bi_thu", "dang_uy_vien_ban_thuong_vu"])).toEqual(["female", "male"]);
+  });
+
+  test("cadres have realistic profiles: Khmer cadres, Party members with a joining date, theory levels", async () => {
+    expect(await db.user.count({ where: { ethnicity: "khmer" } })).toBeGreaterThan(30);
+    expect(await db.user.count({ where: { partyMember: true, partySince: null } })).toBe(0);
+    expect(await db.user.count({ where: { holdings: { some: { position: "hoi_chu_tich" } }, theoryLevel: null, password: null } })).toBe(0);
+  });
+
+  test("positions on the old tree end on 30/6/2025; today's leaders hold positions in the 25 new units from 1/7/2025", async () => {
+    const newTerm = new Date("2025-07-01T00:00:00+07:00");
+    expect(await db.positionHolding.count({ where: { unit: { validTo: { not: null } }, to: null, user: { password: null } } })).toBe(0);
+    const camau = await db.orgUnit.findFirstOrThrow({ where: { code: "96", level: "province" }, select: { path: true } });
+    const chairs = await db.positionHolding.findMany({ where: { position: "hoi_chu_tich", to: null, from: newTerm, unit: { path: { startsWith: camau.path } } }, select: { userId: true } });
+    expect(chairs).toHaveLength(25);
+    const history = await db.positionHolding.findMany({ where: { userId: chairs[0]!.userId }, select: { to: true } });
+    expect(history.some((h) => h.to?.getTime() === new Date("2025-06-30T00:00:00+07:00").getTime())).toBe(true);
+  });
+
   test("both genders are present", async () => {
     const genders = await db.user.groupBy({ by: ["gender"], _count: { _all: true } });
     expect(genders.map((g) => g.gender).sort()).toEqual(["female", "male"]);

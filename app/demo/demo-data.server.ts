@@ -8,7 +8,8 @@ import type { Db } from "#app/db.server.ts";
 import { importBacLieuUnits } from "#app/org/baclieu-units.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
-import { randomSource, vietnameseName, type Random } from "./vietnamese-names.ts";
+import { cadreProfile, oldTermEnd, seedSuccessorPositions, type CadreRole } from "./demo-cadres.server.ts";
+import { randomSource, type Random } from "./vietnamese-names.ts";
 
 export const demoPassword = "LanToa@2025";
 
@@ -103,35 +104,44 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
   const learnerIds: string[] = [];
   let firstBranch: TreeUnit | null = null;
 
+  // People draw from their own random stream, so that the units (branches) and the cadres change independently.
+  const people = randomSource(1655);
+  const districtName = new Map((await db.orgUnit.findMany({ where: { id: { in: tree.districts.map((d) => d.id) } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]));
+  const holders = new Map<string, { userId: string; role: CadreRole; unitName: string }[]>();
   for (const [c, commune] of tree.communes.entries()) {
     const branches = await ensureBranches(db, commune, random);
     firstBranch ??= branches[0]!;
-    const people = [
-      { unit: commune, position: "hoi_chu_tich" as const },
-      { unit: commune, position: "hoi_pho_chu_tich" as const },
+    const district = districtName.get(commune.path.split("/").filter(Boolean).at(-2)!) ?? "";
+    const cadres = [
+      { unit: commune, role: "chair" as const, positions: ["hoi_chu_tich", "dang_uy_vien_ban_chap_hanh"] as const },
+      { unit: commune, role: "vice" as const, positions: ["hoi_pho_chu_tich"] as const },
       ...branches.flatMap((b) => [
-        { unit: b, position: "chi_hoi_truong" as const },
-        { unit: b, position: "chi_hoi_pho" as const },
+        { unit: b, role: "branchHead" as const, positions: ["chi_hoi_truong"] as const },
+        { unit: b, role: "deputy" as const, positions: ["chi_hoi_pho"] as const },
       ]),
+      // Party committee members of the commune, men and women (after the branches, so that earlier phone numbers stay).
+      { unit: commune, role: "party" as const, positions: [people.pick(["dang_pho_bi_thu", "dang_uy_vien_ban_thuong_vu"] as const)] },
     ];
-    for (const [p, person] of people.entries()) {
-      const gender = random.next() < 0.08 ? "male" : "female";
+    const inCommune: { userId: string; role: CadreRole; unitName: string }[] = [];
+    for (const [p, cadre] of cadres.entries()) {
       const user = await upsertPerson(
         db,
         {
-          name: vietnameseName(random, gender),
+          ...cadreProfile(people, cadre.role, district),
           phone: `09${String(c + 10).padStart(2, "0")}${String(p + 1).padStart(6, "0")}`,
-          gender,
-          birthYear: random.int(1965, 2000),
-          unitId: person.unit.id,
-          positions: [{ position: person.position, unitId: person.unit.id, from: termStart }],
-          roles: [{ role: "learner", unitId: person.unit.id }],
+          unitId: cadre.unit.id,
+          positions: cadre.positions.map((position) => ({ position, unitId: cadre.unit.id, from: termStart, to: oldTermEnd })),
+          roles: [{ role: "learner", unitId: cadre.unit.id }],
         },
-        { hash },
+        // No password: nobody can sign in as a seeded cadre until an organizer opens her account.
+        null,
       );
       learnerIds.push(user.id);
+      inCommune.push({ userId: user.id, role: cadre.role, unitName: cadre.unit.name });
     }
+    holders.set(commune.id, inCommune);
   }
+  await seedSuccessorPositions(db, holders);
 
   const giaRai = tree.districts[1]!;
   const scopes: Record<(typeof demoAccounts)[number]["key"], { unit: TreeUnit; roles: ("learner" | "trainer" | "organizer" | "admin")[] }> = {

@@ -27,3 +27,15 @@ export function vietnameseName(random: Random, gender: "female" | "male") {
     ? `${random.pick(families)} ${random.pick(femaleMiddle)} ${random.pick(femaleGiven)}`
     : `${random.pick(families)} ${random.pick(maleMiddle)} ${random.pick(maleGiven)}`;
 }
+
+// Khmer families in Bạc Liêu mostly carry the family names Thạch, Danh, Sơn, Kim, Lâm, Lý, Trà, Triệu.
+const khmerFamilies = ["Thạch", "Danh", "Sơn", "Kim", "Lâm", "Lý", "Trà", "Triệu"];
+const khmerFemaleGiven = ["Thị Sa Ri", "Thị Sô Phia", "Thị Chanh Đa", "Thị Sà Rết", "Thị Thươl", "Thị Sóc Khe", "Thị Ma Ly", "Thị Sa Vy", "Thị Đa Ra", "Thị Phol"];
+const khmerMaleGiven = ["Văn Sóc", "Sa Rinh", "Văn Chanh", "Phước Sa", "Văn Thươl", "Sô Phon", "Văn Mến"];
+const hoaFamilies = ["Lâm", "Quách", "Lý", "Trương", "Tăng", "Hứa", "Lưu", "Mạc"];
+
+export function nameOf(random: Random, gender: "female" | "male", ethnicity: "kinh" | "khmer" | "hoa") {
+  if (ethnicity === "khmer") return `${random.pick(khmerFamilies)} ${random.pick(gender === "female" ? khmerFemaleGiven : khmerMaleGiven)}`;
+  const name = vietnameseName(random, gender);
+  return ethnicity === "hoa" ? `${random.pick(hoaFamilies)} ${name.slice(name.indexOf(" ") + 1)}` : name;
+}

@@ -1,9 +1,11 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
 import { peopleEn } from "./en/people.ts";
+import { peopleAdminEn } from "./en/people-admin.ts";
 import type { MessageKey } from "./message-key.ts";
 
 export const en: Record<MessageKey, string> = {
   ...peopleEn,
+  ...peopleAdminEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
@@ -13,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   "nav.skip": "Skip to main content",
 
   "nav.author": "Authoring",
+  "nav.people": "Cadres",
   "author.title": "Course authoring",
   "author.sourceApp": "Authored in the app",
   "author.sourceContent": "Shipped course (content/)",
@@ -66,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   "login.submit": "Sign in",
   "login.invalid": "Wrong phone/email or password.",
   "login.throttled": "Too many failed sign-ins. To protect the account, please try again in {minutes} min.",
+  "login.deactivated": "This account has been suspended. Please contact your Union's organizing cadre to reopen it.",
   "login.identifierRequired": "Please enter your phone number or email.",
   "login.passwordRequired": "Please enter your password.",
 

@@ -4,6 +4,7 @@ import { roles } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { normalizeEmail, normalizePhone } from "./contact.ts";
 import { positions } from "./positions.ts";
+import { ethnicities, theoryLevels } from "./profile.ts";
 
 export const newPerson = z
   .object({
@@ -12,6 +13,12 @@ export const newPerson = z
     email: z.string().transform((v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER)).optional(),
     gender: z.enum(["female", "male"]),
     birthYear: z.number().int().min(1930).max(2010).optional(),
+    birthDate: z.date().optional(),
+    ethnicity: z.enum(ethnicities).optional(),
+    partyMember: z.boolean().default(false),
+    partySince: z.date().optional(),
+    theoryLevel: z.enum(theoryLevels).optional(),
+    education: z.string().trim().min(1).optional(),
     unitId: z.string().min(1),
     positions: z.array(z.object({ position: z.enum(positions), unitId: z.string().min(1), from: z.date(), to: z.date().optional() })).default([]),
     roles: z.array(z.object({ role: z.enum(roles), unitId: z.string().min(1) })).default([]),
@@ -22,17 +29,21 @@ export type NewPerson = z.input<typeof newPerson>;
 
 /**
  * Creates a person, or updates the one with the same phone/email, with a password, positions and roles.
- * `passwordHash` lets bulk imports hash a shared initial password once.
+ * `hash` lets bulk imports hash a shared initial password once; `null` creates no password, so nobody can
+ * sign in as the person until an organizer opens her account (app/people/accounts.server.ts).
  */
-export async function upsertPerson(db: Db, input: NewPerson, password: { plain: string } | { hash: string }) {
+export async function upsertPerson(db: Db, input: NewPerson, password: { plain: string } | { hash: string } | null) {
   const person = newPerson.parse(input);
-  const hash = "hash" in password ? password.hash : await hashPassword(password.plain);
-  const fields = { name: person.name, gender: person.gender, birthYear: person.birthYear ?? null, unitId: person.unitId };
+  const hash = password === null ? null : "hash" in password ? password.hash : await hashPassword(password.plain);
+  const fields = {
+    name: person.name, gender: person.gender, birthYear: person.birthYear ?? null, birthDate: person.birthDate ?? null, ethnicity: person.ethnicity ?? null,
+    partyMember: person.partyMember, partySince: person.partySince ?? null, theoryLevel: person.theoryLevel ?? null, education: person.education ?? null, unitId: person.unitId,
+  };
   const where = person.phone ? { phone: person.phone } : { email: person.email! };
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where,
-      create: { ...fields, phone: person.phone ?? null, email: person.email ?? null, password: { create: { hash } } },
+      create: { ...fields, phone: person.phone ?? null, email: person.email ?? null, password: hash === null ? undefined : { create: { hash } } },
       update: fields,
       select: { id: true },
     });

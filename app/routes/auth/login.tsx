@@ -1,6 +1,6 @@
 import { Form, data, redirect, useNavigation } from "react-router";
 import { z } from "zod";
-import { getCurrentUser, safeRedirectPath, signIn, startSession } from "#app/auth/auth.server.ts";
+import { getCurrentUser, passwordChangePath, safeRedirectPath, signIn, startSession } from "#app/auth/auth.server.ts";
 import { clientAddress } from "#app/auth/client-address.ts";
 import { minutesUntil } from "#app/auth/throttle.server.ts";
 import { Field } from "#app/components/field.tsx";
@@ -37,10 +37,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const result = await signIn(parsed.data.identifier, parsed.data.password, clientAddress(request));
   if (result.userId === null) {
+    if (result.deactivated) return refused(403, { form: "login.deactivated" }, identifier);
     if (!result.retryAt) return refused(400, { form: "login.invalid" }, identifier);
     return refused(429, { form: "login.throttled" }, identifier, minutesUntil(result.retryAt));
   }
-  return redirect(safeRedirectPath(parsed.data.redirectTo ?? null), {
+  const next = safeRedirectPath(parsed.data.redirectTo ?? null);
+  return redirect(result.mustChangePassword ? `${passwordChangePath}?${new URLSearchParams({ redirectTo: next })}` : next, {
     headers: { "Set-Cookie": await startSession(request, result.userId) },
   });
 }
