@@ -1,9 +1,11 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
 import { peopleEn } from "./en/people.ts";
+import { unitsEn } from "./en/units.ts";
 import type { MessageKey } from "./message-key.ts";
 
 export const en: Record<MessageKey, string> = {
   ...peopleEn,
+  ...unitsEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
@@ -13,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   "nav.skip": "Skip to main content",
 
   "nav.author": "Authoring",
+  "nav.units": "Units",
   "author.title": "Course authoring",
   "author.sourceApp": "Authored in the app",
   "author.sourceContent": "Shipped course (content/)",

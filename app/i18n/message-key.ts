@@ -9,6 +9,7 @@ import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
+import type { unitsMessages } from "./vi/units.ts";
 
 export type MessageKey =
   | keyof typeof coreMessages
@@ -19,4 +20,5 @@ export type MessageKey =
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
   | keyof typeof quizMessages
-  | keyof typeof scenarioMessages;
+  | keyof typeof scenarioMessages
+  | keyof typeof unitsMessages;

@@ -9,6 +9,7 @@ export const coreMessages = {
   "nav.language": "English",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.author": "Soạn khóa học",
+  "nav.units": "Đơn vị",
   "lesson.markDone": "Đánh dấu đã học xong",
   "lesson.done": "Đã học xong bài này",
   "lesson.previous": "Bài trước",
