@@ -133,10 +133,9 @@ export async function moveUnit(db: Db, manager: UnitManager, unit: ManagedUnit, 
   const parsed = z.object({ parentCode: z.string().trim().min(1, "units.error.parentNotFound") }).safeParse(input);
   if (!parsed.success) return fail(issuesOf(parsed.error));
   if (unit.validTo) return fail({ parentCode: "units.error.closedUnit" });
-  const candidates = (await db.orgUnit.findMany({ where: { code: parsed.data.parentCode, ...openOn(new Date()) }, select: managedUnitSelect })).filter(
-    (c) => canOpen(manager, c) && canContain(c.level, unit.level),
-  );
-  if (candidates.some((c) => c.path.startsWith(unit.path))) return fail({ parentCode: "units.error.moveIntoItself" });
+  const found = (await db.orgUnit.findMany({ where: { code: parsed.data.parentCode, ...openOn(new Date()) }, select: managedUnitSelect })).filter((c) => canOpen(manager, c));
+  if (found.some((c) => c.path.startsWith(unit.path))) return fail({ parentCode: "units.error.moveIntoItself" });
+  const candidates = found.filter((c) => canContain(c.level, unit.level));
   if (candidates.length === 0) return fail({ parentCode: "units.error.parentNotFound" });
   if (candidates.length > 1) return fail({ parentCode: "units.error.parentAmbiguous" });
   const parent = candidates[0]!;
