@@ -12,6 +12,8 @@ export default [
   ]),
   route("lesson-html", "routes/lesson-html.ts"),
   route("org", "routes/org/dashboard.tsx"),
+  route("org/units/:id", "routes/org/unit.tsx"),
+  route("admin/units", "routes/admin/units.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

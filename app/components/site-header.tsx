@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
 
-type Props = { user: { name: string; canReadReports: boolean; canWriteCourses: boolean } | null };
+type Props = { user: { name: string; canReadReports: boolean; canWriteCourses: boolean; unitsLink: string | null } | null };
 
 export function SiteHeader({ user }: Props) {
   const { t, locale } = useT();
@@ -20,6 +20,7 @@ export function SiteHeader({ user }: Props) {
             <NavLink to="/courses">{t("nav.courses")}</NavLink>
             {user.canReadReports ? <NavLink to="/org">{t("nav.org")}</NavLink> : null}
             {user.canWriteCourses ? <NavLink to="/author">{t("nav.author")}</NavLink> : null}
+            {user.unitsLink ? <NavLink to={user.unitsLink}>{t("nav.units")}</NavLink> : null}
           </>
         ) : null}
       </nav>

@@ -12,6 +12,7 @@ export const kindsByLevel = {
 export type UnitKind = (typeof kindsByLevel)[UnitLevel][number];
 export const unitKinds = [...new Set(Object.values(kindsByLevel).flat())] as UnitKind[];
 
+export const isUnitKind = (value: string): value is UnitKind => (unitKinds as string[]).includes(value);
 export const isUnitLevel = (value: string): value is UnitLevel => (unitLevels as readonly string[]).includes(value);
 
 /** A unit sits below units of a higher level only (since 2025 a commune sits right below its province). */
