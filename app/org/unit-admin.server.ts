@@ -37,6 +37,12 @@ export function managedLevels(manager: UnitManager): readonly UnitLevel[] {
   return manager.permission === "units:manage" ? unitLevels : ["branch", "group"];
 }
 
+/** A unit of `level` may go below one of `parentLevel`: organizers add branches to communes and groups to either. */
+export function canPlace(manager: UnitManager, parentLevel: string, level: string) {
+  const inside = manager.permission === "units:manage" || parentLevel === "commune" || parentLevel === "branch";
+  return inside && (managedLevels(manager) as readonly string[]).includes(level) && canContain(parentLevel, level);
+}
+
 /** Within the manager's scope: she may look at it and place units under it. */
 export function canOpen(manager: UnitManager, unit: { path: string }) {
   return scopesFor(manager.roles, manager.permission).some((s) => unit.path.startsWith(s.unitPath));
@@ -82,8 +88,7 @@ export async function createUnit(db: Db, manager: UnitManager, parent: ManagedUn
   const parsed = createForm.safeParse(input);
   if (!parsed.success) return fail(issuesOf(parsed.error));
   const form = parsed.data;
-  if (!isUnitLevel(form.level) || !(managedLevels(manager) as readonly string[]).includes(form.level) || !canContain(parent.level, form.level))
-    return fail({ level: "units.error.level" });
+  if (!isUnitLevel(form.level) || !canPlace(manager, parent.level, form.level)) return fail({ level: "units.error.level" });
   if (!(kindsByLevel[form.level] as readonly string[]).includes(form.kind)) return fail({ kind: "units.error.kind" });
   const on = form.validFrom ?? new Date();
   if (parent.validFrom && on < parent.validFrom) return fail({ validFrom: "units.error.beforeParent" });

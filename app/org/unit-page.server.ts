@@ -1,8 +1,7 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
 import type { Db } from "#app/db.server.ts";
-import { canChange, canOpen, closeUnit, createUnit, managedLevels, mergeUnits, moveUnit, renameUnit, type ManagedUnit, type Outcome, type UnitManager } from "./unit-admin.server.ts";
-import { canContain } from "./unit-kinds.ts";
+import { canChange, canOpen, canPlace, closeUnit, createUnit, managedLevels, mergeUnits, moveUnit, renameUnit, type ManagedUnit, type Outcome, type UnitManager } from "./unit-admin.server.ts";
 
 const brief = { id: true, code: true, name: true, level: true, kind: true, path: true, validFrom: true, validTo: true } as const;
 
@@ -24,7 +23,7 @@ export async function unitPage(db: Db, manager: UnitManager, unit: ManagedUnit) 
     children,
     predecessors: successions.predecessors.map((s) => s.predecessor).filter(visible),
     successors: successions.successors.map((s) => s.successor).filter(visible),
-    creatableLevels: actions.includes("create") ? managedLevels(manager).filter((level) => canContain(unit.level, level)) : [],
+    creatableLevels: actions.includes("create") ? managedLevels(manager).filter((level) => canPlace(manager, unit.level, level)) : [],
     actions,
   };
 }
@@ -35,7 +34,7 @@ export type UnitIntent = (typeof unitIntents)[number];
 /** What the manager may do on this unit's page: add below an open unit; change it when it lies strictly below her own. */
 export function intentsFor(manager: UnitManager, unit: ManagedUnit): UnitIntent[] {
   if (unit.validTo && unit.validTo <= new Date()) return [];
-  const below = managedLevels(manager).some((level) => canContain(unit.level, level));
+  const below = managedLevels(manager).some((level) => canPlace(manager, unit.level, level));
   const own = canChange(manager, unit) ? (["rename", "close"] as const) : [];
   const admin = manager.permission === "units:manage";
   return [...(below ? (["create"] as const) : []), ...own, ...(admin && own.length ? (["move"] as const) : []), ...(admin ? (["merge"] as const) : [])];

@@ -53,6 +53,9 @@ test("units outside her scope and unknown ids are both 404; admin intents and ch
   expect(statusOf(await send(organizer, commune.id, { intent: "move", parentCode: "x" }))).toBe(400);
   expect(statusOf(await send(organizer, commune.id, { intent: "rename", name: "Xã Đổi Tên" }))).toBe(400);
   expect(statusOf(await send(organizer, district.id, { intent: "close", validTo: "2026-01-01" }))).toBe(400);
+  // Branches go into communes, not straight below a district.
+  expect(((await load(organizer, district.id)) as { actions: string[] }).actions).toEqual([]);
+  expect(statusOf(await send(organizer, district.id, branch))).toBe(400);
   expect(await db.orgUnit.count({ where: { parentId: other.id } })).toBe(0);
 });
 
