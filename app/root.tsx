@@ -2,7 +2,7 @@ import { useContext, useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/root";
 import { currentUserContext, getCurrentUser, loadCurrentUser, requirePasswordChanged } from "./auth/auth.server.ts";
-import { hasPermission } from "./auth/permissions.ts";
+import { hasPermission, scopesFor } from "./auth/permissions.ts";
 import { localeFromRequest } from "./i18n/locale.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { ErrorPage } from "./components/error-page.tsx";
@@ -40,8 +40,16 @@ export function loader({ request, context }: Route.LoaderArgs) {
       canReadReports: hasPermission(user.roles, "report:read"),
       canManagePeople: hasPermission(user.roles, "people:manage"),
       canWriteCourses: hasPermission(user.roles, "course:write"),
+      unitsLink: unitsLink(user.roles),
     },
   };
+}
+
+// Admins manage the tree; an organizer, what lies inside her unit.
+function unitsLink(roles: Parameters<typeof hasPermission>[0]) {
+  if (hasPermission(roles, "units:manage")) return "/admin/units";
+  const scope = scopesFor(roles, "branches:manage")[0];
+  return scope ? `/org/units/${scope.unitId}` : null;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

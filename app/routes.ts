@@ -19,6 +19,8 @@ export default [
     route("audit", "routes/org/audit.tsx"),
   ]),
   route("account/password", "routes/account/password.tsx"),
+  route("org/units/:id", "routes/org/unit.tsx"),
+  route("admin/units", "routes/admin/units.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
 
-type Props = { user: { name: string; canReadReports: boolean; canManagePeople: boolean; canWriteCourses: boolean } | null };
+type Props = { user: { name: string; canReadReports: boolean; canManagePeople: boolean; canWriteCourses: boolean; unitsLink: string | null } | null };
 
 export function SiteHeader({ user }: Props) {
   const { t, locale } = useT();
@@ -21,6 +21,7 @@ export function SiteHeader({ user }: Props) {
             {user.canReadReports ? <NavLink to="/org" end>{t("nav.org")}</NavLink> : null}
             {user.canManagePeople ? <NavLink to="/org/people">{t("nav.people")}</NavLink> : null}
             {user.canWriteCourses ? <NavLink to="/author">{t("nav.author")}</NavLink> : null}
+            {user.unitsLink ? <NavLink to={user.unitsLink}>{t("nav.units")}</NavLink> : null}
           </>
         ) : null}
       </nav>

@@ -45,13 +45,13 @@ export function cadreProfile(random: Random, role: CadreRole, district: string):
   };
 }
 
-type Holder = { userId: string; role: CadreRole; unitName: string };
+type Holder = { userId: string; role: CadreRole; unitId: string };
 
 /**
  * Today's positions in the commune-level units formed on 1 July 2025: the chairs of the merged communes
  * lead the new one together (the first chair, two vice-chairs, the rest on the standing board), their Party
  * colleagues sit on the new Party committee, and branch officers go on leading their hamlet's branch where
- * it was carried over to the new commune. Positions on the old tree end the day before.
+ * it was carried over to the new commune (so the branches must be carried over first). Positions on the old tree end the day before.
  */
 export async function seedSuccessorPositions(db: Db, holders: Map<string, Holder[]>) {
   const successors = await db.orgUnit.findMany({
@@ -61,7 +61,10 @@ export async function seedSuccessorPositions(db: Db, holders: Map<string, Holder
   });
   for (const successor of successors) {
     const inherited = successor.predecessors.flatMap((p) => holders.get(p.predecessorId) ?? []);
-    const branches = new Map((await db.orgUnit.findMany({ where: { parentId: successor.id, level: "branch" }, select: { id: true, name: true } })).map((b) => [b.name, b.id]));
+    // Each old branch's successor under the new commune (carried over on 1/7/2025).
+    const branches = new Map(
+      (await db.unitSuccession.findMany({ where: { successor: { parentId: successor.id, level: "branch" } }, select: { predecessorId: true, successorId: true } })).map((s) => [s.predecessorId, s.successorId]),
+    );
     const chairs = inherited.filter((h) => h.role === "chair");
     const party = inherited.filter((h) => h.role === "party");
     const holdings: { userId: string; unitId: string; position: Position }[] = [
@@ -69,7 +72,7 @@ export async function seedSuccessorPositions(db: Db, holders: Map<string, Holder
       ...chairs.slice(0, 1).map((h) => ({ userId: h.userId, unitId: successor.id, position: "dang_uy_vien_ban_chap_hanh" as const })),
       ...party.map((h, i) => ({ userId: h.userId, unitId: successor.id, position: (i === 0 ? "dang_pho_bi_thu" : "dang_uy_vien_ban_chap_hanh") as Position })),
       ...inherited.flatMap((h) => {
-        const branchId = (h.role === "branchHead" || h.role === "deputy") && branches.get(h.unitName);
+        const branchId = (h.role === "branchHead" || h.role === "deputy") && branches.get(h.unitId);
         return branchId ? [{ userId: h.userId, unitId: branchId, position: (h.role === "branchHead" ? "chi_hoi_truong" : "chi_hoi_pho") as Position }] : [];
       }),
     ];

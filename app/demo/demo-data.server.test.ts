@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { buildCatalog } from "#app/courses/catalog.server.ts";
 import { db } from "#app/db.server.ts";
 import { demoAccounts, seedDemo } from "#app/demo/demo-data.server.ts";
+import { vietnamDay } from "#app/org/periods.ts";
+import { sourcesOfUnits, unitsOfPeriod } from "#app/org/unit-history.server.ts";
 
 const counts = async () => ({
   orgUnits: await db.orgUnit.count(),
@@ -13,6 +15,7 @@ const counts = async () => ({
   scenarioRuns: await db.scenarioRun.count(),
   unitSuccessions: await db.unitSuccession.count(),
   certificates: await db.certificate.count(),
+  auditEvents: await db.auditEvent.count(),
 });
 
 let afterFirst: Awaited<ReturnType<typeof counts>>;
@@ -50,7 +53,7 @@ describe("seedDemo", () => {
   });
 
   test("every demo account exists with its role", async () => {
-    const expected = { learner: ["learner"], trainer: ["trainer"], organizer: ["organizer"], districtOrganizer: ["organizer"], admin: ["admin"] };
+    const expected = { learner: ["learner"], trainer: ["trainer"], organizer: ["organizer"], districtOrganizer: ["organizer"], admin: ["admin", "admin"] };
     for (const account of demoAccounts) {
       const user = await db.user.findUniqueOrThrow({ where: { phone: account.phone }, select: { email: true, roles: { select: { role: true } } } });
       expect(user.email).toBe(account.email);
@@ -96,5 +99,45 @@ describe("seedDemo", () => {
   test("both genders are present", async () => {
     const genders = await db.user.groupBy({ by: ["gender"], _count: { _all: true } });
     expect(genders.map((g) => g.gender).sort()).toEqual(["female", "male"]);
+  });
+
+  test("every old commune has 6–12 hamlet branches, closed on 1/7/2025 and carried over to its successor", async () => {
+    const july = vietnamDay(2025, 7, 1);
+    const communes = await db.orgUnit.findMany({
+      where: { level: "commune", validTo: july },
+      select: { successors: { select: { successor: { select: { id: true } } } }, children: { select: { validTo: true, successors: { select: { effectiveOn: true, successor: { select: { parentId: true, validFrom: true, name: true } } } } } } },
+    });
+    expect(communes).toHaveLength(64);
+    for (const commune of communes) {
+      expect(commune.children.length).toBeGreaterThanOrEqual(6);
+      expect(commune.children.length).toBeLessThanOrEqual(12);
+      const successorId = commune.successors[0]!.successor.id;
+      for (const branch of commune.children) {
+        expect(branch.validTo).toEqual(july);
+        expect(branch.successors.map((s) => [s.effectiveOn, s.successor.parentId, s.successor.validFrom])).toEqual([[july, successorId, july]]);
+      }
+    }
+    const camau = await db.orgUnit.findFirstOrThrow({ where: { code: "96", level: "province" }, select: { path: true } });
+    const names = await db.orgUnit.groupBy({ by: ["parentId", "name"], where: { level: "branch", path: { startsWith: camau.path } }, _count: { _all: true } });
+    expect(names.every((n) => n._count._all === 1)).toBe(true);
+  });
+
+  test("a period uses the tree of its reporting day; Cà Mau's communes roll up their predecessors before July 2025", async () => {
+    const [baclieu, camau] = await Promise.all(["95", "96"].map((code) => db.orgUnit.findFirstOrThrow({ where: { code, level: "province" }, select: { path: true } })));
+    const communes = (period: { year: number; half: 0 | 1 | 2 }, within: string) => unitsOfPeriod(db, period, { within, levels: ["commune"] });
+    expect(await communes({ year: 2019, half: 1 }, baclieu!.path)).toHaveLength(64);
+    expect(await communes({ year: 2025, half: 1 }, camau!.path)).toHaveLength(0);
+    const today = await communes({ year: 2025, half: 2 }, camau!.path);
+    expect(today).toHaveLength(25);
+
+    const phongThanh = today.find((u) => u.name === "Xã Phong Thạnh")!;
+    const sources = async (period: { year: number; half: 0 | 1 | 2 }) => (await sourcesOfUnits(db, today, period)).get(phongThanh.id)!.map((u) => u.code).sort();
+    expect(await sources({ year: 2025, half: 2 })).toEqual(["31957"]);
+    expect(await sources({ year: 2025, half: 1 })).toEqual(["31957", "31966", "31969"]);
+    expect(await sources({ year: 2019, half: 0 })).toEqual(["31957", "31966", "31969"]);
+    // Every old commune's history belongs to exactly one of today's communes.
+    const all = await sourcesOfUnits(db, today, { year: 2020, half: 2 });
+    expect([...all.values()].flat().length).toBe(64);
+    expect(new Set([...all.values()].flat().map((u) => u.id)).size).toBe(64);
   });
 });

@@ -5,8 +5,9 @@ import { isCourseComplete } from "#app/courses/completion.ts";
 import { gradeQuiz, type QuizAnswers, type QuizDefinition } from "#app/courses/quiz.ts";
 import { pathToEnding } from "#app/courses/scenario.ts";
 import type { Db } from "#app/db.server.ts";
-import { importBacLieuUnits } from "#app/org/baclieu-units.server.ts";
-import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { importBacLieuUnits, legalBasis, reorganisedOn, type BacLieuTree } from "#app/org/baclieu-units.server.ts";
+import { carryOverChildren } from "#app/org/unit-admin.server.ts";
+import { insertUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
 import { cadreProfile, oldTermEnd, seedSuccessorPositions, type CadreRole } from "./demo-cadres.server.ts";
 import { randomSource, type Random } from "./vietnamese-names.ts";
@@ -28,25 +29,33 @@ const termStart = new Date("2021-07-01T00:00:00+07:00");
 
 type Commune = TreeUnit & { code: string; kind: string; name: string };
 
+// Created open: carryBranchesOver closes them on 1 July 2025, when their hamlets pass to the new communes.
 async function ensureBranches(db: Db, commune: Commune, random: Random) {
-  const count = random.int(3, 5);
+  const count = random.int(6, 12);
   const urban = commune.kind === "phuong" || commune.kind === "thi_tran";
   const names = urban
     ? Array.from({ length: count }, (_, i) => `Khóm ${i + 1}`)
     : [...hamletNames].sort(() => random.next() - 0.5).slice(0, count).map((n) => `Ấp ${n}`);
-  const branches: (TreeUnit & { name: string })[] = [];
-  for (const [i, name] of names.entries()) {
-    const unit = await ensureUnit(db, {
-      code: `${commune.code}-${String(i + 1).padStart(2, "0")}`,
-      name: `Chi hội ${name}`,
-      level: "branch",
-      kind: urban ? "khom" : "ap",
-      parent: commune,
-      validTo: new Date("2025-07-01T00:00:00+07:00"),
-    });
-    branches.push({ ...unit, name: `Chi hội ${name}` });
-  }
-  return branches;
+  const existing = new Map(
+    (await db.orgUnit.findMany({ where: { parentId: commune.id, level: "branch" }, select: { id: true, path: true, depth: true, code: true } })).map((u) => [u.code, u]),
+  );
+  // One transaction per commune: a commit each is what makes seeding slow on a busy disk.
+  return db.$transaction(async (tx) => {
+    const branches: (TreeUnit & { name: string })[] = [];
+    for (const [i, name] of names.entries()) {
+      const input = { code: `${commune.code}-${String(i + 1).padStart(2, "0")}`, name: `Chi hội ${name}`, level: "branch", kind: urban ? "khom" : "ap", parent: commune };
+      const unit = existing.get(input.code) ?? (await insertUnit(tx, input));
+      branches.push({ id: unit.id, path: unit.path, depth: unit.depth, name: input.name });
+    }
+    return branches;
+  });
+}
+
+/** Each hamlet branch continues, from 1 July 2025, under the new commune that holds its hamlet. */
+async function carryBranchesOver(db: Db, tree: BacLieuTree) {
+  for (const { unit, predecessors } of tree.successors)
+    for (const predecessor of predecessors)
+      await db.$transaction((tx) => carryOverChildren(tx, { actorId: null, effectiveOn: reorganisedOn, legalBasis }, predecessor, unit));
 }
 
 function answersFor(quiz: QuizDefinition, random: Random, accuracy: number): QuizAnswers {
@@ -107,7 +116,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
   // People draw from their own random stream, so that the units (branches) and the cadres change independently.
   const people = randomSource(1655);
   const districtName = new Map((await db.orgUnit.findMany({ where: { id: { in: tree.districts.map((d) => d.id) } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]));
-  const holders = new Map<string, { userId: string; role: CadreRole; unitName: string }[]>();
+  const holders = new Map<string, { userId: string; role: CadreRole; unitId: string }[]>();
   for (const [c, commune] of tree.communes.entries()) {
     const branches = await ensureBranches(db, commune, random);
     firstBranch ??= branches[0]!;
@@ -115,14 +124,14 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
     const cadres = [
       { unit: commune, role: "chair" as const, positions: ["hoi_chu_tich", "dang_uy_vien_ban_chap_hanh"] as const },
       { unit: commune, role: "vice" as const, positions: ["hoi_pho_chu_tich"] as const },
-      ...branches.flatMap((b) => [
-        { unit: b, role: "branchHead" as const, positions: ["chi_hoi_truong"] as const },
-        { unit: b, role: "deputy" as const, positions: ["chi_hoi_pho"] as const },
-      ]),
+      // A head in every branch, a deputy in the first: with 6–12 branches per commune, deputies everywhere
+      // would double the cadres and the seeding time for little more to see.
+      ...branches.map((b) => ({ unit: b, role: "branchHead" as const, positions: ["chi_hoi_truong"] as const })),
+      { unit: branches[0]!, role: "deputy" as const, positions: ["chi_hoi_pho"] as const },
       // Party committee members of the commune, men and women (after the branches, so that earlier phone numbers stay).
       { unit: commune, role: "party" as const, positions: [people.pick(["dang_pho_bi_thu", "dang_uy_vien_ban_thuong_vu"] as const)] },
     ];
-    const inCommune: { userId: string; role: CadreRole; unitName: string }[] = [];
+    const inCommune: { userId: string; role: CadreRole; unitId: string }[] = [];
     for (const [p, cadre] of cadres.entries()) {
       const user = await upsertPerson(
         db,
@@ -137,19 +146,21 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
         null,
       );
       learnerIds.push(user.id);
-      inCommune.push({ userId: user.id, role: cadre.role, unitName: cadre.unit.name });
+      inCommune.push({ userId: user.id, role: cadre.role, unitId: cadre.unit.id });
     }
     holders.set(commune.id, inCommune);
   }
+  await carryBranchesOver(db, tree);
   await seedSuccessorPositions(db, holders);
 
   const giaRai = tree.districts[1]!;
-  const scopes: Record<(typeof demoAccounts)[number]["key"], { unit: TreeUnit; roles: ("learner" | "trainer" | "organizer" | "admin")[] }> = {
+  const scopes: Record<(typeof demoAccounts)[number]["key"], { unit: TreeUnit; roles: ("learner" | "trainer" | "organizer" | "admin")[]; alsoOn?: TreeUnit[] }> = {
     learner: { unit: firstBranch!, roles: ["learner"] },
     trainer: { unit: tree.province, roles: ["trainer"] },
     organizer: { unit: tree.province, roles: ["organizer"] },
     districtOrganizer: { unit: giaRai, roles: ["organizer"] },
-    admin: { unit: tree.province, roles: ["admin"] },
+    // the tree of today is Cà Mau's: the admin manages both
+    admin: { unit: tree.province, roles: ["admin"], alsoOn: [tree.camau] },
   };
   for (const account of demoAccounts) {
     const scope = scopes[account.key];
@@ -162,7 +173,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
         gender: account.key === "admin" ? "male" : "female",
         unitId: scope.unit.id,
         positions: account.position ? [{ position: account.position, unitId: scope.unit.id, from: termStart }] : [],
-        roles: scope.roles.map((role) => ({ role, unitId: scope.unit.id })),
+        roles: [scope.unit, ...(scope.alsoOn ?? [])].flatMap((unit) => scope.roles.map((role) => ({ role, unitId: unit.id }))),
       },
       { hash },
     );

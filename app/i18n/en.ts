@@ -1,11 +1,13 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
+import { unitsEn } from "./en/units.ts";
 import type { MessageKey } from "./message-key.ts";
 
 export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...peopleAdminEn,
+  ...unitsEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
@@ -16,6 +18,7 @@ export const en: Record<MessageKey, string> = {
 
   "nav.author": "Authoring",
   "nav.people": "Cadres",
+  "nav.units": "Units",
   "author.title": "Course authoring",
   "author.sourceApp": "Authored in the app",
   "author.sourceContent": "Shipped course (content/)",

@@ -10,6 +10,7 @@ import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
+import type { unitsMessages } from "./vi/units.ts";
 
 export type MessageKey =
   | keyof typeof coreMessages
@@ -21,4 +22,5 @@ export type MessageKey =
   | keyof typeof peopleMessages
   | keyof typeof peopleAdminMessages
   | keyof typeof quizMessages
-  | keyof typeof scenarioMessages;
+  | keyof typeof scenarioMessages
+  | keyof typeof unitsMessages;

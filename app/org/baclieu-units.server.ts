@@ -7,8 +7,8 @@ import { ensureUnit, type TreeUnit } from "./unit-tree.server.ts";
 
 // Official unit codes of Bạc Liêu before and after the 1 July 2025 reorganisation (NQ 1655/NQ-UBTVQH15).
 const dataDir = path.resolve("prisma/data");
-const reorganisedOn = new Date("2025-07-01T00:00:00+07:00");
-const legalBasis = "Nghị quyết 1655/NQ-UBTVQH15";
+export const reorganisedOn = new Date("2025-07-01T00:00:00+07:00");
+export const legalBasis = "Nghị quyết 1655/NQ-UBTVQH15";
 
 const kinds: Record<string, string> = {
   "thành phố": "thanh_pho",
@@ -35,7 +35,15 @@ function districtShortName(name: string) {
   return name.replace(/^Thành phố /, "TP ").replace(/^Thị xã /, "TX ").replace(/^Huyện /, "");
 }
 
-export type BacLieuTree = { province: TreeUnit; districts: TreeUnit[]; communes: (TreeUnit & { code: string; kind: string; name: string })[] };
+type Commune = TreeUnit & { code: string; kind: string; name: string };
+export type BacLieuTree = {
+  province: TreeUnit;
+  districts: TreeUnit[];
+  communes: Commune[];
+  camau: TreeUnit;
+  /** The 25 units of 1 July 2025, each with the old communes it was formed from. */
+  successors: { unit: TreeUnit; predecessors: Commune[] }[];
+};
 
 /** Imports the 2019–2025 tree (province → 7 districts → 64 communes) and the 2025 successors; idempotent. */
 export async function importBacLieuUnits(db: Db): Promise<BacLieuTree> {
@@ -54,18 +62,20 @@ export async function importBacLieuUnits(db: Db): Promise<BacLieuTree> {
     const unit = await ensureUnit(db, { code: row.old_code, name: row.name, level: "commune", kind, parent, validTo: reorganisedOn });
     communes.push({ ...unit, code: row.old_code, kind, name: row.name });
   }
-  await importSuccessors(db, communes);
-  return { province, districts: [...districts.values()], communes };
+  return { province, districts: [...districts.values()], communes, ...(await importSuccessors(db, communes)) };
 }
 
-async function importSuccessors(db: Db, predecessors: BacLieuTree["communes"]) {
+async function importSuccessors(db: Db, predecessors: Commune[]) {
   const camau = await ensureUnit(db, { code: "96", name: "Tỉnh Cà Mau", level: "province", kind: "tinh", parent: null, validFrom: reorganisedOn });
   const byCode = new Map(predecessors.map((p) => [p.code, p]));
+  const successors: BacLieuTree["successors"] = [];
   for (const row of readCsv("baclieu-units-2025.csv", newRow)) {
     const successor = await ensureUnit(db, { code: row.new_code, name: row.new_name, level: "commune", kind: kinds[row.type]!, parent: camau, validFrom: reorganisedOn });
+    successors.push({ unit: successor, predecessors: [] });
     for (const [, code] of row["formed_from (old codes/names)"].matchAll(/\[(\d+)\]/g)) {
       const predecessor = byCode.get(code!);
       if (!predecessor) throw new Error(`baclieu-units-2025.csv: ${row.new_code} formed from unknown unit ${code}`);
+      successors.at(-1)!.predecessors.push(predecessor);
       await db.unitSuccession.upsert({
         where: { predecessorId_successorId: { predecessorId: predecessor.id, successorId: successor.id } },
         create: { predecessorId: predecessor.id, successorId: successor.id, effectiveOn: reorganisedOn, legalBasis },
@@ -73,4 +83,5 @@ async function importSuccessors(db: Db, predecessors: BacLieuTree["communes"]) {
       });
     }
   }
+  return { camau, successors };
 }

@@ -1,32 +1,102 @@
+// Reporting periods and unit validity, in Vietnam's time zone (UTC+7 all year: no daylight saving).
 import { z } from "zod";
 
-/** A reporting period: a half-year (1: January–June, 2: July–December) or a whole year (half 0). */
-export type Period = { year: number; half: 0 | 1 | 2 };
+const vietnamOffsetMs = 7 * 3_600_000;
+const dayMs = 86_400_000;
 
-// Vietnam has no daylight saving: its days start at 17:00 UTC of the day before.
-const vietnamOffsetHours = 7;
-const vietnamMidnight = (year: number, monthIndex: number) => new Date(Date.UTC(year, monthIndex, 1, -vietnamOffsetHours));
+/** 1: 1/1–30/6, 2: 1/7–31/12, 0: the whole year (as MembershipReport.half). */
+export type Half = 0 | 1 | 2;
+export type Period = { year: number; half: Half };
+/** A unit exists from validFrom (inclusive) to validTo (exclusive); null is unbounded. */
+export type Validity = { validFrom: Date | null; validTo: Date | null };
 
-/** The period's first moment and the first moment after it, in Vietnam's time. */
-export function periodRange({ year, half }: Period): { from: Date; to: Date } {
-  const startMonth = half === 2 ? 6 : 0;
-  const endMonth = half === 1 ? 6 : 12;
-  return { from: vietnamMidnight(year, startMonth), to: vietnamMidnight(year, endMonth) };
+/** Midnight starting the day d/m/y in Vietnam (month 1–12). */
+export function vietnamDay(year: number, month: number, day: number) {
+  return new Date(Date.UTC(year, month - 1, day) - vietnamOffsetMs);
 }
 
-/** The day the figures of a period describe: its last day, when the counts are taken. */
-export function periodEnd(period: Period) {
-  return new Date(periodRange(period).to.getTime() - 1);
+/** "2025-07-01" (an <input type="date"> value) as midnight in Vietnam, or null when it is not a real date. */
+export function parseVietnamDay(text: string) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = vietnamDay(year, month, day);
+  return vietnamDayText(date) === match[0] ? date : null;
 }
 
-/** "2019-H1", "2019-H2" or "2019", as in a URL or an import file. */
+/** The Vietnamese calendar day of an instant as "yyyy-mm-dd". */
+export function vietnamDayText(date: Date) {
+  return new Date(date.getTime() + vietnamOffsetMs).toISOString().slice(0, 10);
+}
+
+/** The period as [start, end): start is its first midnight, end the first midnight after it. */
+export function periodBounds({ year, half }: Period) {
+  return {
+    start: vietnamDay(year, half === 2 ? 7 : 1, 1),
+    end: half === 1 ? vietnamDay(year, 7, 1) : vietnamDay(year + 1, 1, 1),
+  };
+}
+
+/** The day a period's figures describe: its last day (30/6 or 31/12). */
+export function reportingDay(period: Period) {
+  return new Date(periodBounds(period).end.getTime() - dayMs);
+}
+
+/** The half-year (or, with `whole`, the year) that holds an instant, by the calendar in Vietnam. */
+export function periodOf(date: Date, whole = false): Period {
+  const [year, month] = vietnamDayText(date).split("-").map(Number) as [number, number];
+  return { year, half: whole ? 0 : month <= 6 ? 1 : 2 };
+}
+
+export function isValidOn(unit: Validity, date: Date) {
+  return (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || date < unit.validTo);
+}
+
+/**
+ * A period belongs to the tree of its reporting day: the units valid on 30/6 (or 31/12) answer for it.
+ * So the first half of 2025 is the old communes', the second half and the whole year 2025 the new ones'.
+ */
+export function answersFor(unit: Validity, period: Period) {
+  return isValidOn(unit, reportingDay(period));
+}
+
+export type HistoryUnit = Validity & { id: string };
+
+/**
+ * For each unit, the units whose figures make up its own for `period`: itself if it answers for the
+ * period, otherwise its predecessors that do, found transitively through the successions (`predecessorsOf`,
+ * asked once per generation for all units together). A unit formed on 1/7/2025 thus shows its predecessors'
+ * history; one with neither (closed before, or formed after the period) has no sources.
+ */
+export async function resolveSources<U extends HistoryUnit>(units: readonly U[], period: Period, predecessorsOf: (ids: string[]) => Promise<Map<string, U[]>>) {
+  const sources = new Map(units.map((u) => [u.id, [] as U[]]));
+  const seen = new Set(units.map((u) => `${u.id}>${u.id}`));
+  let frontier = units.map((unit) => ({ origin: unit.id, unit }));
+  while (frontier.length > 0) {
+    const searching: typeof frontier = [];
+    for (const step of frontier) {
+      if (answersFor(step.unit, period)) sources.get(step.origin)!.push(step.unit);
+      else searching.push(step);
+    }
+    if (searching.length === 0) break;
+    const found = await predecessorsOf([...new Set(searching.map(({ unit }) => unit.id))]);
+    frontier = [];
+    for (const { origin, unit } of searching)
+      for (const predecessor of found.get(unit.id) ?? []) {
+        // Two lines of succession may meet again; each source is counted once per origin.
+        const key = `${origin}>${predecessor.id}`;
+        if (!seen.has(key)) frontier.push({ origin, unit: predecessor });
+        seen.add(key);
+      }
+  }
+  return sources;
+}
+
+/** "2019-H1", "2019-H2" or "2019", as in an address or an import file. */
 export const periodParam = z
   .string()
-  .regex(/^(\d{4})(?:-H([12]))?$/)
-  .transform((text): Period => {
-    const [, year, half] = /^(\d{4})(?:-H([12]))?$/.exec(text)!;
-    return { year: Number(year), half: half ? (Number(half) as 1 | 2) : 0 };
-  })
+  .regex(/^\d{4}(-H[12])?$/)
+  .transform((text): Period => ({ year: Number(text.slice(0, 4)), half: text.length > 4 ? (Number(text.slice(6)) as 1 | 2) : 0 }))
   .refine((p) => p.year >= 2000 && p.year <= 2100);
 
 export const formatPeriod = ({ year, half }: Period) => (half === 0 ? String(year) : `${year}-H${half}`);

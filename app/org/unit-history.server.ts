@@ -1,44 +1,43 @@
 import type { Db } from "#app/db.server.ts";
+import { reportingDay, resolveSources, type Period } from "./periods.ts";
 
-type Validity = { id: string; validFrom: Date | null; validTo: Date | null };
+export const historyUnitSelect = { id: true, code: true, name: true, level: true, path: true, validFrom: true, validTo: true } as const;
+export type HistoryUnitRow = { id: string; code: string; name: string; level: string; path: string; validFrom: Date | null; validTo: Date | null };
 
-export const validOn = (unit: Pick<Validity, "validFrom" | "validTo">, day: Date) =>
-  (unit.validFrom === null || unit.validFrom <= day) && (unit.validTo === null || day < unit.validTo);
+/** Units valid on `date` (validFrom ≤ date < validTo), optionally within a subtree and at some levels, by path. */
+export function unitsValidOn(db: Db, date: Date, options: { within?: string; levels?: string[] } = {}): Promise<HistoryUnitRow[]> {
+  return db.orgUnit.findMany({
+    where: {
+      ...(options.within ? { path: { startsWith: options.within } } : {}),
+      ...(options.levels ? { level: { in: options.levels } } : {}),
+      AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: date } }] }, { OR: [{ validTo: null }, { validTo: { gt: date } }] }],
+    },
+    select: historyUnitSelect,
+    orderBy: { path: "asc" },
+  });
+}
+
+/** The units of a subtree that answer for a period: valid on its reporting day (30/6 or 31/12). */
+export function unitsOfPeriod(db: Db, period: Period, options: { within?: string; levels?: string[] } = {}) {
+  return unitsValidOn(db, reportingDay(period), options);
+}
 
 /**
- * For each unit, the units whose own figures make up its figures on a given day: itself while it is
- * valid; before it was formed, its predecessors (UnitSuccession), followed back until valid ones, so
- * a commune formed on 1/7/2025 shows the history of the communes it was made from. After a unit
- * closed there is nothing: its later figures belong to its successor.
+ * For each unit (e.g. the communes of Cà Mau valid today, listed for 2019), the units whose figures make
+ * it up for `period` (app/org/periods.ts resolveSources): itself when it was valid on the period's
+ * reporting day, else its predecessors of then, transitively; none when it has neither. One query per
+ * generation of successions.
  */
-export async function sourceUnits(db: Db, unitIds: readonly string[], day: Date): Promise<Map<string, string[]>> {
-  const units = new Map<string, Validity>();
-  const predecessors = new Map<string, string[]>();
-  const load = async (ids: string[]) => {
-    const missing = [...new Set(ids)].filter((id) => !units.has(id));
-    if (missing.length === 0) return;
-    const [rows, links] = await Promise.all([
-      db.orgUnit.findMany({ where: { id: { in: missing } }, select: { id: true, validFrom: true, validTo: true } }),
-      db.unitSuccession.findMany({ where: { successorId: { in: missing } }, select: { predecessorId: true, successorId: true } }),
-    ]);
-    for (const row of rows) units.set(row.id, row);
-    for (const link of links) predecessors.set(link.successorId, [...(predecessors.get(link.successorId) ?? []), link.predecessorId]);
-  };
+export function sourcesOfUnits(db: Db, units: readonly HistoryUnitRow[], period: Period) {
+  return resolveSources(units, period, async (ids) => {
+    const rows = await db.unitSuccession.findMany({ where: { successorId: { in: ids } }, select: { successorId: true, predecessor: { select: historyUnitSelect } } });
+    const map = new Map<string, HistoryUnitRow[]>();
+    for (const row of rows) map.set(row.successorId, [...(map.get(row.successorId) ?? []), row.predecessor]);
+    return map;
+  });
+}
 
-  const result = new Map(unitIds.map((id) => [id, [] as string[]]));
-  // Each round looks one merge further back, for every unit at once: one query pair per round.
-  let frontier = unitIds.map((root) => ({ root, id: root, trail: new Set([root]) }));
-  while (frontier.length > 0) {
-    await load(frontier.map((f) => f.id));
-    const next: typeof frontier = [];
-    for (const { root, id, trail } of frontier) {
-      const unit = units.get(id);
-      if (!unit) continue;
-      if (validOn(unit, day)) result.get(root)!.push(id);
-      else if (unit.validFrom !== null && day < unit.validFrom)
-        for (const p of predecessors.get(id) ?? []) if (!trail.has(p)) next.push({ root, id: p, trail: new Set([...trail, p]) });
-    }
-    frontier = next;
-  }
-  return result;
+/** sourcesOfUnits for one unit. */
+export async function sourceUnits(db: Db, unit: HistoryUnitRow, period: Period) {
+  return (await sourcesOfUnits(db, [unit], period)).get(unit.id)!;
 }

@@ -10,6 +10,7 @@ export const coreMessages = {
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.author": "Soạn khóa học",
   "nav.people": "Cán bộ",
+  "nav.units": "Đơn vị",
   "lesson.markDone": "Đánh dấu đã học xong",
   "lesson.done": "Đã học xong bài này",
   "lesson.previous": "Bài trước",
