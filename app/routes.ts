@@ -12,6 +12,7 @@ export default [
   ]),
   route("lesson-html", "routes/lesson-html.ts"),
   route("org", "routes/org/dashboard.tsx"),
+  route("org/required", "routes/org/required.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

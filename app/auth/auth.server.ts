@@ -1,6 +1,7 @@
 import { createContext, data, redirect, type RouterContextProvider } from "react-router";
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
+import { unitSelect } from "#app/org/units.server.ts";
 import { contactFromIdentifier } from "#app/people/contact.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import { claimAttempt } from "./throttle.server.ts";
@@ -100,6 +101,20 @@ export function forbidden(): never {
 export function requirePermission(user: CurrentUser, permission: Permission, unit?: { path: string }) {
   const allowed = unit ? canOnUnit(user.roles, permission, unit.path) : hasPermission(user.roles, permission);
   if (!allowed) forbidden();
+}
+
+export function notFound(): never {
+  throw data(null, { status: 404 });
+}
+
+/**
+ * The unit a request names, when the user holds `permission` on it. A unit outside her scope is answered
+ * as one that does not exist, so ids cannot be probed.
+ */
+export async function requireScopedUnit(user: CurrentUser, permission: Permission, unitId: string) {
+  const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: unitSelect });
+  if (!unit || !canOnUnit(user.roles, permission, unit.path)) notFound();
+  return unit;
 }
 
 /** A user id, or why not: wrong credentials (retryAt null) or too many failures until retryAt. */

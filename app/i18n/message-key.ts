@@ -7,6 +7,7 @@ import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
 import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
+import type { requiredMessages } from "./vi/required.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
 
@@ -18,5 +19,6 @@ export type MessageKey =
   | keyof typeof loginMessages
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
+  | keyof typeof requiredMessages
   | keyof typeof quizMessages
   | keyof typeof scenarioMessages;

@@ -1,6 +1,6 @@
 import { Form, Link, data } from "react-router";
 import { z } from "zod";
-import { forbidden, requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { forbidden, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { scopesFor } from "#app/auth/permissions.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
@@ -8,7 +8,6 @@ import { useT } from "#app/i18n/i18n.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { cadreProgress, communeCompletion } from "#app/org/learning-report.server.ts";
-import { requireUnit } from "#app/org/units.server.ts";
 import { positionLabel } from "#app/people/positions.ts";
 import type { Route } from "./+types/dashboard";
 import "#app/styles/tables.css";
@@ -26,8 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const params = parsed.data;
-  const unit = await requireUnit(db, params.unit ?? scopes[0]!.unitId);
-  requirePermission(user, "report:read", unit);
+  const unit = await requireScopedUnit(user, "report:read", params.unit ?? scopes[0]!.unitId);
   const catalog = await getCatalog();
   const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
   const [communes, cadres] = await Promise.all([
