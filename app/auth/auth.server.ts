@@ -5,7 +5,7 @@ import { unitSelect } from "#app/org/units.server.ts";
 import { contactFromIdentifier } from "#app/people/contact.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import { claimAttempt } from "./throttle.server.ts";
-import { canOnUnit, hasPermission, roles, type Permission, type Role, type ScopedRole } from "./permissions.ts";
+import { canOnUnit, hasPermission, roles, scopesFor, type Permission, type Role, type ScopedRole } from "./permissions.ts";
 import {
   clearedSessionCookie,
   createSession,
@@ -108,11 +108,14 @@ export function notFound(): never {
 }
 
 /**
- * The unit a request names, when the user holds `permission` on it. A unit outside her scope is answered
- * as one that does not exist, so ids cannot be probed.
+ * The unit a request names (by default the first she holds `permission` on), when the user holds the
+ * permission on it: 403 without the permission anywhere, and a unit outside her scope is answered as one
+ * that does not exist, so ids cannot be probed.
  */
-export async function requireScopedUnit(user: CurrentUser, permission: Permission, unitId: string) {
-  const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: unitSelect });
+export async function requireScopedUnit(user: CurrentUser, permission: Permission, unitId: string | undefined) {
+  const first = scopesFor(user.roles, permission)[0];
+  if (!first) forbidden();
+  const unit = await db.orgUnit.findUnique({ where: { id: unitId ?? first.unitId }, select: unitSelect });
   if (!unit || !canOnUnit(user.roles, permission, unit.path)) notFound();
   return unit;
 }

@@ -37,7 +37,7 @@ describe("due dates", () => {
     const form = requirementForm(now);
     expect(form.parse({ course: "khoa", position: "", dueOn: "10/03/2026" })).toEqual({ course: "khoa", position: null, dueOn: day("2026-03-10") });
     expect(form.parse({ course: "khoa", position: "chi_hoi_truong", dueOn: "2026-04-01" }).position).toBe("chi_hoi_truong");
-    const issues = (input: Record<string, string>) => form.safeParse(input).error?.issues.map((i) => `${i.path[0]}:${i.message}`);
+    const issues = (input: Record<string, string>) => form.safeParse(input).error?.issues.map((i) => `${String(i.path[0])}:${i.message}`);
     expect(issues({ course: "", position: "thu_ky", dueOn: "31/02/2026" })).toEqual(["course:required.courseInvalid", "position:required.positionInvalid", "dueOn:required.dueInvalid"]);
     expect(issues({ course: "khoa", position: "", dueOn: "09/03/2026" })).toEqual(["dueOn:required.duePast"]);
   });

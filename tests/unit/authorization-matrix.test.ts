@@ -109,7 +109,7 @@ const matrix: Record<string, RouteCases> = {
         outside: [],
       },
       remove: {
-        request: async (w, side) => ({ url: "/org/required", form: { intent: "remove", requirement: await w[side].requirement() } }),
+        request: async (w, side) => ({ url: "/org/required", form: { intent: "remove", unit: w[side].unit, requirement: await w[side].requirement() } }),
         inside: organizers,
         outside: [],
       },

@@ -34,6 +34,10 @@ test("an organizer requires a course of her district; its learners see it with t
 
   const page = await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer));
   expect(page.requirements).toMatchObject([{ position: null, setOn: "Huyện Giao Việc", standing: { people: 2, done: 0, notDone: 2, overdue: 0 }, removable: true }]);
+
+  const remove = await outcome(() => required.action(routeArgs(post("/org/required", { intent: "remove", unit: district.id, requirement: page.requirements[0]!.id }), organizer)));
+  expect((remove as Response).headers.get("Location")).toBe(`/org/required?unit=${district.id}`);
+  expect((await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer))).requirements).toEqual([]);
 });
 
 test("a bad form comes back with its values and Vietnamese field errors, and changes nothing", async () => {
@@ -58,7 +62,7 @@ test("a unit or requirement outside her district is answered like one that does 
     data: { courseId: (await db.course.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id, unitId: neighbour.id, dueOn: new Date(), createdById: "x" },
   });
   for (const id of [theirs.id, "khong-co"]) {
-    const remove = () => required.action(routeArgs(post("/org/required", { intent: "remove", requirement: id }), organizer));
+    const remove = () => required.action(routeArgs(post("/org/required", { intent: "remove", unit: district.id, requirement: id }), organizer));
     expect(statusOf(await outcome(remove))).toBe(404);
     expect(statusOf(await outcome(() => required.loader(routeArgs(get(`/org/required?unit=${district.id}&requirement=${id}`), organizer))))).toBe(404);
   }

@@ -1,7 +1,7 @@
 import { Form, Link, data, redirect } from "react-router";
 import { z } from "zod";
-import { forbidden, notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
-import { canOnUnit, scopesFor } from "#app/auth/permissions.ts";
+import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { canOnUnit } from "#app/auth/permissions.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import {
   assignRequirement,
@@ -29,12 +29,11 @@ const query = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  const scopes = scopesFor(user.roles, "course:assign");
-  if (scopes.length === 0) forbidden();
+  requirePermission(user, "course:assign");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const params = parsed.data;
-  const unit = await requireScopedUnit(user, "course:assign", params.unit ?? scopes[0]!.unitId);
+  const unit = await requireScopedUnit(user, "course:assign", params.unit);
   const catalog = await getCatalog();
   const course = (id: string) => catalog.courses.find((c) => c.id === id);
   const requirements = await requirementsAround(db, unit);
@@ -64,7 +63,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("assign"), unit: z.string().min(1), course: z.string(), position: z.string(), dueOn: z.string() }),
-  z.object({ intent: z.literal("remove"), requirement: z.string().min(1) }),
+  z.object({ intent: z.literal("remove"), unit: z.string().min(1), requirement: z.string().min(1) }),
 ]);
 
 type Errors = Partial<Record<"course" | "position" | "dueOn", keyof typeof requiredMessages>>;
@@ -77,8 +76,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parsed.data;
   if (form.intent === "remove") {
     if (!(await removeRequirement(db, user, form.requirement))) notFound();
-    const { pathname, search } = new URL(request.url);
-    return redirect(pathname + search);
+    return redirect(`/org/required?${new URLSearchParams({ unit: form.unit })}`);
   }
   const unit = await requireScopedUnit(user, "course:assign", form.unit);
   const values = { course: form.course, position: form.position, dueOn: form.dueOn };
@@ -140,6 +138,7 @@ export default function Required({ loaderData, actionData }: Route.ComponentProp
                   {r.removable ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="unit" value={unit.id} />
                       <input type="hidden" name="requirement" value={r.id} />
                       <button type="submit" className="link-button">
                         {t("required.remove")}
