@@ -21,6 +21,7 @@ export default [
   route("account/password", "routes/account/password.tsx"),
   route("org/units/:id", "routes/org/unit.tsx"),
   route("admin/units", "routes/admin/units.tsx"),
+  route("org/required", "routes/org/required.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

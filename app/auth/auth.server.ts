@@ -1,10 +1,11 @@
 import { createContext, data, redirect, type RouterContextProvider } from "react-router";
 import { db } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
+import { unitSelect } from "#app/org/units.server.ts";
 import { contactFromIdentifier } from "#app/people/contact.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import { claimAttempt } from "./throttle.server.ts";
-import { canOnUnit, hasPermission, roles, type Permission, type Role, type ScopedRole } from "./permissions.ts";
+import { canOnUnit, hasPermission, roles, scopesFor, type Permission, type Role, type ScopedRole } from "./permissions.ts";
 import {
   clearedSessionCookie,
   createSession,
@@ -104,6 +105,23 @@ export function forbidden(): never {
 export function requirePermission(user: CurrentUser, permission: Permission, unit?: { path: string }) {
   const allowed = unit ? canOnUnit(user.roles, permission, unit.path) : hasPermission(user.roles, permission);
   if (!allowed) forbidden();
+}
+
+export function notFound(): never {
+  throw data(null, { status: 404 });
+}
+
+/**
+ * The unit a request names (by default the first she holds `permission` on), when the user holds the
+ * permission on it: 403 without the permission anywhere, and a unit outside her scope is answered as one
+ * that does not exist, so ids cannot be probed.
+ */
+export async function requireScopedUnit(user: CurrentUser, permission: Permission, unitId: string | undefined) {
+  const first = scopesFor(user.roles, permission)[0];
+  if (!first) forbidden();
+  const unit = await db.orgUnit.findUnique({ where: { id: unitId ?? first.unitId }, select: unitSelect });
+  if (!unit || !canOnUnit(user.roles, permission, unit.path)) notFound();
+  return unit;
 }
 
 /** The paths a user with a temporary password may still reach: the page that changes it, and the way out. */

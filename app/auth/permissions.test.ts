@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { canManageShippedCourses, canOnUnit, hasPermission, scopesFor, type ScopedRole } from "#app/auth/permissions.ts";
+import {
+  canLearnCourse,
+  canManageCourse,
+  canManageShippedCourses,
+  canOnUnit,
+  courseReaches,
+  hasPermission,
+  scopesFor,
+  type ScopedRole,
+} from "#app/auth/permissions.ts";
 
 const province = "/p/";
 const district = "/p/d1/";
@@ -52,4 +61,36 @@ test("only course writers for a whole top-level unit manage shipped courses", ()
   expect(canManageShippedCourses(trainer("/tinh/"))).toBe(true);
   expect(canManageShippedCourses(trainer("/tinh/huyen/"))).toBe(false);
   expect(canManageShippedCourses([{ role: "organizer", unitId: "u", unitPath: "/tinh/", unitName: "Tỉnh" }])).toBe(false);
+});
+
+describe("a course authored for a district", () => {
+  // Unit ids are the path segments: the district "d1" owns the course.
+  const course = { ownerUnitId: "d1", ownerUnitPath: district };
+
+  test("reaches the district and the units below it, and no other unit; a shipped course reaches every unit", () => {
+    expect([district, commune].map((path) => courseReaches("d1", path))).toEqual([true, true]);
+    expect([province, siblingDistrict, siblingCommune].map((path) => courseReaches("d1", path))).toEqual([false, false, false]);
+    expect(courseReaches(null, siblingCommune)).toBe(true);
+  });
+
+  test("is learned by those learning in the district only", () => {
+    expect(canLearnCourse([on("learner", commune)], course)).toBe(true);
+    expect(canLearnCourse([on("learner", siblingCommune)], course)).toBe(false);
+    expect(canLearnCourse([on("organizer", province)], course)).toBe(false);
+    expect(canLearnCourse([on("learner", siblingCommune)], { ownerUnitId: null })).toBe(true);
+  });
+
+  test("is managed by the district's trainers and those above, not by a neighbouring district's or the communes'", () => {
+    expect(canManageCourse([on("trainer", district)], course)).toBe(true);
+    expect(canManageCourse([on("trainer", province)], course)).toBe(true);
+    expect(canManageCourse([on("admin", province)], course)).toBe(true);
+    expect(canManageCourse([on("trainer", siblingDistrict)], course)).toBe(false);
+    expect(canManageCourse([on("trainer", commune)], course)).toBe(false);
+    expect(canManageCourse([on("organizer", district)], course)).toBe(false);
+  });
+
+  test("without an owner it follows the rule of shipped courses", () => {
+    expect(canManageCourse([on("trainer", province)], { ownerUnitPath: null })).toBe(true);
+    expect(canManageCourse([on("trainer", district)], { ownerUnitPath: null })).toBe(false);
+  });
 });

@@ -1,3 +1,5 @@
+import { ancestorIds } from "#app/org/unit-path.ts";
+
 export const roles = ["learner", "trainer", "organizer", "admin"] as const;
 export type Role = (typeof roles)[number];
 
@@ -51,4 +53,25 @@ const grantableBy: Record<"roles:grant" | "people:manage", readonly Role[]> = { 
 
 export function canGrantRole(assignments: readonly ScopedRole[], role: Role, unitPath: string) {
   return (["roles:grant", "people:manage"] as const).some((permission) => grantableBy[permission].includes(role) && canOnUnit(assignments, permission, unitPath));
+}
+
+/** A course reaches a unit when it is shipped, or when the unit lies in the subtree of the unit that owns it. */
+export function courseReaches(ownerUnitId: string | null, unitPath: string) {
+  return ownerUnitId === null || ancestorIds(unitPath).includes(ownerUnitId);
+}
+
+/**
+ * Learners of an app-authored course are those learning in its owner unit's subtree. Ids, not paths, are
+ * compared: the catalog keeps the owner's id, which a move in the unit tree does not change.
+ */
+export function canLearnCourse(assignments: readonly ScopedRole[], course: { ownerUnitId: string | null }) {
+  return scopesFor(assignments, "course:learn").some((a) => courseReaches(course.ownerUnitId, a.unitPath));
+}
+
+/**
+ * Trainers of a course's owner unit or above edit, publish and restore it and read its drafts; a course
+ * without an owner (shipped in content/, or authored before courses had owners) keeps the shipped rule.
+ */
+export function canManageCourse(assignments: readonly ScopedRole[], course: { ownerUnitPath: string | null }) {
+  return course.ownerUnitPath === null ? canManageShippedCourses(assignments) : canOnUnit(assignments, "course:write", course.ownerUnitPath);
 }

@@ -4,29 +4,40 @@ import { courseFileName } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
 import { saveResponse } from "#app/progress/steps.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
-import { createLearner } from "#tests/unit/people.ts";
+import { ensureUnit } from "#app/org/unit-tree.server.ts";
+import type { ScopedRole } from "#app/auth/permissions.ts";
+import { createLearner, createPersonWithRole } from "#tests/unit/people.ts";
 import { addDraftLesson, createDraftCourse, requireAuthoredCourse, saveDraftFile } from "./drafts.server.ts";
 import { publishDraft, restoreVersion } from "./publish.server.ts";
 import { reflectionsFor } from "./reflections.server.ts";
+
+let owner: { id: string; path: string };
+let roles: ScopedRole[];
+let trainer: string;
+beforeAll(async () => {
+  owner = await ensureUnit(db, { code: "AU0", name: "Tỉnh Soạn Bài", level: "province", kind: "tinh", parent: null });
+  roles = [{ role: "trainer", unitId: owner.id, unitPath: owner.path, unitName: "Tỉnh Soạn Bài" }];
+  trainer = await createPersonWithRole(db, "trainer", owner);
+});
 
 const lesson = (text: string) => `---\ntitle: "Bài mở đầu"\nminutes: 5\n---\n\n${text}\n`;
 
 describe("drafts and publishing", () => {
   test("a new course starts as a publishable draft, invisible until published", async () => {
-    await createDraftCourse(db, { slug: "nhap-moi", title: "Khóa nháp" });
+    await createDraftCourse(db, { slug: "nhap-moi", title: "Khóa nháp" }, owner.id);
     const catalog = await buildCatalog(db, writeContentRoot({}));
     expect(catalog.bySlug.has("nhap-moi")).toBe(false);
-    const course = await requireAuthoredCourse(db, "nhap-moi");
-    const outcome = await publishDraft(db, course, course.files);
+    const course = await requireAuthoredCourse(db, "nhap-moi", roles);
+    const outcome = await publishDraft(db, trainer, course, course.files);
     expect(outcome).toEqual({ ok: true, version: 1, changed: true });
     expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("nhap-moi")?.title).toBe("Khóa nháp");
   });
 
   test("a published course is compiled once, at publishing: every instance reads it from the database", async () => {
-    await createDraftCourse(db, { slug: "bien-dich-mot-lan", title: "Khóa biên dịch một lần" });
-    const course = await requireAuthoredCourse(db, "bien-dich-mot-lan");
+    await createDraftCourse(db, { slug: "bien-dich-mot-lan", title: "Khóa biên dịch một lần" }, owner.id);
+    const course = await requireAuthoredCourse(db, "bien-dich-mot-lan", roles);
     await saveDraftFile(db, course.id, "01-bai-mo-dau.mdx", lesson("Nội dung đã xuất bản."));
-    await publishDraft(db, course, (await requireAuthoredCourse(db, "bien-dich-mot-lan")).files);
+    await publishDraft(db, trainer, course, (await requireAuthoredCourse(db, "bien-dich-mot-lan", roles)).files);
     // Were the catalog compiling the published files, this broken copy would drop the course.
     const where = { courseId_version: { courseId: course.id, version: 1 } };
     await db.courseVersion.update({ where, data: { snapshot: JSON.stringify({ [courseFileName]: "không có frontmatter" }) } });
@@ -35,9 +46,9 @@ describe("drafts and publishing", () => {
   });
 
   test("a version stored by an older compiler is compiled from its files once more and stored again", async () => {
-    await createDraftCourse(db, { slug: "bien-dich-lai", title: "Khóa biên dịch lại" });
-    const course = await requireAuthoredCourse(db, "bien-dich-lai");
-    await publishDraft(db, course, course.files);
+    await createDraftCourse(db, { slug: "bien-dich-lai", title: "Khóa biên dịch lại" }, owner.id);
+    const course = await requireAuthoredCourse(db, "bien-dich-lai", roles);
+    await publishDraft(db, trainer, course, course.files);
     const where = { courseId_version: { courseId: course.id, version: 1 } };
     await db.courseVersion.update({ where, data: { compiled: JSON.stringify({ compilerVersion: "0", content: {} }) } });
     expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("bien-dich-lai")?.title).toBe("Khóa biên dịch lại");
@@ -47,46 +58,56 @@ describe("drafts and publishing", () => {
   });
 
   test("a slug that is taken is refused", async () => {
-    await createDraftCourse(db, { slug: "trung-ma", title: "Khóa một" });
-    expect(await createDraftCourse(db, { slug: "trung-ma", title: "Khóa hai" })).toBeNull();
+    await createDraftCourse(db, { slug: "trung-ma", title: "Khóa một" }, owner.id);
+    expect(await createDraftCourse(db, { slug: "trung-ma", title: "Khóa hai" }, owner.id)).toBeNull();
   });
 
   test("a draft with problems is not published and the published version stays", async () => {
-    const { id } = (await createDraftCourse(db, { slug: "co-loi", title: "Khóa có lỗi" }))!;
-    let course = await requireAuthoredCourse(db, "co-loi");
-    await publishDraft(db, course, course.files);
+    const { id } = (await createDraftCourse(db, { slug: "co-loi", title: "Khóa có lỗi" }, owner.id))!;
+    let course = await requireAuthoredCourse(db, "co-loi", roles);
+    await publishDraft(db, trainer, course, course.files);
     await saveDraftFile(db, id, "01-bai-mo-dau.mdx", lesson("{process.env.DATABASE_URL}"));
-    course = await requireAuthoredCourse(db, "co-loi");
-    const outcome = await publishDraft(db, course, course.files);
+    course = await requireAuthoredCourse(db, "co-loi", roles);
+    const outcome = await publishDraft(db, trainer, course, course.files);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.issues[0]).toMatchObject({ file: "01-bai-mo-dau.mdx", line: 6 });
-    expect((await requireAuthoredCourse(db, "co-loi")).version).toBe(1);
+    expect((await requireAuthoredCourse(db, "co-loi", roles)).version).toBe(1);
   });
 
   test("each change publishes a new version, and an old version can be restored into the draft", async () => {
-    const { id } = (await createDraftCourse(db, { slug: "phien-ban", title: "Khóa nhiều phiên bản" }))!;
+    const { id } = (await createDraftCourse(db, { slug: "phien-ban", title: "Khóa nhiều phiên bản" }, owner.id))!;
     await saveDraftFile(db, id, "01-bai-mo-dau.mdx", lesson("Phiên bản một."));
-    let course = await requireAuthoredCourse(db, "phien-ban");
-    await publishDraft(db, course, course.files);
+    let course = await requireAuthoredCourse(db, "phien-ban", roles);
+    await publishDraft(db, trainer, course, course.files);
     await saveDraftFile(db, id, "01-bai-mo-dau.mdx", lesson("Phiên bản hai."));
-    course = await requireAuthoredCourse(db, "phien-ban");
-    expect(await publishDraft(db, course, course.files)).toMatchObject({ ok: true, version: 2 });
-    course = await requireAuthoredCourse(db, "phien-ban");
-    expect(await publishDraft(db, course, course.files)).toMatchObject({ ok: true, version: 2, changed: false });
+    course = await requireAuthoredCourse(db, "phien-ban", roles);
+    expect(await publishDraft(db, trainer, course, course.files)).toMatchObject({ ok: true, version: 2 });
+    course = await requireAuthoredCourse(db, "phien-ban", roles);
+    expect(await publishDraft(db, trainer, course, course.files)).toMatchObject({ ok: true, version: 2, changed: false });
 
-    expect(await restoreVersion(db, id, 1)).toBe(true);
-    course = await requireAuthoredCourse(db, "phien-ban");
+    expect(await restoreVersion(db, trainer, course, 1)).toBe(true);
+    course = await requireAuthoredCourse(db, "phien-ban", roles);
     expect(course.files["01-bai-mo-dau.mdx"]).toContain("Phiên bản một.");
-    expect(await publishDraft(db, course, course.files)).toMatchObject({ ok: true, version: 3 });
+    expect(await publishDraft(db, trainer, course, course.files)).toMatchObject({ ok: true, version: 3 });
+
+    // Every new version and every restore is audited under the course's unit; publishing nothing new is not.
+    const events = await db.auditEvent.findMany({ where: { entityId: id }, select: { action: true, actorId: true, unitPath: true, after: true } });
+    expect(events.map((e) => `${e.action} ${e.after}`).sort()).toEqual([
+      'course.publish {"version":1}',
+      'course.publish {"version":2}',
+      'course.publish {"version":3}',
+      'course.restore {"restoredVersion":1}',
+    ]);
+    expect(events.every((e) => e.actorId === trainer && e.unitPath === owner.path)).toBe(true);
   });
 
   test("adding a lesson lists it in course.mdx so the draft stays valid", async () => {
-    const { id } = (await createDraftCourse(db, { slug: "them-bai", title: "Khóa thêm bài" }))!;
-    const before = await requireAuthoredCourse(db, "them-bai");
+    const { id } = (await createDraftCourse(db, { slug: "them-bai", title: "Khóa thêm bài" }, owner.id))!;
+    const before = await requireAuthoredCourse(db, "them-bai", roles);
     await addDraftLesson(db, id, { name: "02-bai-hai", title: "Bài thứ hai" }, before.files[courseFileName]!);
-    const after = await requireAuthoredCourse(db, "them-bai");
+    const after = await requireAuthoredCourse(db, "them-bai", roles);
     expect(after.files[courseFileName]).toContain("02-bai-hai");
-    expect(await publishDraft(db, after, after.files)).toMatchObject({ ok: true, version: 1 });
+    expect(await publishDraft(db, trainer, after, after.files)).toMatchObject({ ok: true, version: 1 });
   });
 });
 

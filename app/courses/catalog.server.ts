@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Db } from "#app/db.server.ts";
+import type { Db, DbTx } from "#app/db.server.ts";
 import { completionRule, type CompletionRule } from "./completion.ts";
 import { registerParts } from "./html-registry.server.ts";
 import { compilerVersion } from "./compile.server.ts";
@@ -12,6 +12,8 @@ export type Recertification = { version: number; publishedAt: Date };
 export type CatalogCourse = Omit<CourseContent, "lessons"> & {
   id: string;
   source: CourseOrigin;
+  /** The unit whose subtree learns an app-authored course (app/auth/permissions.ts canLearnCourse); null: shipped. */
+  ownerUnitId: string | null;
   version: number;
   /** The latest version a trainer marked as requiring everyone certified earlier to redo the course. */
   recertification: Recertification | null;
@@ -29,7 +31,14 @@ const storedCompile = (content: CourseContent) => JSON.stringify({ compilerVersi
  * published files as its snapshot when given, and what they compiled to), lessons keep their ids
  * because progress points at them, and lessons removed from content stay so history survives.
  */
-export async function syncCourse(db: Db, content: CourseContent, origin: { source: CourseOrigin; snapshot?: Record<string, string> }): Promise<CatalogCourse> {
+export type SyncOrigin = {
+  source: CourseOrigin;
+  snapshot?: Record<string, string>;
+  /** Runs in the transaction that makes a new version, e.g. to audit the publishing. */
+  onNewVersion?: (tx: DbTx, version: number) => Promise<void>;
+};
+
+export async function syncCourse(db: Db, content: CourseContent, origin: SyncOrigin): Promise<CatalogCourse> {
   const estimatedMinutes = content.lessons.reduce((sum, l) => sum + l.minutes, 0);
   const fields = { title: content.title, summary: content.summary, passMark: content.passMark, estimatedMinutes };
   const course = await db.$transaction(async (tx) => {
@@ -39,13 +48,14 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
       where: { slug: content.slug },
       create: { ...fields, slug: content.slug, source: origin.source, version: 0, contentHash: "" },
       update: fields,
-      select: { id: true, version: true, contentHash: true },
+      select: { id: true, version: true, contentHash: true, ownerUnitId: true },
     });
     if (existing.contentHash === content.hash) return existing;
     const version = existing.version + 1;
-    const saved = await tx.course.update({ where: { id: existing.id }, data: { version, contentHash: content.hash }, select: { id: true, version: true } });
+    const saved = await tx.course.update({ where: { id: existing.id }, data: { version, contentHash: content.hash }, select: { id: true, version: true, ownerUnitId: true } });
     const published = origin.snapshot ? { snapshot: JSON.stringify(origin.snapshot), compiled: storedCompile(content) } : {};
     await tx.courseVersion.create({ data: { courseId: saved.id, version, contentHash: content.hash, ...published } });
+    await origin.onNewVersion?.(tx, version);
     return saved;
   });
   const lessons: CatalogLesson[] = [];
@@ -63,6 +73,7 @@ export async function syncCourse(db: Db, content: CourseContent, origin: { sourc
     ...content,
     id: course.id,
     source: origin.source,
+    ownerUnitId: course.ownerUnitId,
     version: course.version,
     recertification: null,
     lessons,

@@ -2,12 +2,14 @@
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
+import { requiredEn } from "./en/required.ts";
 import type { MessageKey } from "./message-key.ts";
 
 export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...peopleAdminEn,
   ...unitsEn,
+  ...requiredEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
@@ -32,6 +34,8 @@ export const en: Record<MessageKey, string> = {
   "author.slugTaken": "Another course already uses this code.",
   "author.titleInvalid": "The title needs 3 to 200 characters.",
   "author.create": "Create course",
+  "author.ownerUnit": "Unit the course belongs to",
+  "author.ownerUnitHint": "Only learners of this unit and the units below it see the course; only trainers of this unit or above edit and publish it.",
   "author.files": "Draft files",
   "author.lessonName": "New lesson file name",
   "author.lessonTitle": "Lesson title",

@@ -8,6 +8,7 @@ import type { loginMessages } from "./vi/login.ts";
 import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
+import type { requiredMessages } from "./vi/required.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
 import type { unitsMessages } from "./vi/units.ts";
@@ -21,6 +22,7 @@ export type MessageKey =
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
   | keyof typeof peopleAdminMessages
+  | keyof typeof requiredMessages
   | keyof typeof quizMessages
   | keyof typeof scenarioMessages
   | keyof typeof unitsMessages;

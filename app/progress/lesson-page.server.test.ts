@@ -14,10 +14,15 @@ beforeAll(async () => {
   course = (await getCatalog()).bySlug.get(slug)!;
 }, 120_000);
 
+const newLearner = async () => {
+  const { userId, unit } = await createLearner(db);
+  return { userId, learner: { id: userId, roles: [{ role: "learner" as const, unitId: unit.id, unitPath: unit.path, unitName: "" }] } };
+};
+
 test("a lesson page names its course, its neighbours and the learner's state, and sends no quiz it does not hold", async () => {
-  const { userId } = await createLearner(db);
+  const { userId, learner } = await newLearner();
   const [first, second] = course.lessons;
-  const page = await lessonPage(db, userId, slug, first!.slug);
+  const page = await lessonPage(db, learner, slug, first!.slug);
   expect(page.course).toEqual({ slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length });
   expect(page.lesson).toMatchObject({ id: first!.id, title: first!.title, minutes: first!.minutes, moduleTitle: first!.moduleTitle });
   expect(page.previous).toBeNull();
@@ -26,45 +31,45 @@ test("a lesson page names its course, its neighbours and the learner's state, an
   expect(page.activities).toMatchObject({ quiz: null, passMark: course.passMark, bestScore: null, attempts: { used: 0, left: null, nextAttemptAt: null } });
 
   await markLessonDone(db, userId, course, first!.id);
-  const again = await lessonPage(db, userId, slug, second!.slug);
+  const again = await lessonPage(db, learner, slug, second!.slug);
   expect(again.previous).toEqual({ slug: first!.slug, title: first!.title });
-  expect((await lessonPage(db, userId, slug, first!.slug)).done).toBe(true);
+  expect((await lessonPage(db, learner, slug, first!.slug)).done).toBe(true);
 });
 
 test("after an attempt the quiz lesson shows the score, the attempts used and when the next may be taken", async () => {
-  const { userId } = await createLearner(db);
+  const { userId, learner } = await newLearner();
   const quizLesson = course.lessons.at(-1)!;
   for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
-  const before = await lessonPage(db, userId, slug, quizLesson.slug);
+  const before = await lessonPage(db, learner, slug, quizLesson.slug);
   expect(before.activities.quiz?.id).toBe(course.quiz!.id);
   const answers = Object.fromEntries(course.quiz!.questions.map((q) => [q.id, [q.choices[0]!.id]]));
   const submitted = await submitQuiz(db, userId, course, answers);
-  const after = await lessonPage(db, userId, slug, quizLesson.slug);
+  const after = await lessonPage(db, learner, slug, quizLesson.slug);
   expect(after.activities.bestScore).toBe(submitted.refused ? null : submitted.result.score);
   expect(after.activities.attempts.used).toBe(1);
   expect(Date.parse(after.activities.attempts.nextAttemptAt!)).toBeGreaterThan(Date.now() + 9 * 60_000);
 });
 
 test("a scenario lesson sends only the scene that the address's path reaches, never the others", async () => {
-  const { userId } = await createLearner(db);
+  const { userId, learner } = await newLearner();
   const lesson = course.lessons.find((l) => l.compiled.activities.scenarios.length > 0)!;
   for (const before of course.lessons.slice(0, course.lessons.indexOf(lesson))) await markLessonDone(db, userId, course, before.id);
   const graph = lesson.compiled.activities.scenarios[0]!;
   const scenarioOf = (page: Awaited<ReturnType<typeof lessonPage>>) => page.lesson.parts!.flatMap((p) => ("island" in p && p.island === "Scenario" ? [p.props] : []));
 
-  const [atStart] = scenarioOf(await lessonPage(db, userId, slug, lesson.slug));
+  const [atStart] = scenarioOf(await lessonPage(db, learner, slug, lesson.slug));
   expect(atStart).toMatchObject({ id: graph.id, path: [graph.start] });
   expect(atStart).not.toHaveProperty("scenes");
   const next = graph.scenes.find((s) => s.id === graph.start)!.options[0]!;
   const search = new URLSearchParams({ [`scenario.${graph.id}`]: `${graph.start},${next}` });
-  const [played] = scenarioOf(await lessonPage(db, userId, slug, lesson.slug, search));
+  const [played] = scenarioOf(await lessonPage(db, learner, slug, lesson.slug, search));
   expect(played).toMatchObject({ path: [graph.start, next] });
 });
 
 test("the quiz lesson sends the quiz's structure and its words by key only: the document shows them", async () => {
-  const { userId } = await createLearner(db);
+  const { userId, learner } = await newLearner();
   for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
-  const { quiz } = (await lessonPage(db, userId, slug, course.lessons.at(-1)!.slug)).activities;
+  const { quiz } = (await lessonPage(db, learner, slug, course.lessons.at(-1)!.slug)).activities;
   const [first] = course.quiz!.questions;
   expect(JSON.stringify(quiz)).not.toContain(first!.prompt);
   expect(quiz!.questions[0]).toEqual({ id: first!.id, multiple: first!.multiple, choices: first!.choices.map((c) => c.id) });

@@ -4,13 +4,17 @@ import type { LessonPart } from "#app/courses/lesson-parts.ts";
 import { scenarioParam, scenarioStep } from "#app/courses/scenario-step.ts";
 import { publicQuiz } from "#app/courses/quiz.ts";
 import { defaultQuizPolicy, quizStanding } from "#app/courses/quiz-policy.ts";
+import type { ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { blockersFor, isBlocked } from "./prerequisites.ts";
 import { completedCourseIds, courseProgress } from "./progress.server.ts";
 
+export type Learner = { id: string; roles: readonly ScopedRole[] };
+
 /** A lesson as one learner finds it: where it sits, their progress, and what still blocks it. */
-export async function openLesson(db: Db, userId: string, courseSlug: string, lessonSlug: string) {
-  const { catalog, course, lesson, previous, next } = await requireLesson(courseSlug, lessonSlug);
+export async function openLesson(db: Db, learner: Learner, courseSlug: string, lessonSlug: string) {
+  const userId = learner.id;
+  const { catalog, course, lesson, previous, next } = await requireLesson(courseSlug, lessonSlug, learner.roles);
   const prerequisiteIds = course.prerequisites.flatMap((slug) => catalog.bySlug.get(slug)?.id ?? []);
   const [progress, completed] = await Promise.all([courseProgress(db, userId, course), completedCourseIds(db, userId, prerequisiteIds)]);
   const blockers = blockersFor(course, lesson, { lessonIds: new Set(progress.doneLessonIds), completedCourseIds: completed }, catalog.bySlug);
@@ -27,8 +31,8 @@ function scenariosAt(parts: LessonPart[], search: URLSearchParams): LessonPart[]
 }
 
 /** Everything the lesson page shows; a blocked lesson's content is not sent at all. */
-export async function lessonPage(db: Db, userId: string, courseSlug: string, lessonSlug: string, search = new URLSearchParams()) {
-  const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, userId, courseSlug, lessonSlug);
+export async function lessonPage(db: Db, learner: Learner, courseSlug: string, lessonSlug: string, search = new URLSearchParams()) {
+  const { course, lesson, previous, next, progress, blockers, blocked } = await openLesson(db, learner, courseSlug, lessonSlug);
   const hasCourseQuiz = course.quiz !== null && lesson.compiled.activities.quizzes.some((q) => q.id === course.quiz!.id);
   const standing = quizStanding(course.quiz?.policy ?? defaultQuizPolicy, progress, new Date());
   return {

@@ -43,6 +43,7 @@ test("a learner who never opened the course has no standing in it", async () => 
     startedAt: null,
     completedAt: null,
     needsRefresh: false,
+    completed: false,
     doneLessonIds: [],
     bestScore: null,
     attempts: 0,
@@ -89,14 +90,14 @@ test("a completion due for re-certification counts only what was done since the 
   const due = await courseProgress(db, userId, { id: courseId, recertification: requirement });
   expect(due).toMatchObject({ completedAt: at(5), needsRefresh: true, doneLessonIds: [lessonIds[1]], bestScore: null, attempts: 0, lastAttemptAt: null, endedScenarioIds: [] });
   const byCourse = await progressByCourse(db, userId, [{ id: courseId, recertification: requirement }]);
-  expect(byCourse.get(courseId)).toEqual({ completedAt: at(5), needsRefresh: true, doneLessonIds: [lessonIds[1]] });
+  expect(byCourse.get(courseId)).toEqual({ completedAt: at(5), needsRefresh: true, completed: false, doneLessonIds: [lessonIds[1]] });
 
   // Completed on the version that requires it: nothing is due and everything counts.
   await db.enrollment.update({ where: { id: enrollmentId }, data: { courseVersion: 2 } });
   const current = await courseProgress(db, userId, { id: courseId, recertification: requirement });
   expect(current).toMatchObject({ needsRefresh: false, bestScore: 100, attempts: 1, endedScenarioIds: ["tham-nha"] });
   expect(current.doneLessonIds).toHaveLength(2);
-  expect((await progressByCourse(db, userId, [{ id: courseId, recertification: requirement }])).get(courseId)?.doneLessonIds).toHaveLength(2);
+  expect((await progressByCourse(db, userId, [{ id: courseId, recertification: requirement }])).get(courseId)).toMatchObject({ completed: true, doneLessonIds: [expect.any(String), expect.any(String)] });
 });
 
 test("progress by course covers each course the learner entered, and only hers", async () => {
@@ -107,7 +108,7 @@ test("progress by course covers each course the learner entered, and only hers",
   await enrol(someoneElse, { course: otherCourseId });
   const byCourse = await progressByCourse(db, userId, [{ id: courseId, recertification: null }, { id: otherCourseId, recertification: null }]);
   expect([...byCourse.keys()]).toEqual([courseId]);
-  expect(byCourse.get(courseId)).toEqual({ completedAt: null, needsRefresh: false, doneLessonIds: [lessonIds[0]] });
+  expect(byCourse.get(courseId)).toEqual({ completedAt: null, needsRefresh: false, completed: false, doneLessonIds: [lessonIds[0]] });
 });
 
 test("completed prerequisites are the given courses the learner finished", async () => {

@@ -1,6 +1,6 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
-import { countsInRound, needsRefresh } from "./refresh.ts";
+import { countsInRound, isCompleted, needsRefresh } from "./refresh.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Db | Tx;
@@ -11,6 +11,8 @@ export type CourseProgress = {
   completedAt: Date | null;
   /** Completed on a version older than one marked as requiring re-certification. */
   needsRefresh: boolean;
+  /** Completed and not due for re-certification (app/progress/refresh.ts isCompleted). */
+  completed: boolean;
   /** Counts for the current round: since the re-certification version when a refresh is due. */
   doneLessonIds: string[];
   bestScore: number | null;
@@ -44,10 +46,11 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
     union all select 'response', r."kind" || ':' || r."activityId", r."value", null, null, null from "ActivityResponse" r join e on r."enrollmentId" = e."id"`;
   const enrollment = rows.find((r) => r.row === "enrollment");
   if (!enrollment)
-    return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, doneLessonIds: [], bestScore: null, attempts: 0, lastAttemptAt: null, endedScenarioIds: [], responses: {} };
+    return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, completed: false, doneLessonIds: [], bestScore: null, attempts: 0, lastAttemptAt: null, endedScenarioIds: [], responses: {} };
   const completedAt = enrollment.until === null ? null : new Date(enrollment.until);
   const requirement = course.recertification;
-  const due = needsRefresh({ completedAt, courseVersion: Number(enrollment.num) }, requirement);
+  const completion = { completedAt, courseVersion: Number(enrollment.num) };
+  const due = needsRefresh(completion, requirement);
   const counts = countsInRound(due, requirement);
   const current = (r: ProgressRow) => counts(new Date(r.at!));
   const of = (kind: ProgressRow["row"]) => rows.filter((r) => r.row === kind);
@@ -59,6 +62,7 @@ export async function courseProgress(db: Reader, userId: string, course: Pick<Ca
     startedAt: new Date(enrollment.at!),
     completedAt,
     needsRefresh: due,
+    completed: isCompleted(completion, requirement),
     doneLessonIds: of("lesson").filter(current).map((r) => r.ref!),
     bestScore: scores.length ? Math.max(...scores) : null,
     attempts: scores.length,
@@ -81,7 +85,7 @@ export async function progressByCourse(db: Db, userId: string, courses: readonly
       const due = needsRefresh(e, requirement);
       const counts = countsInRound(due, requirement);
       const lessons = e.lessons.filter((l) => counts(l.completedAt));
-      return [e.courseId, { completedAt: e.completedAt, needsRefresh: due, doneLessonIds: lessons.map((l) => l.lessonId) }];
+      return [e.courseId, { completedAt: e.completedAt, needsRefresh: due, completed: isCompleted(e, requirement), doneLessonIds: lessons.map((l) => l.lessonId) }];
     }),
   );
 }

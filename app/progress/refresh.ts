@@ -9,3 +9,13 @@ export function needsRefresh(completion: { completedAt: Date | null; courseVersi
 export function countsInRound(due: boolean, requirement: Recertification | null | undefined) {
   return (at: Date) => !due || at >= requirement!.publishedAt;
 }
+
+/** The one rule for "completed": finished, on a version that no re-certification has since superseded. */
+export function isCompleted(completion: { completedAt: Date | null; courseVersion: number }, requirement: Recertification | null | undefined) {
+  return completion.completedAt !== null && !needsRefresh(completion, requirement);
+}
+
+/** The same rule as a filter on Enrollment rows, for counting completions in the database. */
+export function completedEnrollmentWhere(requirement: Recertification | null | undefined) {
+  return { completedAt: { not: null }, ...(requirement ? { courseVersion: { gte: requirement.version } } : {}) };
+}

@@ -1,5 +1,4 @@
-import { data } from "react-router";
-import { forbidden, requireUser } from "#app/auth/auth.server.ts";
+import { notFound, requireUser } from "#app/auth/auth.server.ts";
 import { certificatePdf } from "#app/certificates/certificate-pdf.server.ts";
 import { certificateByCode } from "#app/certificates/certificates.server.ts";
 import { db } from "#app/db.server.ts";
@@ -9,8 +8,8 @@ import type { Route } from "./+types/certificate-pdf";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   const certificate = await certificateByCode(db, params.code);
-  if (!certificate) throw data(null, { status: 404 });
-  if (certificate.userId !== user.id) forbidden();
+  // Someone else's certificate is answered as an unknown code; anyone may check it at /verify/<code>.
+  if (!certificate || certificate.userId !== user.id) notFound();
   return new Response(await certificatePdf(certificate, `${env.PUBLIC_URL}/verify/${certificate.code}`), {
     headers: {
       "Content-Type": "application/pdf",

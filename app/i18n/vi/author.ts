@@ -13,6 +13,8 @@ export const authorMessages = {
   "author.slugTaken": "Mã này đã được dùng cho một khóa học khác.",
   "author.titleInvalid": "Tên khóa học cần từ 3 đến 200 ký tự.",
   "author.create": "Tạo khóa học",
+  "author.ownerUnit": "Đơn vị của khóa học",
+  "author.ownerUnitHint": "Chỉ học viên của đơn vị này và các đơn vị trực thuộc thấy khóa học; chỉ giảng viên của đơn vị này hoặc cấp trên được sửa và xuất bản.",
   "author.files": "Các tệp của bản nháp",
   "author.lessonName": "Tên tệp bài mới",
   "author.lessonTitle": "Tiêu đề bài",

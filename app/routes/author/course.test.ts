@@ -34,7 +34,7 @@ test("lessons are added under a new numbered name; a bad or existing name is ref
   for (const fields of [{ name: "02-bai-hai", title: "Trùng tên" }, { name: "bai-ba", title: "Không số" }, { name: "03-bai-ba", title: "x" }])
     expect(await act("khoa-them-bai", { intent: "addLesson", ...fields })).toMatchObject({ data: { intent: "addLesson", error: "author.lessonInvalid" }, init: { status: 400 } });
   const page = await course.loader(routeArgs(get("/author/khoa-them-bai"), context, { slug: "khoa-them-bai" }));
-  expect(page.course).toEqual({ slug: "khoa-them-bai", title: "Khóa thêm bài", source: "app", version: 0 });
+  expect(page.course).toEqual({ slug: "khoa-them-bai", title: "Khóa thêm bài", source: "app", version: 0, manageable: true });
   expect(page.files.map((f) => f.name)).toEqual(["01-bai-mo-dau.mdx", "02-bai-hai.mdx", "course.mdx"]);
   expect(page.versions).toEqual([]);
 });

@@ -1,7 +1,6 @@
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import { z } from "zod";
-import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
-import { canManageShippedCourses } from "#app/auth/permissions.ts";
+import { forbidden, notFound, requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { addDraftLesson, newLessonForm, requireAuthoredCourse } from "#app/authoring/drafts.server.ts";
 import { checkDraft, courseVersions, publishDraft, restoreVersion, setRecertification } from "#app/authoring/publish.server.ts";
 import { invalidateCatalog } from "#app/courses/catalog-instance.server.ts";
@@ -16,14 +15,15 @@ import "#app/styles/authoring.css";
 import { readForm } from "#app/http/read-form.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  requirePermission(requireUser({ request, context }), "course:write");
-  const course = await requireAuthoredCourse(db, params.slug);
+  const user = requireUser({ request, context });
+  requirePermission(user, "course:write");
+  const course = await requireAuthoredCourse(db, params.slug, user.roles);
   const [check, versions] = await Promise.all([
     course.source === "app" ? checkDraft(course.slug, course.files) : null,
     courseVersions(db, course.id),
   ]);
   return {
-    course: { slug: course.slug, title: course.title, source: course.source, version: course.version },
+    course: { slug: course.slug, title: course.title, source: course.source, version: course.version, manageable: course.manageable },
     files: course.drafts.map((d) => ({ name: d.name, updatedAt: d.updatedAt.toISOString() })),
     issues: check && !check.ok ? check.issues.map(formatIssue) : [],
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString(), requiresRecertification: v.requiresRecertification, restorable: v.snapshot !== null })),
@@ -40,18 +40,18 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:write");
-  const course = await requireAuthoredCourse(db, params.slug);
-  if (course.source !== "app" && !canManageShippedCourses(user.roles)) throw data(null, { status: 403 });
+  const course = await requireAuthoredCourse(db, params.slug, user.roles);
+  if (!course.manageable) forbidden();
   const parsed = intents.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw data(null, { status: 400 });
   const form = parsed.data;
   if (form.intent === "recertify") {
-    if (!(await setRecertification(db, course.id, form.version, form.required === "true"))) throw data(null, { status: 404 });
+    if (!(await setRecertification(db, user.id, course, form.version, form.required === "true"))) notFound();
     invalidateCatalog();
     return redirect(`/author/${course.slug}`);
   }
   // Shipped courses live in content/ and change through code review, not here.
-  if (course.source !== "app") throw data(null, { status: 403 });
+  if (course.source !== "app") forbidden();
   if (form.intent === "addLesson") {
     const lesson = newLessonForm.safeParse(form);
     if (!lesson.success || course.files[`${lesson.data.name}.mdx`] !== undefined)
@@ -60,10 +60,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return redirect(`/author/${course.slug}/files/${lesson.data.name}.mdx`);
   }
   if (form.intent === "restore") {
-    if (!(await restoreVersion(db, course.id, form.version))) throw data(null, { status: 404 });
+    if (!(await restoreVersion(db, user.id, course, form.version))) notFound();
     return redirect(`/author/${course.slug}`);
   }
-  const outcome = await publishDraft(db, course, course.files);
+  const outcome = await publishDraft(db, user.id, course, course.files);
   invalidateCatalog();
   if (!outcome.ok) return data({ intent: "publish" as const, issues: outcome.issues.map(formatIssue) }, { status: 400 });
   return { intent: "publish" as const, published: outcome.version, changed: outcome.changed };
@@ -165,15 +165,17 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
                 <th scope="row">{v.version}</th>
                 <td>{date(v.publishedAt)}</td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="recertify" />
-                    <input type="hidden" name="version" value={v.version} />
-                    <input type="hidden" name="required" value={String(!v.requiresRecertification)} />
-                    {v.requiresRecertification ? <strong>{t("author.recertRequired")} </strong> : null}
-                    <button type="submit" className="link-button">
-                      {t(v.requiresRecertification ? "author.recertCancel" : "author.recertMark")}
-                    </button>
-                  </Form>
+                  {v.requiresRecertification ? <strong>{t("author.recertRequired")} </strong> : null}
+                  {course.manageable ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="recertify" />
+                      <input type="hidden" name="version" value={v.version} />
+                      <input type="hidden" name="required" value={String(!v.requiresRecertification)} />
+                      <button type="submit" className="link-button">
+                        {t(v.requiresRecertification ? "author.recertCancel" : "author.recertMark")}
+                      </button>
+                    </Form>
+                  ) : null}
                 </td>
                 {editable ? (
                   <td>

@@ -12,8 +12,9 @@ import { authoringLimit } from "#app/http/body-limit.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 
 async function requireDraftFile({ request, params, context }: Route.LoaderArgs | Route.ActionArgs) {
-  requirePermission(requireUser({ request, context }), "course:write");
-  const course = await requireAuthoredCourse(db, params.slug);
+  const user = requireUser({ request, context });
+  requirePermission(user, "course:write");
+  const course = await requireAuthoredCourse(db, params.slug, user.roles);
   const source = course.files[params.file];
   if (course.source !== "app" || source === undefined) throw data(null, { status: 404 });
   return { course, source };

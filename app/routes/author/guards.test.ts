@@ -18,7 +18,7 @@ beforeAll(async () => {
   const province = await ensureUnit(db, { code: "AG0", name: "Tỉnh Soạn", level: "province", kind: "tinh", parent: null });
   district = await ensureUnit(db, { code: "AG1", name: "Huyện Soạn", level: "district", kind: "huyen", parent: province });
   other = await ensureUnit(db, { code: "AG2", name: "Huyện Khác", level: "district", kind: "huyen", parent: province });
-  await createDraftCourse(db, { slug, title: "Khóa soạn thử" });
+  await createDraftCourse(db, { slug, title: "Khóa soạn thử" }, district.id);
 });
 
 test("a learner is refused every authoring page and action", async () => {

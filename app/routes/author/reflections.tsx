@@ -12,7 +12,7 @@ import "#app/styles/authoring.css";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:write");
-  const course = await requireAuthoredCourse(db, params.slug);
+  const course = await requireAuthoredCourse(db, params.slug, user.roles);
   const paths = scopesFor(user.roles, "course:write").map((s) => s.unitPath);
   const rows = await reflectionsFor(db, course.id, paths);
   return {

@@ -26,6 +26,7 @@ test("the catalog counts each course's lessons, minutes and the learner's finish
     done: 1,
     completedAt: null,
     needsRefresh: false,
+    required: null,
   });
   expect(page.courses.filter((c) => c.slug !== slug).every((c) => c.done === 0)).toBe(true);
   expect(statusOf(await outcome(async () => catalogPage.loader(routeArgs(get("/courses"), await contextFor(db, (await createLearner(db)).userId)))))).toBe(403);

@@ -1,21 +1,24 @@
 import { Link } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
-import { getCatalog } from "#app/courses/catalog-instance.server.ts";
+import { coursesFor, getCatalog } from "#app/courses/catalog-instance.server.ts";
+import { requiredOf, requirementBadge } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { progressByCourse } from "#app/progress/progress.server.ts";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
+import { RequiredBadge } from "#app/components/required-badge.tsx";
 import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/catalog";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  const catalog = await getCatalog();
-  const progress = await progressByCourse(db, user.id, catalog.courses);
+  const courses = coursesFor(await getCatalog(), user.roles);
+  const [progress, required] = await Promise.all([progressByCourse(db, user.id, courses), requiredOf(db, user.id)]);
+  const now = new Date();
   return {
     name: user.name,
-    courses: catalog.courses.map((course) => {
+    courses: courses.map((course) => {
       const mine = progress.get(course.id);
       const lessonIds = new Set(course.lessons.map((l) => l.id));
       return {
@@ -27,6 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         done: mine?.doneLessonIds.filter((id) => lessonIds.has(id)).length ?? 0,
         completedAt: mine?.completedAt?.toISOString() ?? null,
         needsRefresh: mine?.needsRefresh ?? false,
+        required: requirementBadge(required.get(course.id), mine?.completed ?? false, now),
       };
     }),
   };
@@ -51,6 +55,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
             <p className="muted">
               {t("catalog.lessons", { count: course.lessons })} · {t("catalog.minutes", { minutes: course.minutes })}
             </p>
+            {course.required ? <RequiredBadge {...course.required} /> : null}
             {course.needsRefresh ? <p className="badge badge-refresh">{t("course.needsRefreshShort")}</p> : null}
             {course.completedAt && !course.needsRefresh ? (
               <p className="badge badge-done">{t("course.completed", { date: date(course.completedAt) })}</p>

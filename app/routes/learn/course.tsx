@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { latestCertificate } from "#app/certificates/certificates.server.ts";
 import { requireCourse } from "#app/courses/catalog-instance.server.ts";
+import { requiredOf, requirementBadge } from "#app/courses/requirements.server.ts";
 import { pageParts } from "#app/courses/html-registry.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
@@ -10,6 +11,7 @@ import { courseProgress } from "#app/progress/progress.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
+import { RequiredBadge } from "#app/components/required-badge.tsx";
 import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/course";
 import "#app/styles/certificate.css";
@@ -17,8 +19,8 @@ import "#app/styles/certificate.css";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  const course = await requireCourse(params.slug);
-  const [progress, certificate] = await Promise.all([courseProgress(db, user.id, course), latestCertificate(db, user.id, course.id)]);
+  const course = await requireCourse(params.slug, user.roles);
+  const [progress, certificate, required] = await Promise.all([courseProgress(db, user.id, course), latestCertificate(db, user.id, course.id), requiredOf(db, user.id)]);
   const done = new Set(progress.doneLessonIds);
   const nextLesson = course.lessons.find((l) => !done.has(l.id)) ?? course.lessons[0];
   return {
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     started: progress.startedAt !== null,
     completedAt: progress.completedAt?.toISOString() ?? null,
     needsRefresh: progress.needsRefresh,
+    required: requirementBadge(required.get(course.id), progress.completed, new Date()),
     certificateCode: certificate?.code ?? null,
     nextLesson: nextLesson?.slug ?? null,
   };
@@ -64,6 +67,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
       <h1>{course.title}</h1>
       <p className="lead">{course.summary}</p>
       <p className="muted">{course.audience}</p>
+      {loaderData.required ? <RequiredBadge {...loaderData.required} /> : null}
       {loaderData.needsRefresh ? (
         <p className="callout callout-warning" role="status">
           {t("course.needsRefresh")}

@@ -16,14 +16,14 @@ import { newIdempotencyKey } from "#app/http/idempotency-key.ts";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  const page = await lessonPage(db, user.id, params.slug, params.lesson, new URL(request.url).searchParams);
+  const page = await lessonPage(db, user, params.slug, params.lesson, new URL(request.url).searchParams);
   return { ...page, activities: { ...page.activities, submissionKey: newIdempotencyKey() } };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:learn");
-  const { course, lesson, blocked } = await openLesson(db, user.id, params.slug, params.lesson);
+  const { course, lesson, blocked } = await openLesson(db, user, params.slug, params.lesson);
   if (blocked) throw data(null, { status: 403 });
   const form = await readForm(request);
   const outcome = await once(db, user.id, form.get("idempotencyKey"), String(form.get("intent")), (tx) => handleLessonAction(tx, user.id, course, lesson, form));

@@ -1,12 +1,10 @@
 import { Form, Link, data } from "react-router";
 import { z } from "zod";
-import { forbidden, requirePermission, requireUser } from "#app/auth/auth.server.ts";
-import { scopesFor } from "#app/auth/permissions.ts";
+import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { auditVocabulary, listAuditEvents } from "#app/audit/audit-log.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { isPeopleAdminKey, peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
-import { requireUnit } from "#app/org/units.server.ts";
 import type { Route } from "./+types/audit";
 import "#app/styles/tables.css";
 
@@ -20,13 +18,10 @@ const query = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  const scopes = scopesFor(user.roles, "audit:read");
-  if (scopes.length === 0) forbidden();
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const params = parsed.data;
-  const unit = await requireUnit(db, params.unit ?? scopes[0]!.unitId);
-  requirePermission(user, "audit:read", unit);
+  const unit = await requireScopedUnit(user, "audit:read", params.unit);
   const [log, vocabulary] = await Promise.all([
     listAuditEvents(db, unit.path, { action: params.action || undefined, entity: params.entity || undefined, page: params.page }),
     auditVocabulary(db, unit.path),

@@ -20,8 +20,8 @@ test("a district organizer reads her district and the units below it, and not th
   const organizer = await createPersonWithRole(db, "organizer", district);
   expect(((await report(organizer, district.id)) as { unit: { name: string } }).unit.name).toBe("Huyện Của Mình");
   expect(((await report(organizer, commune.id)) as { unit: { name: string } }).unit.name).toBe("Xã Của Mình");
-  expect(statusOf(await report(organizer, other.id))).toBe(403);
-  expect(statusOf(await report(organizer, province.id))).toBe(403);
+  expect(statusOf(await report(organizer, other.id))).toBe(404);
+  expect(statusOf(await report(organizer, province.id))).toBe(404);
 });
 
 test("learners and trainers read no report, and nobody signed in is sent to sign in", async () => {

@@ -1,14 +1,12 @@
 import { Form, Link, data } from "react-router";
 import { z } from "zod";
-import { forbidden, requirePermission, requireUser } from "#app/auth/auth.server.ts";
-import { scopesFor } from "#app/auth/permissions.ts";
+import { requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { cadreProgress, communeCompletion } from "#app/org/learning-report.server.ts";
-import { requireUnit } from "#app/org/units.server.ts";
 import { positionLabel } from "#app/people/positions.ts";
 import type { Route } from "./+types/dashboard";
 import "#app/styles/tables.css";
@@ -21,13 +19,11 @@ const query = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  const scopes = scopesFor(user.roles, "report:read");
-  if (scopes.length === 0) forbidden();
+  requirePermission(user, "report:read");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const params = parsed.data;
-  const unit = await requireUnit(db, params.unit ?? scopes[0]!.unitId);
-  requirePermission(user, "report:read", unit);
+  const unit = await requireScopedUnit(user, "report:read", params.unit);
   const catalog = await getCatalog();
   const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
   const [communes, cadres] = await Promise.all([

@@ -1,12 +1,11 @@
 import { Form, Link, data } from "react-router";
 import { z } from "zod";
-import { forbidden, requireUser } from "#app/auth/auth.server.ts";
-import { canOnUnit, scopesFor } from "#app/auth/permissions.ts";
+import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { canOnUnit } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
-import { requireUnit } from "#app/org/units.server.ts";
 import { positionLabel, type Position } from "#app/people/positions.ts";
 import { listCadres } from "#app/people/roster.server.ts";
 import type { Route } from "./+types/people";
@@ -17,17 +16,13 @@ const query = z.object({
   q: z.string().max(100).catch(""),
   page: z.coerce.number().int().min(1).catch(1),
 });
-const readers = ["people:manage", "report:read"] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  const scopes = readers.flatMap((p) => scopesFor(user.roles, p));
-  if (scopes.length === 0) forbidden();
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const { unit: unitId, q, page } = parsed.data;
-  const unit = await requireUnit(db, unitId ?? scopes[0]!.unitId);
-  if (!readers.some((p) => canOnUnit(user.roles, p, unit.path))) forbidden();
+  const unit = await requireScopedUnit(user, "people:manage", unitId);
   const cadres = await listCadres(db, unit.path, { q, page });
   return {
     unit: { id: unit.id, name: unit.name },

@@ -1,0 +1,72 @@
+import { beforeAll, expect, test } from "vitest";
+import { db } from "#app/db.server.ts";
+import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { createPersonWithRole } from "#tests/unit/people.ts";
+import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit/route-args.ts";
+import * as catalogPage from "../learn/catalog.tsx";
+import * as coursePage from "../learn/course.tsx";
+import * as required from "./required.tsx";
+
+const slug = "hoa-giai-o-co-so";
+let district: TreeUnit;
+let neighbour: TreeUnit;
+let organizer: Awaited<ReturnType<typeof contextFor>>;
+beforeAll(async () => {
+  const province = await ensureUnit(db, { code: "RR0", name: "Tỉnh Giao Việc", level: "province", kind: "tinh", parent: null });
+  district = await ensureUnit(db, { code: "RR1", name: "Huyện Giao Việc", level: "district", kind: "huyen", parent: province });
+  neighbour = await ensureUnit(db, { code: "RR2", name: "Huyện Bên Cạnh", level: "district", kind: "huyen", parent: province });
+  organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+});
+
+const assign = (fields: Record<string, string>) =>
+  outcome(() => required.action(routeArgs(post("/org/required", { intent: "assign", unit: district.id, course: slug, position: "", ...fields }), organizer)));
+const nextMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+test("an organizer requires a course of her district; its learners see it with the date, the page counts them", async () => {
+  const dueOn = nextMonth();
+  expect(((await assign({ dueOn })) as Response).headers.get("Location")).toBe(`/org/required?unit=${district.id}`);
+  const learner = await contextFor(db, await createPersonWithRole(db, "learner", district));
+  const shown = (await catalogPage.loader(routeArgs(get("/courses"), learner))).courses.find((c) => c.slug === slug);
+  expect(shown?.required).toEqual({ dueOn: `${dueOn}T00:00:00.000Z`, overdue: false });
+  expect((await coursePage.loader(routeArgs(get(`/courses/${slug}`), learner, { slug }))).required).toMatchObject({ overdue: false });
+  const outside = await contextFor(db, await createPersonWithRole(db, "learner", neighbour));
+  expect((await catalogPage.loader(routeArgs(get("/courses"), outside))).courses.find((c) => c.slug === slug)?.required).toBeNull();
+
+  const page = await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer));
+  expect(page.requirements).toMatchObject([{ position: null, setOn: "Huyện Giao Việc", standing: { people: 2, done: 0, notDone: 2, overdue: 0 }, removable: true }]);
+
+  const remove = await outcome(() => required.action(routeArgs(post("/org/required", { intent: "remove", unit: district.id, requirement: page.requirements[0]!.id }), organizer)));
+  expect((remove as Response).headers.get("Location")).toBe(`/org/required?unit=${district.id}`);
+  expect((await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer))).requirements).toEqual([]);
+});
+
+test("a bad form comes back with its values and Vietnamese field errors, and changes nothing", async () => {
+  const before = await db.courseRequirement.count();
+  expect(await assign({ course: "khong-co", position: "thu_ky", dueOn: "31/02/2026" })).toMatchObject({
+    data: {
+      errors: { course: "required.courseInvalid", position: "required.positionInvalid", dueOn: "required.dueInvalid" },
+      values: { course: "khong-co", position: "thu_ky", dueOn: "31/02/2026" },
+    },
+    init: { status: 400 },
+  });
+  expect(await assign({ dueOn: "01/01/2020" })).toMatchObject({ data: { errors: { dueOn: "required.duePast" } }, init: { status: 400 } });
+  expect(await db.courseRequirement.count()).toBe(before);
+});
+
+test("a unit or requirement outside her district is answered like one that does not exist", async () => {
+  for (const unit of [neighbour.id, "khong-co-don-vi"]) {
+    expect(statusOf(await outcome(() => required.loader(routeArgs(get(`/org/required?unit=${unit}`), organizer))))).toBe(404);
+    expect(statusOf(await assign({ unit, dueOn: nextMonth() }))).toBe(404);
+  }
+  const theirs = await db.courseRequirement.create({
+    data: { courseId: (await db.course.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id, unitId: neighbour.id, dueOn: new Date(), createdById: "x" },
+  });
+  for (const id of [theirs.id, "khong-co"]) {
+    const remove = () => required.action(routeArgs(post("/org/required", { intent: "remove", unit: district.id, requirement: id }), organizer));
+    expect(statusOf(await outcome(remove))).toBe(404);
+    expect(statusOf(await outcome(() => required.loader(routeArgs(get(`/org/required?unit=${district.id}&requirement=${id}`), organizer))))).toBe(404);
+  }
+  expect(await db.courseRequirement.count({ where: { id: theirs.id } })).toBe(1);
+  const trainer = await contextFor(db, await createPersonWithRole(db, "trainer", district));
+  expect(statusOf(await outcome(() => required.loader(routeArgs(get("/org/required"), trainer))))).toBe(403);
+});
