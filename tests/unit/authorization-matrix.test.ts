@@ -19,7 +19,8 @@ import { contextFor, outcome, routeArgs, statusOf } from "#tests/unit/route-args
  * in; signed in: 403 or 404), and a target outside one's scope must get exactly the answer an unknown id
  * gets. A route, loader or intent missing from the table fails the test with the entry to add.
  *
- * Intents are found in the route module and the app modules it imports, written as `intent: z.literal("…")`.
+ * Intents are found in the route module and the app modules it imports, written as `intent: z.literal("…")`
+ * or `intent: z.enum([…])` (the list inline or a constant of the same module).
  */
 
 type Who = "anonymous" | Role;
@@ -30,6 +31,8 @@ type Target = {
   course: string;
   /** A requirement set on the unit (a fresh one per call, so that withdrawing it can be tried by each role). */
   requirement: () => Promise<string>;
+  /** A cadre whose home unit is the unit. */
+  person: string;
   /** Inside: a certificate the acting user holds; outside: one a learner of district B holds. */
   certificate: (who: Who) => string;
 };
@@ -62,6 +65,20 @@ const learnAction = (intent: string, form: Record<string, string> = {}): Probe =
   inside: signedIn,
   outside: [],
 });
+const personAction = (path: string, form: Record<string, string>): Probe => ({
+  request: (w, side) => ({ url: `/org/people/${w[side].person}${path}`, params: { id: w[side].person }, form }),
+  inside: organizers,
+  outside: [],
+});
+const unitAction = (intent: string, inside: readonly Who[], admin: boolean): Probe => ({
+  request: (w, side) =>
+    admin
+      ? { url: `/admin/units?unit=${w[side].unit}`, form: { intent, name: fresh("Đơn vị") } }
+      : { url: `/org/units/${w[side].unit}`, params: { id: w[side].unit }, form: { intent, name: fresh("Chi hội") } },
+  inside,
+  outside: [],
+});
+const unitIntents = ["create", "rename", "move", "close", "merge"];
 const authorAction = (form: () => Record<string, string>): Probe => ({
   request: (w, side) => ({ url: `/author/${w[side].course}`, params: courseParams(w, side), form: form() }),
   inside: writers,
@@ -114,6 +131,43 @@ const matrix: Record<string, RouteCases> = {
         outside: [],
       },
     },
+  },
+  "routes/org/people": {
+    loader: { request: (w, side) => ({ url: `/org/people?unit=${w[side].unit}` }), inside: organizers, outside: [] },
+  },
+  "routes/org/person": {
+    loader: { request: (w, side) => ({ url: `/org/people/${w[side].person}`, params: { id: w[side].person } }), inside: organizers, outside: [] },
+    action: {
+      profile: personAction("", { intent: "profile", name: "" }),
+      addPosition: personAction("", { intent: "addPosition", position: "chi_hoi_truong" }),
+      endPosition: personAction("", { intent: "endPosition", holding: "khong-co" }),
+    },
+  },
+  "routes/org/person-account": {
+    loader: { request: (w, side) => ({ url: `/org/people/${w[side].person}/account`, params: { id: w[side].person } }), inside: organizers, outside: [] },
+    action: {
+      create: personAction("/account", { intent: "create", password: "" }),
+      reset: personAction("/account", { intent: "reset", password: "" }),
+      deactivate: personAction("/account", { intent: "deactivate" }),
+      reactivate: personAction("/account", { intent: "reactivate" }),
+      grant: personAction("/account", { intent: "grant", role: "learner", unitId: "khong-co" }),
+      revoke: personAction("/account", { intent: "revoke", assignmentId: "khong-co" }),
+    },
+  },
+  "routes/org/audit": {
+    loader: { request: (w, side) => ({ url: `/org/audit?unit=${w[side].unit}` }), inside: organizers, outside: [] },
+  },
+  "routes/org/unit": {
+    loader: { request: (w, side) => ({ url: `/org/units/${w[side].unit}`, params: { id: w[side].unit } }), inside: organizers, outside: [] },
+    action: Object.fromEntries(unitIntents.map((intent) => [intent, unitAction(intent, organizers, false)])),
+  },
+  "routes/admin/units": {
+    loader: { request: (w, side) => ({ url: `/admin/units?unit=${w[side].unit}` }), inside: ["admin"], outside: [] },
+    action: Object.fromEntries(unitIntents.map((intent) => [intent, unitAction(intent, ["admin"], true)])),
+  },
+  "routes/account/password": {
+    loader: { request: () => ({ url: "/account/password" }), inside: signedIn },
+    action: { "-": { request: () => ({ url: "/account/password", form: { current: "", password: "", confirm: "" } }), inside: signedIn } },
   },
   "routes/author/index": {
     loader: { request: () => ({ url: "/author" }), inside: writers },
@@ -185,7 +239,16 @@ function intentsOf(file: string) {
   const source = readFileSync(appFile(file), "utf8");
   const imported = [...source.matchAll(/from "#app\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => /\.tsx?$/.test(f));
   const texts = [source, ...imported.map((f) => readFileSync(appFile(f), "utf8"))];
-  return [...new Set(texts.flatMap((text) => [...text.matchAll(/intent:\s*z\.literal\("([\w-]+)"\)/g)].map((m) => m[1]!)))].sort();
+  const quoted = (list: string) => [...list.matchAll(/"([\w-]+)"/g)].map((m) => m[1]!);
+  const constant = (text: string, name: string) => new RegExp(`const ${name}\\s*=\\s*\\[([^\\]]*)\\]`).exec(text)?.[1] ?? "";
+  return [
+    ...new Set(
+      texts.flatMap((text) => [
+        ...[...text.matchAll(/intent:\s*z\.literal\("([\w-]+)"\)/g)].map((m) => m[1]!),
+        ...[...text.matchAll(/intent:\s*z\.enum\((?:\[([^\]]*)\]|(\w+))\)/g)].flatMap((m) => quoted(m[1] ?? constant(text, m[2]!))),
+      ]),
+    ),
+  ].sort();
 }
 
 function missingEntry(route: { id: string; path: string }, parts: string[]) {
@@ -221,6 +284,7 @@ beforeAll(async () => {
   for (const role of signedIn) users[role] = await createPersonWithRole(db, role, a, `Người ${role}`);
   const trainerB = await createPersonWithRole(db, "trainer", b);
   const learnerB = await createPersonWithRole(db, "learner", b);
+  const [personA, personB] = [await createPersonWithRole(db, "learner", a, "Cán bộ A"), await createPersonWithRole(db, "learner", b, "Cán bộ B")];
   const courseA = await publishedCourse("khoa-huyen-a", a, users.trainer);
   const courseB = await publishedCourse("khoa-huyen-b", b, trainerB);
   invalidateCatalog();
@@ -232,9 +296,9 @@ beforeAll(async () => {
     (await db.courseRequirement.create({ data: { courseId, unitId, position: fresh("p"), dueOn: new Date(), createdById: "ma-tran" }, select: { id: true } })).id;
   world = {
     now: Date.now(),
-    inside: { unit: a.id, course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1" },
-    outside: { unit: b.id, course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate },
-    unknown: { unit: "khong-co-don-vi", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ" },
+    inside: { unit: a.id, person: personA, course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1" },
+    outside: { unit: b.id, person: personB, course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate },
+    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ" },
   };
 }, 180_000);
 
