@@ -12,6 +12,9 @@ export default [
   ]),
   route("lesson-html", "routes/lesson-html.ts"),
   route("org", "routes/org/dashboard.tsx"),
+  route("org/membership", "routes/org/membership.tsx"),
+  route("org/membership/edit", "routes/org/membership-edit.tsx"),
+  route("org/models", "routes/org/models.tsx"),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

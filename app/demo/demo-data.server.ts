@@ -8,6 +8,7 @@ import type { Db } from "#app/db.server.ts";
 import { importBacLieuUnits } from "#app/org/baclieu-units.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
+import { seedMembershipDemo } from "./membership-demo.server.ts";
 import { randomSource, vietnameseName, type Random } from "./vietnamese-names.ts";
 
 export const demoPassword = "LanToa@2025";
@@ -166,6 +167,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
       const progressRandom = randomSource(hashString(`${userId}:${course.slug}`));
       if (!enrolled.has(`${userId}:${course.id}`)) await seedProgress(db, userId, course, progressRandom);
     }
+  await seedMembershipDemo(db, tree.communes);
   return { units: tree.communes.length, cadres: learnerIds.length };
 }
 

@@ -1,9 +1,11 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
+import { membershipEn } from "./en/membership.ts";
 import { peopleEn } from "./en/people.ts";
 import type { MessageKey } from "./message-key.ts";
 
 export const en: Record<MessageKey, string> = {
   ...peopleEn,
+  ...membershipEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",

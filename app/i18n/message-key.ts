@@ -5,6 +5,7 @@ import type { certificateMessages } from "./vi/certificate.ts";
 import type { coreMessages } from "./vi/core.ts";
 import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
+import type { membershipMessages } from "./vi/membership.ts";
 import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { quizMessages } from "./vi/quiz.ts";
@@ -16,6 +17,7 @@ export type MessageKey =
   | keyof typeof certificateMessages
   | keyof typeof learningMessages
   | keyof typeof loginMessages
+  | keyof typeof membershipMessages
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
   | keyof typeof quizMessages
