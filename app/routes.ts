@@ -15,6 +15,11 @@ export default [
   route("org/membership", "routes/org/membership.tsx"),
   route("org/membership/edit", "routes/org/membership-edit.tsx"),
   route("org/models", "routes/org/models.tsx"),
+  ...prefix("org/import", [
+    index("routes/org/import/index.tsx"),
+    route("template/:kind", "routes/org/import/template.ts"),
+    route(":id", "routes/org/import/job.tsx"),
+  ]),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

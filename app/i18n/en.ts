@@ -1,4 +1,5 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
+import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
 import { peopleEn } from "./en/people.ts";
 import type { MessageKey } from "./message-key.ts";
@@ -6,6 +7,7 @@ import type { MessageKey } from "./message-key.ts";
 export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...membershipEn,
+  ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",

@@ -3,6 +3,7 @@
 import type { authorMessages } from "./vi/author.ts";
 import type { certificateMessages } from "./vi/certificate.ts";
 import type { coreMessages } from "./vi/core.ts";
+import type { importMessages } from "./vi/import.ts";
 import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
 import type { membershipMessages } from "./vi/membership.ts";
@@ -15,6 +16,7 @@ export type MessageKey =
   | keyof typeof coreMessages
   | keyof typeof authorMessages
   | keyof typeof certificateMessages
+  | keyof typeof importMessages
   | keyof typeof learningMessages
   | keyof typeof loginMessages
   | keyof typeof membershipMessages
