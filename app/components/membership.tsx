@@ -6,7 +6,12 @@ import type { GatheringRate } from "#app/membership/gathering-rate.ts";
 const integer = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat("vi-VN", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+const target = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
+
 export const useNumber = () => (value: number) => integer.format(value);
+
+/** A target as its directive states it: "50%", "80%". */
+export const formatTarget = (value: number) => target.format(value);
 
 export function Percent({ value }: { value: number | null }) {
   return <>{value === null ? "—" : percent.format(value)}</>;

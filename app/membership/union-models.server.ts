@@ -2,9 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { parseDay } from "#app/org/days.ts";
+import { modelKinds } from "./model-kinds.ts";
 import { count } from "./report.server.ts";
-
-export const modelKinds = ["club", "savings", "livelihood", "other"] as const;
 
 const day = (message: string) => z.string().transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
 

@@ -10,7 +10,7 @@ import { reportingUnitLevels } from "#app/membership/report.server.ts";
 import { membershipOverview } from "#app/membership/statistics.server.ts";
 import { formatPeriod, periodParam } from "#app/org/periods.ts";
 import { requireScopedUnit } from "#app/org/units.server.ts";
-import { Percent, RateFormula, useNumber, usePeriodName } from "#app/components/membership.tsx";
+import { formatTarget, Percent, RateFormula, useNumber, usePeriodName } from "#app/components/membership.tsx";
 import type { Route } from "./+types/membership";
 import "#app/styles/tables.css";
 
@@ -75,13 +75,13 @@ export default function Membership({ loaderData }: Route.ComponentProps) {
         </h2>
         {total.rate ? <RateFormula rate={total.rate} /> : null}
         <p className="muted">{t("membership.sumNote")}</p>
-        <p>{target ? t("membership.target", { target: `${number(target.value * 100)} %`, source: target.source }) : t("membership.noTarget")}</p>
+        <p>{target ? t("membership.target", { target: formatTarget(target.value), source: target.source }) : t("membership.noTarget")}</p>
         {target && overview.communes.reported > 0 ? (
           <p data-testid="communes-at-target">
-            {t("membership.communesAtTarget", { at: overview.communes.atTarget, total: overview.communes.reported, target: `${number(target.value * 100)} %` })}
+            {t("membership.communesAtTarget", { at: overview.communes.atTarget, total: overview.communes.reported, target: formatTarget(target.value) })}
           </p>
         ) : null}
-        {showHouseholds && householdTarget ? <p>{t("membership.householdTarget", { target: `${number(householdTarget.value * 100)} %`, source: householdTarget.source })}</p> : null}
+        {showHouseholds && householdTarget ? <p>{t("membership.householdTarget", { target: formatTarget(householdTarget.value), source: householdTarget.source })}</p> : null}
         {unit.canEnter ? (
           <p>
             <Link className="button button-secondary" to={link(unit.id, "/org/membership/edit")}>
