@@ -88,7 +88,13 @@ test("an organizer enters a commune's member figures for a period and sees the r
   await expect(page.getByText("Đã lưu số liệu.")).toBeVisible();
   await expect(page.getByTestId("rate-formula")).toHaveText("Tỷ lệ tập hợp = hội viên ÷ phụ nữ từ 18 tuổi = 2.600 ÷ 5.000 = 52,0%");
 
+  // The commune's page, then its district's, where the commune is a row with its inputs and the target met.
   await page.getByRole("link", { name: "Về bảng tổng hợp" }).click();
-  await expect(page.getByRole("row", { name: /Phường Hộ Phòng/ })).toContainText("52,0%");
-  await expect(page.getByRole("row", { name: /Phường Hộ Phòng/ })).toContainText("Đạt");
+  await expect(page.getByTestId("rate-formula")).toHaveText("Tỷ lệ tập hợp = hội viên ÷ phụ nữ từ 18 tuổi = 2.600 ÷ 5.000 = 52,0%");
+  await page.getByRole("link", { name: "Lên đơn vị cấp trên" }).click();
+  const communeRow = page.getByRole("row", { name: /Phường Hộ Phòng/ });
+  await expect(communeRow).toContainText("5.000");
+  await expect(communeRow).toContainText("2.600");
+  await expect(communeRow).toContainText("52,0%");
+  await expect(communeRow).toContainText("Đạt");
 });

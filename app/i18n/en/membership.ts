@@ -40,6 +40,7 @@ export const membershipEn: Record<keyof typeof membershipMessages, string> = {
   "membership.unchanged": "Nothing changed.",
   "membership.cannotReport": "This unit does not report for this period: figures before a merger belong to the former units.",
   "membership.backToOverview": "Back to the overview",
+  "membership.up": "Up to the unit above",
   "membership.error.count": "Enter a whole number, 0 or more.",
   "membership.error.householdsPair": "Enter both household figures, or leave both empty.",
   "membership.error.householdsTooMany": "Households with a member cannot exceed households with a woman aged 18+.",

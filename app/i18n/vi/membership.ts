@@ -39,6 +39,7 @@ export const membershipMessages = {
   "membership.unchanged": "Số liệu không thay đổi.",
   "membership.cannotReport": "Đơn vị này không báo cáo số liệu cho kỳ này: số của kỳ trước khi sáp nhập thuộc về các đơn vị cũ.",
   "membership.backToOverview": "Về bảng tổng hợp",
+  "membership.up": "Lên đơn vị cấp trên",
   "membership.error.count": "Nhập một số nguyên từ 0 trở lên.",
   "membership.error.householdsPair": "Nhập cả số hộ có phụ nữ từ 18 tuổi và số hộ có hội viên, hoặc để trống cả hai.",
   "membership.error.householdsTooMany": "Số hộ có hội viên không thể lớn hơn số hộ có phụ nữ từ 18 tuổi.",

@@ -66,7 +66,7 @@ export default function Membership({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="button button-secondary">
           {t("membership.show")}
         </button>
-        {unit.parentId ? <Link to={link(unit.parentId)}>↑</Link> : null}
+        {unit.parentId ? <Link to={link(unit.parentId)} aria-label={t("membership.up")}>↑</Link> : null}
       </Form>
 
       <section aria-labelledby="rate-total" className="stack">
