@@ -1,9 +1,9 @@
-import type { AuditChange } from "#app/audit/audit.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
+import { isoDay, parseDay } from "#app/org/days.ts";
 import { ethnicities, theoryLevels } from "#app/people/profile.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { headerKey, RowReader } from "./columns.ts";
-import type { ChunkResult, ImportKind } from "./import-kind.ts";
+import { rowAudit, type ChunkResult, type ImportKind } from "./import-kind.ts";
 import { unitOn, unitsByCode } from "./units.server.ts";
 
 const columns = [
@@ -50,13 +50,9 @@ function readBirth(reader: RowReader<Key>): Pick<Profile, "birthYear" | "birthDa
   const value = reader.raw("birth");
   if (value === "") return {};
   if (/^(19|20)\d\d$/.test(value)) return { birthYear: Number(value) };
-  const day = reader.day("birth");
-  if (!day) {
-    reader.errors.pop();
-    reader.fail("birth", { key: "import.error.birthDate" });
-    return {};
-  }
-  return { birthDate: day, birthYear: new Date(day.getTime() + 7 * 3_600_000).getUTCFullYear() };
+  const day = parseDay(value);
+  if (!day) return reader.fail("birth", { key: "import.error.birthDate" }) ?? {};
+  return { birthDate: day, birthYear: Number(isoDay(day).slice(0, 4)) };
 }
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
@@ -147,7 +143,7 @@ export const cadreImport: ImportKind<Key> = {
       select: { id: true, externalId: true, phone: true },
     });
     const idOf = new Map(created.map((u) => [u.externalId ?? u.phone, u.id]));
-    const audit = (entityId: string, unitPath: string, before: object | null, after: object): AuditChange => ({ actorId: context.actorId, action: "person.import", entity: "User", entityId, unitPath, before, after });
+    const audit = rowAudit(context, "person.import", "User");
     for (const c of creates) result.audits.push(audit(idOf.get(c.profile.externalId ?? c.profile.phone!)!, c.unitPath, null, c.profile));
     for (const u of updates) {
       await db.user.update({ where: { id: u.id }, data: u.data, select: { id: true } });

@@ -23,3 +23,8 @@ export type ImportKind<K extends string = string> = {
   columns: readonly (Column & { key: K })[];
   processChunk(db: Db | DbTx, rows: SheetRecord<K>[], context: ChunkContext): Promise<ChunkResult>;
 };
+
+/** The audit event of one changed row, with what it was and what it became. */
+export const rowAudit =
+  (context: ChunkContext, action: string, entity: string) =>
+  (entityId: string, unitPath: string, before: object | null, after: object): AuditChange => ({ actorId: context.actorId, action, entity, entityId, unitPath, before, after });

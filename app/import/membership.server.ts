@@ -1,8 +1,7 @@
-import type { AuditChange } from "#app/audit/audit.server.ts";
 import { canReport, membershipFigures, type MembershipFigures } from "#app/membership/report.server.ts";
 import { periodEnd, periodParam } from "#app/org/periods.ts";
 import { RowReader } from "./columns.ts";
-import type { ChunkResult, ImportKind } from "./import-kind.ts";
+import { rowAudit, type ChunkResult, type ImportKind } from "./import-kind.ts";
 import { unitOn, unitsByCode } from "./units.server.ts";
 
 const columns = [
@@ -71,7 +70,7 @@ export const membershipImport: ImportKind<Key> = {
     result.unchanged = reports.length - creates.length - updates.length;
     if (!context.write) return result;
 
-    const audit = (entityId: string, unitPath: string, before: object | null, after: object): AuditChange => ({ actorId: context.actorId, action: "membership.import", entity: "MembershipReport", entityId, unitPath, before, after });
+    const audit = rowAudit(context, "membership.import", "MembershipReport");
     const created = await db.membershipReport.createManyAndReturn({ data: creates.map(({ unitPath: _, ...r }) => ({ ...r, updatedById: context.actorId })), select: { id: true, unitId: true, year: true, half: true } });
     const createdIds = new Map(created.map((r) => [keyOf(r), r.id]));
     for (const r of creates) result.audits.push(audit(createdIds.get(keyOf(r))!, r.unitPath, null, r));

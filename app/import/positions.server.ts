@@ -1,10 +1,9 @@
-import type { AuditChange } from "#app/audit/audit.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { normalizePhone } from "#app/people/contact.ts";
 import { positions, type Position } from "#app/people/positions.ts";
 import { headerKey, RowReader } from "./columns.ts";
-import type { ChunkResult, ImportKind } from "./import-kind.ts";
+import { rowAudit, type ChunkResult, type ImportKind } from "./import-kind.ts";
 import { unitOn, unitsByCode } from "./units.server.ts";
 
 const columns = [
@@ -67,7 +66,7 @@ export const positionImport: ImportKind<Key> = {
     result.unchanged = valid.length - creates.length - updates.length;
     if (!context.write) return result;
 
-    const audit = (entityId: string, unitPath: string, before: object | null, after: object): AuditChange => ({ actorId: context.actorId, action: "position.import", entity: "PositionHolding", entityId, unitPath, before, after });
+    const audit = rowAudit(context, "position.import", "PositionHolding");
     const created = await db.positionHolding.createManyAndReturn({ data: creates.map(({ unitPath: _, ...h }) => h), select: { id: true, userId: true, unitId: true, position: true, from: true } });
     const createdIds = new Map(created.map((h) => [keyOf(h), h.id]));
     for (const h of creates) result.audits.push(audit(createdIds.get(keyOf(h))!, h.unitPath, null, h));
