@@ -22,6 +22,14 @@ export default [
   route("org/units/:id", "routes/org/unit.tsx"),
   route("admin/units", "routes/admin/units.tsx"),
   route("org/required", "routes/org/required.tsx"),
+  route("org/membership", "routes/org/membership.tsx"),
+  route("org/membership/edit", "routes/org/membership-edit.tsx"),
+  route("org/models", "routes/org/models.tsx"),
+  ...prefix("org/import", [
+    index("routes/org/import/index.tsx"),
+    route("template/:kind", "routes/org/import/template.ts"),
+    route(":id", "routes/org/import/job.tsx"),
+  ]),
   ...prefix("author", [
     index("routes/author/index.tsx"),
     route("preview", "routes/author/preview.ts"),

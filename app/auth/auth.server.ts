@@ -119,7 +119,7 @@ export function notFound(): never {
 export async function requireScopedUnit(user: CurrentUser, permission: Permission, unitId: string | undefined) {
   const first = scopesFor(user.roles, permission)[0];
   if (!first) forbidden();
-  const unit = await db.orgUnit.findUnique({ where: { id: unitId ?? first.unitId }, select: unitSelect });
+  const unit = await db.orgUnit.findUnique({ where: { id: unitId ?? first.unitId }, select: { ...unitSelect, validFrom: true, validTo: true } });
   if (!unit || !canOnUnit(user.roles, permission, unit.path)) notFound();
   return unit;
 }

@@ -10,6 +10,7 @@ import { carryOverChildren } from "#app/org/unit-admin.server.ts";
 import { insertUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
 import { cadreProfile, oldTermEnd, seedSuccessorPositions, type CadreRole } from "./demo-cadres.server.ts";
+import { seedMembershipDemo } from "./membership-demo.server.ts";
 import { randomSource, type Random } from "./vietnamese-names.ts";
 
 export const demoPassword = "LanToa@2025";
@@ -187,6 +188,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
       const progressRandom = randomSource(hashString(`${userId}:${course.slug}`));
       if (!enrolled.has(`${userId}:${course.id}`)) await seedProgress(db, userId, course, progressRandom);
     }
+  await seedMembershipDemo(db, tree.communes);
   return { units: tree.communes.length, cadres: learnerIds.length };
 }
 

@@ -4,6 +4,8 @@ import { refuse } from "./refuse.server.ts";
 export const formLimit = 64 * 1024;
 /** An MDX file of up to 200 000 characters, whose Vietnamese letters take up to 9 bytes when URL-encoded. */
 export const authoringLimit = 2 * 1024 * 1024;
+/** A spreadsheet to import (/org/import only): 50 000 rows of cadres are about 5 MB as CSV, less as XLSX. */
+export const importLimit = 15 * 1024 * 1024;
 
 /**
  * Reads a body of at most `limit` bytes. A declared Content-Length over the limit is refused before

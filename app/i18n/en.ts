@@ -1,4 +1,6 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
+import { importEn } from "./en/import.ts";
+import { membershipEn } from "./en/membership.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
@@ -10,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   ...peopleAdminEn,
   ...unitsEn,
   ...requiredEn,
+  ...membershipEn,
+  ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",

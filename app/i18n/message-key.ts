@@ -3,8 +3,10 @@
 import type { authorMessages } from "./vi/author.ts";
 import type { certificateMessages } from "./vi/certificate.ts";
 import type { coreMessages } from "./vi/core.ts";
+import type { importMessages } from "./vi/import.ts";
 import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
+import type { membershipMessages } from "./vi/membership.ts";
 import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
@@ -17,8 +19,10 @@ export type MessageKey =
   | keyof typeof coreMessages
   | keyof typeof authorMessages
   | keyof typeof certificateMessages
+  | keyof typeof importMessages
   | keyof typeof learningMessages
   | keyof typeof loginMessages
+  | keyof typeof membershipMessages
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
   | keyof typeof peopleAdminMessages

@@ -41,3 +41,10 @@ export function sourcesOfUnits(db: Db, units: readonly HistoryUnitRow[], period:
 export async function sourceUnits(db: Db, unit: HistoryUnitRow, period: Period) {
   return (await sourcesOfUnits(db, [unit], period)).get(unit.id)!;
 }
+
+/** sourcesOfUnits by id: for each unit id, the ids of the units whose figures make it up for `period`. */
+export async function sourceIdsOf(db: Db, ids: readonly string[], period: Period): Promise<Map<string, string[]>> {
+  const units = await db.orgUnit.findMany({ where: { id: { in: [...ids] } }, select: historyUnitSelect });
+  const sources = await sourcesOfUnits(db, units, period);
+  return new Map([...sources].map(([id, found]) => [id, found.map((u) => u.id)]));
+}

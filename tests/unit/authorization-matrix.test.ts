@@ -33,6 +33,10 @@ type Target = {
   requirement: () => Promise<string>;
   /** A cadre whose home unit is the unit. */
   person: string;
+  /** A club in a branch of the unit. */
+  model: string;
+  /** An import job: inside, one of the organizer's; outside, one of a trainer of district B. */
+  job: string;
   /** Inside: a certificate the acting user holds; outside: one a learner of district B holds. */
   certificate: (who: Who) => string;
 };
@@ -79,6 +83,11 @@ const unitAction = (intent: string, inside: readonly Who[], admin: boolean): Pro
   outside: [],
 });
 const unitIntents = ["create", "rename", "move", "close", "merge"];
+const modelAction = (intent: string): Probe => ({
+  request: (w, side) => ({ url: `/org/models?unit=${w[side].unit}`, form: { intent, modelId: w[side].model, endedOn: "01/01/2020", unitId: "khong-co" } }),
+  inside: organizers,
+  outside: [],
+});
 const authorAction = (form: () => Record<string, string>): Probe => ({
   request: (w, side) => ({ url: `/author/${w[side].course}`, params: courseParams(w, side), form: form() }),
   inside: writers,
@@ -165,6 +174,29 @@ const matrix: Record<string, RouteCases> = {
     loader: { request: (w, side) => ({ url: `/admin/units?unit=${w[side].unit}` }), inside: ["admin"], outside: [] },
     action: Object.fromEntries(unitIntents.map((intent) => [intent, unitAction(intent, ["admin"], true)])),
   },
+  "routes/org/membership": {
+    loader: { request: (w, side) => ({ url: `/org/membership?unit=${w[side].unit}&period=2019-H1` }), inside: organizers, outside: [] },
+  },
+  "routes/org/membership-edit": {
+    loader: { request: (w, side) => ({ url: `/org/membership/edit?unit=${w[side].unit}&period=2019-H1` }), inside: organizers, outside: [] },
+    action: { "-": { request: (w, side) => ({ url: `/org/membership/edit?unit=${w[side].unit}&period=2019-H1`, form: { members: "-1" } }), inside: organizers, outside: [] } },
+  },
+  "routes/org/models": {
+    loader: { request: (w, side) => ({ url: `/org/models?unit=${w[side].unit}` }), inside: organizers, outside: [] },
+    action: Object.fromEntries(["create", "effective", "end", "replicate"].map((intent) => [intent, modelAction(intent)])),
+  },
+  "routes/org/import/index": {
+    loader: { request: () => ({ url: "/org/import" }), inside: organizers },
+    action: { "-": { request: () => ({ url: "/org/import", form: { kind: "cadres" } }), inside: organizers } },
+  },
+  "routes/org/import/template": {
+    loader: { request: () => ({ url: "/org/import/template/cadres", params: { kind: "cadres" } }), inside: organizers },
+  },
+  "routes/org/import/job": {
+    // Only the one who uploaded a file sees its job; for everyone else it does not exist.
+    loader: { request: (w, side) => ({ url: `/org/import/${w[side].job}`, params: { id: w[side].job } }), inside: ["organizer"], outside: [] },
+    action: { "-": { request: (w, side) => ({ url: `/org/import/${w[side].job}`, params: { id: w[side].job }, form: {} }), inside: ["organizer"], outside: [] } },
+  },
   "routes/account/password": {
     loader: { request: () => ({ url: "/account/password" }), inside: signedIn },
     action: { "-": { request: () => ({ url: "/account/password", form: { current: "", password: "", confirm: "" } }), inside: signedIn } },
@@ -245,7 +277,7 @@ function intentsOf(file: string) {
     ...new Set(
       texts.flatMap((text) => [
         ...[...text.matchAll(/intent:\s*z\.literal\("([\w-]+)"\)/g)].map((m) => m[1]!),
-        ...[...text.matchAll(/intent:\s*z\.enum\((?:\[([^\]]*)\]|(\w+))\)/g)].flatMap((m) => quoted(m[1] ?? constant(text, m[2]!))),
+        ...[...text.matchAll(/intent\s*[:=]\s*z\.enum\((?:\[([^\]]*)\]|(\w+))\)/g)].flatMap((m) => quoted(m[1] ?? constant(text, m[2]!))),
       ]),
     ),
   ].sort();
@@ -285,6 +317,14 @@ beforeAll(async () => {
   const trainerB = await createPersonWithRole(db, "trainer", b);
   const learnerB = await createPersonWithRole(db, "learner", b);
   const [personA, personB] = [await createPersonWithRole(db, "learner", a, "Cán bộ A"), await createPersonWithRole(db, "learner", b, "Cán bộ B")];
+  const model = async (district: TreeUnit) => {
+    const commune = await ensureUnit(db, { code: `${district.id}-xa`, name: "Xã", level: "commune", kind: "xa", parent: district });
+    const branch = await ensureUnit(db, { code: `${district.id}-ap`, name: "Chi hội ấp", level: "branch", kind: "ap", parent: commune });
+    return (await db.unionModel.create({ data: { unitId: branch.id, kind: "club", name: "Câu lạc bộ", members: 20, startedOn: new Date("2020-01-01") }, select: { id: true } })).id;
+  };
+  // Failed jobs: confirming one starts nothing.
+  const job = async (userId: string, unitId: string) =>
+    (await db.importJob.create({ data: { userId, unitId, kind: "cadres", fileName: "can-bo.csv", sha256: "-", content: new Uint8Array(), status: "failed" }, select: { id: true } })).id;
   const courseA = await publishedCourse("khoa-huyen-a", a, users.trainer);
   const courseB = await publishedCourse("khoa-huyen-b", b, trainerB);
   invalidateCatalog();
@@ -296,9 +336,9 @@ beforeAll(async () => {
     (await db.courseRequirement.create({ data: { courseId, unitId, position: fresh("p"), dueOn: new Date(), createdById: "ma-tran" }, select: { id: true } })).id;
   world = {
     now: Date.now(),
-    inside: { unit: a.id, person: personA, course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1" },
-    outside: { unit: b.id, person: personB, course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate },
-    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ" },
+    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1" },
+    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate },
+    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ" },
   };
 }, 180_000);
 
