@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import type { Db } from "#app/db.server.ts";
 
-export const unitSelect = { id: true, code: true, name: true, level: true, kind: true, path: true, parentId: true } as const;
+export const unitSelect = { id: true, code: true, name: true, level: true, kind: true, path: true, parentId: true, validFrom: true, validTo: true } as const;
 
 export async function requireUnit(db: Db, id: string) {
   const unit = await db.orgUnit.findUnique({ where: { id }, select: unitSelect });
