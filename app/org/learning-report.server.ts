@@ -13,7 +13,7 @@ export type ChildRow = Totals & { id: string; name: string; level: string; valid
 export type UnitLevel = {
   /** Children valid on the day, each with the sums of its subtree. */
   children: ChildRow[];
-  /** Children closed before the day (or formed after it): named, not counted, so an old tree's reader sees where it went. */
+  /** Children closed before the day (or formed after it): named apart from the rows (their cadres still count in the total), so an old tree's reader sees where it went. */
   elsewhere: ChildRow[];
   /** Cadres whose home unit is the chosen unit itself, in none of its children. */
   own: Totals;
