@@ -25,22 +25,26 @@ export type UnitLevel = {
  * One level of the learning report: the unit's direct children and, per child, the cadres of its
  * subtree and how many of them completed the course by the one rule (isCompleted). Summed in the
  * database, grouped by child: the subtree is walked down parentId by a recursive query that SQLite and
- * PostgreSQL both run. Without a course nobody counts as completed.
+ * PostgreSQL both run, and each unit's cadres are counted through indexes (User by unitId, Enrollment by
+ * userId and course), so a commune's page reads its commune's rows, not the country's: PostgreSQL chose
+ * to hash every cadre and enrollment for a province when this was one join. Without a course nobody
+ * counts as completed.
  */
 export async function unitLevel(db: Db, unit: Pick<Unit, "id">, course: Course | null, day: Date): Promise<UnitLevel> {
   const [children, sums] = await Promise.all([
     db.orgUnit.findMany({ where: { parentId: unit.id }, select: { id: true, name: true, level: true, validFrom: true, validTo: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.$queryRaw<{ child: string; people: number | bigint; completed: number | bigint }[]>`
+    db.$queryRaw<{ child: string; people: number | bigint | string; completed: number | bigint | string }[]>`
       with recursive "below"("child", "id") as (
         select "id", "id" from "OrgUnit" where "parentId" = ${unit.id}
         union all
         select "below"."child", o."id" from "OrgUnit" o join "below" on o."parentId" = "below"."id"
       ),
       "scope"("child", "id") as (select "child", "id" from "below" union all select ${unit.id}, ${unit.id})
-      select "scope"."child" as "child", count(*) as "people", count(case when ${completedSql("e", course?.recertification)} then 1 end) as "completed"
+      select "scope"."child" as "child",
+        sum((select count(*) from "User" u where u."unitId" = "scope"."id")) as "people",
+        sum((select count(*) from "User" u join "Enrollment" e on e."userId" = u."id" and e."courseId" = ${course?.id ?? null}
+             where u."unitId" = "scope"."id" and ${completedSql("e", course?.recertification)})) as "completed"
       from "scope"
-      join "User" u on u."unitId" = "scope"."id"
-      left join "Enrollment" e on e."userId" = u."id" and e."courseId" = ${course?.id ?? null}
       group by "scope"."child"`,
   ]);
   const totals = new Map(sums.map((s) => [s.child, { people: Number(s.people), completed: Number(s.completed) }]));
@@ -96,9 +100,16 @@ export async function cadreProgress(db: Db, root: Pick<Unit, "path">, page: numb
       name: true,
       holdings: { where: { to: null }, select: { position: true }, orderBy: { from: "asc" } },
       unit: { select: { name: true } },
-      enrollments: { select: { courseId: true, completedAt: true, courseVersion: true, _count: { select: { lessons: true } } } },
+      enrollments: { select: { id: true, courseId: true, completedAt: true, courseVersion: true } },
     },
   });
+  // Counted apart: Prisma's relation _count grouped all of LessonProgress (2 million rows) for one page.
+  const lessonCounts = await db.lessonProgress.groupBy({
+    by: ["enrollmentId"],
+    where: { enrollmentId: { in: found.flatMap((u) => u.enrollments.map((e) => e.id)) } },
+    _count: { _all: true },
+  });
+  const done = new Map(lessonCounts.map((c) => [c.enrollmentId, c._count._all]));
   const byId = new Map(found.map((u) => [u.id, u]));
   const users = ids.map((r) => byId.get(r.id)!);
   const requirements = new Map(courses.map((c) => [c.id, c.recertification]));
@@ -110,7 +121,7 @@ export async function cadreProgress(db: Db, root: Pick<Unit, "path">, page: numb
     courses: Object.fromEntries(
       u.enrollments.map((e) => [
         e.courseId,
-        { done: e._count.lessons, completedAt: e.completedAt, needsRefresh: needsRefresh(e, requirements.get(e.courseId)) },
+        { done: done.get(e.id) ?? 0, completedAt: e.completedAt, needsRefresh: needsRefresh(e, requirements.get(e.courseId)) },
       ]),
     ),
   }));
