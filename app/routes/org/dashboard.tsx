@@ -35,19 +35,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const day = params.day ?? dayParam(new Date());
   const catalog = await getCatalog();
   const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
-  const closed = unit.validTo !== null && unit.validTo <= dayStart(day);
-  const level = await unitLevel(db, unit, course ?? null, dayStart(day));
-  const [cadres, trail, successors] = await Promise.all([
-    cadreProgress(db, unit, params.page, catalog.courses, level.total.people),
-    unitTrail(db, unit, readable),
-    closed ? successorsOf(db, unit) : [],
-  ]);
   const dated = (u: { validFrom: Date | null; validTo: Date | null }) => ({
     formed: u.validFrom && dayStart(day) < u.validFrom ? dayParam(u.validFrom) : null,
     closed: u.validTo && u.validTo <= dayStart(day) ? { on: dayParam(u.validTo), lastDay: dayBefore(u.validTo) } : null,
   });
+  const status = dated(unit);
+  const level = await unitLevel(db, unit, course ?? null, dayStart(day));
+  const [cadres, trail, successors] = await Promise.all([
+    cadreProgress(db, unit, params.page, catalog.courses, level.total.people),
+    unitTrail(db, unit, readable),
+    status.closed ? successorsOf(db, unit) : [],
+  ]);
   return {
-    unit: { id: unit.id, name: unit.name, ...dated(unit) },
+    unit: { id: unit.id, name: unit.name, ...status },
     day,
     trail: trail.map((u) => ({ id: u.id, name: u.name })),
     successors: successors.map((u) => ({ id: u.id, name: u.name, readable: readable(u.path) })),
