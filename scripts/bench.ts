@@ -5,12 +5,18 @@
 // --rounds N (BENCH_ROUNDS, default 3), --connections N (default 10), --port N (BENCH_PORT, default 3200),
 // --build (force a rebuild), --no-browser (skip the Chromium measurements), --workers N (the cluster run's
 // WEB_CONCURRENCY, default one per core; 0 skips that run).
+// Then the organizer report at the top unit of the national-size database that `npm run bench:data` builds
+// (BENCH_DATA_URL): --organizer-requests N (default 200, after 20 discarded), --no-organizer to skip it,
+// --organizer-only to measure only it.
 import "./supported-node.mjs";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import matter from "gray-matter";
 import { measure, type LoadResult } from "./bench/load.ts";
+import { benchDataUrl } from "./bench/national.ts";
+import { measurePage, signInOrganizer, type PageTimes } from "./bench/organizer.ts";
 import { freshDatabase, startServer, type Server } from "./bench/server.ts";
 import { buildIfStale } from "./build-if-stale.ts";
 import { firstVisitByParsing, firstVisitsInBrowser, lessonPaths, type Resource } from "./bench/transfer.ts";
@@ -20,6 +26,7 @@ const TARGET_P99_MS = 50;
 const TARGET_TRANSFER_KB = 100;
 // With every core in use (on a small machine the load generator included).
 const TARGET_CLUSTER_RPS = 1000;
+const TARGET_ORGANIZER_P95_MS = 150;
 
 const { values: flags } = parseArgs({
   options: {
@@ -31,12 +38,16 @@ const { values: flags } = parseArgs({
     build: { type: "boolean", default: false },
     "no-browser": { type: "boolean", default: false },
     workers: { type: "string", default: String(os.availableParallelism()) },
+    "organizer-requests": { type: "string", default: "200" },
+    "no-organizer": { type: "boolean", default: false },
+    "organizer-only": { type: "boolean", default: false },
   },
 });
 const load = { duration: Number(flags.duration), warmup: Number(flags.warmup), connections: Number(flags.connections) };
 const rounds = Number(flags.rounds);
 const workers = Number(flags.workers);
-for (const [name, value] of Object.entries({ ...load, rounds, workers }))
+const organizerRequests = Number(flags["organizer-requests"]);
+for (const [name, value] of Object.entries({ ...load, rounds, workers, "organizer-requests": organizerRequests }))
   if (!Number.isInteger(value) || value < (name === "warmup" || name === "workers" ? 0 : 1))
     throw new Error(`--${name} must be a whole number${name === "warmup" || name === "workers" ? "" : " of at least 1"}, not ${value}`);
 
@@ -138,9 +149,41 @@ function printTransfer(title: string, resources: Resource[]) {
   return total;
 }
 
+/** The organizer report at the top unit of the national database, or why it was not measured. */
+async function organizerReport(): Promise<{ top: PageTimes; province: PageTimes } | string> {
+  const file = benchDataUrl.startsWith("file:") ? benchDataUrl.slice("file:".length) : null;
+  if (file && !existsSync(file)) return `not measured: no national database at ${benchDataUrl} (npm run bench:data makes it)`;
+  // Migrations newer than the database (an index, say) apply first; the data stays.
+  execFileSync("node_modules/.bin/tsx", ["scripts/prisma.ts", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: benchDataUrl }, stdio: ["ignore", "ignore", "inherit"] });
+  console.log(`· organizer report on ${benchDataUrl}: ${organizerRequests} requests one after the other, after 20 discarded`);
+  server = await startServer(Number(flags.port), benchDataUrl);
+  const cookie = await signInOrganizer(server.origin);
+  const top = await measurePage(`${server.origin}/org`, cookie, { warmup: 20, requests: organizerRequests });
+  // A province: its ~100 communes as rows, a level down.
+  const html = await (await fetch(`${server.origin}/org`, { headers: { cookie } })).text();
+  const province = html.match(/href="(\/org\?unit=[^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
+  if (!province) throw new Error("the organizer report at the top unit links to no unit below it");
+  const below = await measurePage(`${server.origin}${province}`, cookie, { warmup: 5, requests: Math.max(20, Math.round(organizerRequests / 4)) });
+  await server.stopAndWait();
+  server = undefined;
+  return { top, province: below };
+}
+
+function printOrganizer(result: Awaited<ReturnType<typeof organizerReport>>) {
+  if (typeof result === "string") return console.log(`\nOrganizer report: ${result}`);
+  console.log(`\nOrganizer report (/org), signed-in organizer of the top unit, one request at a time; load avg ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`${"".padEnd(16)}${pad("p50 ms", 8)}${pad("p95 ms", 8)}${pad("p99 ms", 8)}${pad("sent KB", 10)}${pad("HTML KB", 10)}${pad("requests", 10)}`);
+  const line = (name: string, r: PageTimes) =>
+    console.log(`${name.padEnd(16)}${pad(r.p50.toFixed(0), 8)}${pad(r.p95.toFixed(0), 8)}${pad(r.p99.toFixed(0), 8)}${pad(kb(r.encodedBytes), 10)}${pad(kb(r.htmlBytes), 10)}${pad(r.requests, 10)}`);
+  line("top unit", result.top);
+  line("a province", result.province);
+  console.log(`\norganizer top p95      ${pad(result.top.p95.toFixed(0), 6)} ms  target ≤ ${TARGET_ORGANIZER_P95_MS} ms  ${mark(result.top.p95 <= TARGET_ORGANIZER_P95_MS)}`);
+}
+
 async function main() {
   const started = new Date();
   buildIfStale(flags.build);
+  if (flags["organizer-only"]) return printOrganizer(await organizerReport());
   freshDatabase(databaseUrl, databaseDir);
   server = await startServer(Number(flags.port), databaseUrl);
   const { origin } = server;
@@ -225,6 +268,8 @@ async function main() {
     console.log(`\ncluster lesson req/s   ${pad(cluster.requestsPerSecond.toFixed(0), 6)}     target ≥ ${TARGET_CLUSTER_RPS}     ${mark(cluster.requestsPerSecond >= TARGET_CLUSTER_RPS)}   (median of the rounds)`);
     console.log(`cluster lesson p99     ${pad(cluster.p99, 6)} ms  target ≤ ${TARGET_P99_MS} ms   ${mark(cluster.p99 <= TARGET_P99_MS)}   (median of the rounds)`);
   }
+
+  if (!flags["no-organizer"]) printOrganizer(await organizerReport());
 
   printTransfer("First visit, parsed from the HTML and CSS (compressed body bytes, Accept-Encoding: gzip, deflate, br):", parsed);
   if (!visits) return;

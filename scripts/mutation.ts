@@ -7,7 +7,7 @@ type Report = { files: Record<string, { mutants: { status: string }[] }> };
 const counted = ["Killed", "Timeout", "Survived", "NoCoverage"] as const;
 
 // Module names choose what to mutate (stryker.config.mjs refuses one it does not know); anything from the
-// first option on goes to Stryker as it is, e.g. `npm run test:mutation -- progress --mutate 'app/progress/refresh.ts'`.
+// first option on goes to Stryker as it is, e.g. `npm run test:mutation -- progress --mutate 'app/progress/refresh.server.ts'`.
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const firstOption = args.findIndex((arg) => arg.startsWith("-"));
 const modules = (firstOption === -1 ? args : args.slice(0, firstOption)).join(",");

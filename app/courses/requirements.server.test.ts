@@ -3,7 +3,7 @@ import type { ScopedRole } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
-import { completedEnrollmentWhere, isCompleted } from "#app/progress/refresh.ts";
+import { completedEnrollmentWhere, isCompleted } from "#app/progress/refresh.server.ts";
 import {
   assignRequirement,
   isOverdue,

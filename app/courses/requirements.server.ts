@@ -4,7 +4,7 @@ import { canOnUnit, courseReaches, type ScopedRole } from "#app/auth/permissions
 import type { Db } from "#app/db.server.ts";
 import { ancestorIds } from "#app/org/unit-path.ts";
 import { isPosition, positions, type Position } from "#app/people/positions.ts";
-import { completedEnrollmentWhere } from "#app/progress/refresh.ts";
+import { completedEnrollmentWhere } from "#app/progress/refresh.server.ts";
 import type { CatalogCourse, Recertification } from "./catalog.server.ts";
 
 type Unit = { id: string; path: string; name: string };

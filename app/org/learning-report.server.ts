@@ -1,55 +1,72 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { isPosition, type Position } from "#app/people/positions.ts";
-import { needsRefresh } from "#app/progress/refresh.ts";
+import { completedSql, needsRefresh } from "#app/progress/refresh.server.ts";
+import { isValidOn } from "./periods.ts";
 import { ancestorIds } from "./unit-path.ts";
-import { unitsWithin } from "./units.server.ts";
 
 type Unit = { id: string; path: string; name: string; level: string };
+type Course = Pick<CatalogCourse, "id" | "recertification">;
 
-export type CommuneRow = { id: string; name: string; parentName: string | null; people: number; completed: number };
+export type Totals = { people: number; completed: number };
+export type ChildRow = Totals & { id: string; name: string; level: string; validFrom: Date | null; validTo: Date | null };
+export type UnitLevel = {
+  /** Children valid on the day, each with the sums of its subtree. */
+  children: ChildRow[];
+  /** Children closed before the day (or formed after it): named apart from the rows (their cadres still count in the total), so an old tree's reader sees where it went. */
+  elsewhere: ChildRow[];
+  /** Cadres whose home unit is the chosen unit itself, in none of its children. */
+  own: Totals;
+  /** The whole subtree: own + every child, valid or not, so that nobody is lost from the total. */
+  total: Totals;
+};
 
 /**
- * Per commune of the subtree: cadres living in it or below, and how many completed the course.
- * Counts are grouped by home unit in the database and rolled up to communes in memory.
+ * One level of the learning report: the unit's direct children and, per child, the cadres of its
+ * subtree and how many of them completed the course by the one rule (isCompleted). Summed in the
+ * database, grouped by child: the subtree is walked down parentId by a recursive query that SQLite and
+ * PostgreSQL both run, and each unit's cadres are counted through indexes (User by unitId, Enrollment by
+ * userId and course), so a commune's page reads its commune's rows, not the country's: PostgreSQL chose
+ * to hash every cadre and enrollment for a province when this was one join. Without a course nobody
+ * counts as completed.
  */
-export async function communeCompletion(db: Db, root: Unit, courseId: string): Promise<CommuneRow[]> {
-  const units = await unitsWithin(db, root.path);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const communeOf = (unitId: string) =>
-    ancestorIds(byId.get(unitId)?.path ?? "").map((id) => byId.get(id)).find((u) => u?.level === "commune");
-
-  const inTree = { unit: { path: { startsWith: root.path } } };
-  const [people, completions] = await Promise.all([
-    db.user.groupBy({ by: ["unitId"], where: inTree, _count: { _all: true } }),
-    db.enrollment.findMany({
-      where: { courseId, completedAt: { not: null }, user: inTree },
-      select: { user: { select: { unitId: true } } },
-    }),
+export async function unitLevel(db: Db, unit: Pick<Unit, "id">, course: Course | null, day: Date): Promise<UnitLevel> {
+  const [children, sums] = await Promise.all([
+    db.orgUnit.findMany({ where: { parentId: unit.id }, select: { id: true, name: true, level: true, validFrom: true, validTo: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.$queryRaw<{ child: string; people: number | bigint | string; completed: number | bigint | string }[]>`
+      with recursive "below"("child", "id") as (
+        select "id", "id" from "OrgUnit" where "parentId" = ${unit.id}
+        union all
+        select "below"."child", o."id" from "OrgUnit" o join "below" on o."parentId" = "below"."id"
+      ),
+      "scope"("child", "id") as (select "child", "id" from "below" union all select ${unit.id}, ${unit.id})
+      select "scope"."child" as "child",
+        sum((select count(*) from "User" u where u."unitId" = "scope"."id")) as "people",
+        sum((select count(*) from "User" u join "Enrollment" e on e."userId" = u."id" and e."courseId" = ${course?.id ?? null}
+             where u."unitId" = "scope"."id" and ${completedSql("e", course?.recertification)})) as "completed"
+      from "scope"
+      group by "scope"."child"`,
   ]);
+  const totals = new Map(sums.map((s) => [s.child, { people: Number(s.people), completed: Number(s.completed) }]));
+  const of = (id: string) => totals.get(id) ?? { people: 0, completed: 0 };
+  const rows = children.map((c) => ({ ...c, ...of(c.id) }));
+  const total = [...totals.values()].reduce((sum, t) => ({ people: sum.people + t.people, completed: sum.completed + t.completed }), { people: 0, completed: 0 });
+  return { children: rows.filter((c) => isValidOn(c, day)), elsewhere: rows.filter((c) => !isValidOn(c, day)), own: of(unit.id), total };
+}
 
-  const rows = new Map<string, CommuneRow>();
-  const rowFor = (unitId: string) => {
-    const commune = communeOf(unitId);
-    if (!commune) return null;
-    let row = rows.get(commune.id);
-    if (!row) {
-      const parent = commune.parentId ? byId.get(commune.parentId) : undefined;
-      row = { id: commune.id, name: commune.name, parentName: parent?.name ?? null, people: 0, completed: 0 };
-      rows.set(commune.id, row);
-    }
-    return row;
-  };
-  for (const u of units) if (u.level === "commune") rowFor(u.id);
-  for (const group of people) {
-    const row = rowFor(group.unitId);
-    if (row) row.people += group._count._all;
-  }
-  for (const completion of completions) {
-    const row = rowFor(completion.user.unitId);
-    if (row) row.completed += 1;
-  }
-  return [...rows.values()];
+/** The units from the top of the reader's scope down to the unit itself, for breadcrumbs. */
+export async function unitTrail(db: Db, unit: Pick<Unit, "path">, readable: (path: string) => boolean) {
+  const units = await db.orgUnit.findMany({ where: { id: { in: ancestorIds(unit.path) } }, select: { id: true, name: true, path: true } });
+  return units.filter((u) => readable(u.path)).sort((a, b) => a.path.length - b.path.length);
+}
+
+/** Units formed from the unit or from units below it (UnitSuccession): where its work went on after it closed. */
+export function successorsOf(db: Db, unit: Pick<Unit, "path">) {
+  return db.orgUnit.findMany({
+    where: { predecessors: { some: { predecessor: { path: { startsWith: unit.path } } } } },
+    select: { id: true, name: true, path: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }
 
 export type CadreRow = {
@@ -62,25 +79,39 @@ export type CadreRow = {
 
 export const cadresPerPage = 50;
 
-export async function cadreProgress(db: Db, root: Unit, page: number, courses: readonly Pick<CatalogCourse, "id" | "recertification">[]) {
-  const where = { unit: { path: { startsWith: root.path } } };
-  const [total, users] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      // The id settles namesakes: PostgreSQL orders ties differently from one page's query to the next.
-      orderBy: [{ unit: { path: "asc" } }, { name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * cadresPerPage,
-      take: cadresPerPage,
-      select: {
-        id: true,
-        name: true,
-        holdings: { where: { to: null }, select: { position: true }, orderBy: { from: "asc" } },
-        unit: { select: { name: true } },
-        enrollments: { select: { courseId: true, completedAt: true, courseVersion: true, _count: { select: { lessons: true } } } },
-      },
-    }),
-  ]);
+/**
+ * One page of the subtree's cadres in tree order, then by name; `total` is the subtree's head count
+ * (unitLevel's). The page's ids come from one statement that walks the path index in order and the
+ * cadres of each unit by the (unitId, name, id) index, so it stops after the page instead of sorting
+ * the whole subtree (100,000 cadres at the top of a national tree).
+ */
+export async function cadreProgress(db: Db, root: Pick<Unit, "path">, page: number, courses: readonly Course[], total: number) {
+  // Paths are ids ([a-z0-9], cuid) and slashes: nothing LIKE would read as a wildcard. The id settles
+  // namesakes: PostgreSQL orders ties differently from one page's query to the next.
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    select u."id" from "OrgUnit" o join "User" u on u."unitId" = o."id"
+    where o."path" like ${`${root.path}%`}
+    order by o."path", u."name", u."id"
+    limit ${cadresPerPage} offset ${(page - 1) * cadresPerPage}`;
+  const found = await db.user.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true,
+      name: true,
+      holdings: { where: { to: null }, select: { position: true }, orderBy: { from: "asc" } },
+      unit: { select: { name: true } },
+      enrollments: { select: { id: true, courseId: true, completedAt: true, courseVersion: true } },
+    },
+  });
+  // Counted apart: Prisma's relation _count grouped all of LessonProgress (2 million rows) for one page.
+  const lessonCounts = await db.lessonProgress.groupBy({
+    by: ["enrollmentId"],
+    where: { enrollmentId: { in: found.flatMap((u) => u.enrollments.map((e) => e.id)) } },
+    _count: { _all: true },
+  });
+  const done = new Map(lessonCounts.map((c) => [c.enrollmentId, c._count._all]));
+  const byId = new Map(found.map((u) => [u.id, u]));
+  const users = ids.map((r) => byId.get(r.id)!);
   const requirements = new Map(courses.map((c) => [c.id, c.recertification]));
   const rows: CadreRow[] = users.map((u) => ({
     id: u.id,
@@ -90,9 +121,9 @@ export async function cadreProgress(db: Db, root: Unit, page: number, courses: r
     courses: Object.fromEntries(
       u.enrollments.map((e) => [
         e.courseId,
-        { done: e._count.lessons, completedAt: e.completedAt, needsRefresh: needsRefresh(e, requirements.get(e.courseId)) },
+        { done: done.get(e.id) ?? 0, completedAt: e.completedAt, needsRefresh: needsRefresh(e, requirements.get(e.courseId)) },
       ]),
     ),
   }));
-  return { rows, total, pages: Math.max(1, Math.ceil(total / cadresPerPage)) };
+  return { rows, pages: Math.max(1, Math.ceil(total / cadresPerPage)) };
 }

@@ -1,6 +1,6 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
-import { countsInRound, isCompleted, needsRefresh } from "./refresh.ts";
+import { countsInRound, isCompleted, needsRefresh } from "./refresh.server.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Db | Tx;
@@ -11,7 +11,7 @@ export type CourseProgress = {
   completedAt: Date | null;
   /** Completed on a version older than one marked as requiring re-certification. */
   needsRefresh: boolean;
-  /** Completed and not due for re-certification (app/progress/refresh.ts isCompleted). */
+  /** Completed and not due for re-certification (app/progress/refresh.server.ts isCompleted). */
   completed: boolean;
   /** Counts for the current round: since the re-certification version when a refresh is due. */
   doneLessonIds: string[];

@@ -1,12 +1,14 @@
 import { Form, Link, data } from "react-router";
 import { z } from "zod";
-import { requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { canOnUnit } from "#app/auth/permissions.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
-import { cadreProgress, communeCompletion } from "#app/org/learning-report.server.ts";
+import { cadreProgress, successorsOf, unitLevel, unitTrail } from "#app/org/learning-report.server.ts";
+import { dayBefore, dayParam, dayStart, reportDay } from "#app/org/report-day.ts";
 import { positionLabel } from "#app/people/positions.ts";
 import type { Route } from "./+types/dashboard";
 import "#app/styles/tables.css";
@@ -14,40 +16,68 @@ import "#app/styles/tables.css";
 const query = z.object({
   unit: z.string().min(1).optional(),
   course: z.string().optional(),
+  day: reportDay.optional(),
   page: z.coerce.number().int().min(1).catch(1),
 });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  requirePermission(user, "report:read");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const params = parsed.data;
+  const readable = (path: string) => canOnUnit(user.roles, "report:read", path);
   const unit = await requireScopedUnit(user, "report:read", params.unit);
+  const day = params.day ?? dayParam(new Date());
   const catalog = await getCatalog();
   const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
-  const [communes, cadres] = await Promise.all([
-    course ? communeCompletion(db, unit, course.id) : [],
-    cadreProgress(db, unit, params.page, catalog.courses),
+  const dated = (u: { validFrom: Date | null; validTo: Date | null }) => ({
+    formed: u.validFrom && dayStart(day) < u.validFrom ? dayParam(u.validFrom) : null,
+    closed: u.validTo && u.validTo <= dayStart(day) ? { on: dayParam(u.validTo), lastDay: dayBefore(u.validTo) } : null,
+  });
+  const status = dated(unit);
+  const level = await unitLevel(db, unit, course ?? null, dayStart(day));
+  const [cadres, trail, successors] = await Promise.all([
+    cadreProgress(db, unit, params.page, catalog.courses, level.total.people),
+    unitTrail(db, unit, readable),
+    status.closed ? successorsOf(db, unit) : [],
   ]);
   return {
-    unit: { id: unit.id, name: unit.name },
+    unit: { id: unit.id, name: unit.name, ...status },
+    day,
+    trail: trail.map((u) => ({ id: u.id, name: u.name })),
+    successors: successors.map((u) => ({ id: u.id, name: u.name, readable: readable(u.path) })),
     courses: catalog.courses.map((c) => ({ id: c.id, slug: c.slug, title: c.title, lessons: c.lessons.length })),
     course: course ? { slug: course.slug, title: course.title } : null,
-    communes,
+    level: {
+      children: level.children.map((c) => ({ id: c.id, name: c.name, people: c.people, completed: c.completed })),
+      elsewhere: level.elsewhere.map((c) => ({ id: c.id, name: c.name, ...dated(c) })),
+      own: level.own,
+      total: level.total,
+    },
     cadres: { ...cadres, page: Math.min(params.page, cadres.pages) },
   };
 }
 
 export const meta: Route.MetaFunction = () => [{ title: "Theo dõi học tập · Lan Tỏa" }];
 
+const rate = ({ people, completed }: { people: number; completed: number }) => `${people ? Math.round((completed / people) * 100) : 0}%`;
+
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(orgMessages, peopleMessages);
-  const { unit, courses, communes, cadres } = loaderData;
-  const pageLink = (page: number) => `?${new URLSearchParams({ unit: unit.id, course: loaderData.course?.slug ?? "", page: String(page) })}`;
+  const { unit, day, trail, successors, courses, level, cadres } = loaderData;
+  const link = (to: { unit?: string; day?: string; page?: number }) =>
+    `?${new URLSearchParams({ unit: to.unit ?? unit.id, course: loaderData.course?.slug ?? "", day: to.day ?? day, ...(to.page ? { page: String(to.page) } : {}) })}`;
+  const shown = date(dayStart(day));
   return (
     <>
       <h1>{t("org.title")}</h1>
+      <nav aria-label={t("org.breadcrumbs")} className="breadcrumbs">
+        <ol>
+          {trail.map((u) => (
+            <li key={u.id}>{u.id === unit.id ? <span aria-current="page">{u.name}</span> : <Link to={link({ unit: u.id })}>{u.name}</Link>}</li>
+          ))}
+        </ol>
+      </nav>
       <p className="lead">{t("org.scope", { unit: unit.name })}</p>
       <Form method="get" className="filters">
         <input type="hidden" name="unit" value={unit.id} />
@@ -61,38 +91,103 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>{t("org.day")}</span>
+          <input type="date" name="day" defaultValue={day} required />
+        </label>
         <button type="submit" className="button button-secondary">
           {t("org.show")}
         </button>
       </Form>
 
-      <h2>{t("org.communes")}</h2>
+      {unit.closed ? (
+        <div className="callout callout-warning" role="status">
+          <p>
+            {t("org.closed", { unit: unit.name, date: date(dayStart(unit.closed.on)) })} <Link to={link({ day: unit.closed.lastDay })}>{t("org.viewOn", { date: date(dayStart(unit.closed.lastDay)) })}</Link>
+          </p>
+          {successors.length > 0 ? (
+            <p>
+              {t("org.successors")}{" "}
+              {successors.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 ? ", " : null}
+                  {s.readable ? <Link to={link({ unit: s.id })}>{s.name}</Link> : s.name}
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {unit.formed ? (
+        <div className="callout callout-warning" role="status">
+          <p>
+            {t("org.notFormed", { unit: unit.name, date: date(dayStart(unit.formed)) })} <Link to={link({ day: unit.formed })}>{t("org.viewOn", { date: date(dayStart(unit.formed)) })}</Link>
+          </p>
+        </div>
+      ) : null}
+
+      <h2>{t("org.children")}</h2>
+      {level.children.length === 0 ? <p>{t("org.noChildren", { date: shown })}</p> : null}
       <div className="table-scroll">
         <table>
           <thead>
             <tr>
-              <th scope="col">{t("org.commune")}</th>
-              <th scope="col">{t("org.district")}</th>
+              <th scope="col">{t("org.childUnit")}</th>
               <th scope="col" className="num">{t("org.people")}</th>
               <th scope="col" className="num">{t("org.completed")}</th>
               <th scope="col" className="num">{t("org.rate")}</th>
             </tr>
           </thead>
           <tbody>
-            {communes.map((row) => (
+            {level.children.map((row) => (
               <tr key={row.id}>
                 <th scope="row">
-                  <Link to={`?${new URLSearchParams({ unit: row.id, course: loaderData.course?.slug ?? "" })}`}>{row.name}</Link>
+                  <Link to={link({ unit: row.id })}>{row.name}</Link>
                 </th>
-                <td>{row.parentName}</td>
                 <td className="num">{row.people}</td>
                 <td className="num">{row.completed}</td>
-                <td className="num">{row.people ? Math.round((row.completed / row.people) * 100) : 0}%</td>
+                <td className="num">{rate(row)}</td>
               </tr>
             ))}
+            {level.own.people > 0 ? (
+              <tr>
+                <th scope="row">{t("org.own", { unit: unit.name })}</th>
+                <td className="num">{level.own.people}</td>
+                <td className="num">{level.own.completed}</td>
+                <td className="num">{rate(level.own)}</td>
+              </tr>
+            ) : null}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("org.total", { unit: unit.name })}</th>
+              <td className="num">{level.total.people}</td>
+              <td className="num">{level.total.completed}</td>
+              <td className="num">{rate(level.total)}</td>
+            </tr>
+          </tfoot>
         </table>
       </div>
+      {level.elsewhere.length > 0 ? (
+        <>
+          <p>{t("org.elsewhere", { date: shown })}</p>
+          <ul>
+            {level.elsewhere.map((c) => (
+              <li key={c.id}>
+                {c.closed ? (
+                  <>
+                    <Link to={link({ unit: c.id, day: c.closed.lastDay })}>{c.name}</Link> — {t("org.closedChild", { date: date(dayStart(c.closed.on)) })}
+                  </>
+                ) : (
+                  <>
+                    <Link to={link({ unit: c.id, day: c.formed! })}>{c.name}</Link> — {t("org.formedChild", { date: date(dayStart(c.formed!)) })}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>{t("org.cadres")}</h2>
       {cadres.rows.length === 0 ? <p>{t("org.noPeople")}</p> : null}
@@ -136,9 +231,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </table>
       </div>
       <nav className="pager" aria-label={t("org.cadres")}>
-        {cadres.page > 1 ? <Link to={pageLink(cadres.page - 1)}>← {t("org.prev")}</Link> : <span />}
+        {cadres.page > 1 ? <Link to={link({ page: cadres.page - 1 })}>← {t("org.prev")}</Link> : <span />}
         <span>{t("org.page", { page: cadres.page, pages: cadres.pages })}</span>
-        {cadres.page < cadres.pages ? <Link to={pageLink(cadres.page + 1)}>{t("org.next")} →</Link> : <span />}
+        {cadres.page < cadres.pages ? <Link to={link({ page: cadres.page + 1 })}>{t("org.next")} →</Link> : <span />}
       </nav>
     </>
   );

@@ -1,0 +1,30 @@
+import type { Recertification } from "#app/courses/catalog.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+
+/** A completion is due for a new round when it was earned on a version older than one marked for re-certification. */
+export function needsRefresh(completion: { completedAt: Date | null; courseVersion: number }, requirement: Recertification | null | undefined) {
+  return completion.completedAt !== null && requirement != null && completion.courseVersion < requirement.version;
+}
+
+/** Completed, and not due for a new round: what every report counts as "completed". */
+export function isCompleted(completion: { completedAt: Date | null; courseVersion: number }, requirement: Recertification | null | undefined) {
+  return completion.completedAt !== null && !needsRefresh(completion, requirement);
+}
+
+/** isCompleted as a condition on the Enrollment rows of a query (`enrollment` is their alias); refresh.server.test.ts keeps the two equal. */
+export function completedSql(enrollment: string, requirement: Recertification | null | undefined) {
+  const e = Prisma.raw(`"${enrollment}"`);
+  return requirement == null
+    ? Prisma.sql`${e}."completedAt" is not null`
+    : Prisma.sql`(${e}."completedAt" is not null and ${e}."courseVersion" >= ${requirement.version})`;
+}
+
+/** Whether a step done at a given time counts: in a round that is due, only what came after the version requiring it. */
+export function countsInRound(due: boolean, requirement: Recertification | null | undefined) {
+  return (at: Date) => !due || at >= requirement!.publishedAt;
+}
+
+/** isCompleted as a Prisma filter on Enrollment rows; refresh.server.test.ts keeps it equal to the rule too. */
+export function completedEnrollmentWhere(requirement: Recertification | null | undefined) {
+  return { completedAt: { not: null }, ...(requirement ? { courseVersion: { gte: requirement.version } } : {}) };
+}
