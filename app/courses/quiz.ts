@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { QuizPolicy } from "./quiz-policy.ts";
+import { choiceTextId, type QuizText } from "./quiz-words.ts";
 
 export type QuizChoice = { id: string; text: string; correct: boolean };
 export type QuizQuestion = { id: string; prompt: string; multiple: boolean; choices: QuizChoice[]; explanation: string };
 export type QuizDefinition = { id: string; policy: QuizPolicy; questions: QuizQuestion[] };
-
-/** A quiz's words: each question's prompt under its id, each choice's text under "question.choice". */
-export type QuizText = Record<string, string>;
 
 /**
  * What the browser may see before submitting: the policy, no `correct`, no explanations. The words
@@ -19,7 +17,6 @@ export type PublicQuiz = {
   text: { entries: QuizText } | { key: string };
 };
 
-export const choiceTextId = (questionId: string, choiceId: string) => `${questionId}.${choiceId}`;
 
 export type QuestionResult = { questionId: string; correct: boolean };
 export type QuizGrade = { score: number; passed: boolean; results: QuestionResult[] };

@@ -1,6 +1,7 @@
 import { useContext, useState } from "react";
 import { useActionData, useFetcher, useLocation } from "react-router";
-import { choiceTextId, type PublicQuiz, type QuizResult, type QuizText } from "#app/courses/quiz.ts";
+import type { PublicQuiz, QuizResult } from "#app/courses/quiz.ts";
+import { choiceTextId, type QuizText } from "#app/courses/quiz-words.ts";
 import type { ShowAnswers } from "#app/courses/quiz-policy.ts";
 import { useT, type CoreKey } from "#app/i18n/i18n.ts";
 import { formKey, useLessonState } from "./lesson-context.tsx";
