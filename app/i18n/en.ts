@@ -142,6 +142,13 @@ export const en: Record<MessageKey, string> = {
   "quiz.question": "Question {number}",
 
   "org.title": "Learning overview",
+  "org.pages": "Organizing board",
+  "org.page.people": "Cadres",
+  "org.page.membership": "Members and gathering rate",
+  "org.page.required": "Required courses",
+  "org.page.models": "Models",
+  "org.page.import": "Import from Excel",
+  "org.page.audit": "Change log",
   "org.scope": "Unit: {unit} and the units below it",
   "org.children": "Progress by unit below",
   "org.breadcrumbs": "Unit levels",

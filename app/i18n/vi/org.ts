@@ -33,4 +33,11 @@ export const orgMessages = {
   "org.prev": "Trang trước",
   "org.next": "Trang sau",
   "org.noPeople": "Chưa có cán bộ nào trong đơn vị này.",
+  "org.pages": "Việc của ban tổ chức",
+  "org.page.people": "Cán bộ",
+  "org.page.membership": "Hội viên và tỷ lệ tập hợp",
+  "org.page.required": "Khóa học bắt buộc",
+  "org.page.models": "Mô hình",
+  "org.page.import": "Nhập từ Excel",
+  "org.page.audit": "Nhật ký thay đổi",
 } as const;

@@ -62,6 +62,16 @@ export const meta: Route.MetaFunction = () => [{ title: "Theo dõi học tập �
 
 const rate = ({ people, completed }: { people: number; completed: number }) => `${people ? Math.round((completed / people) * 100) : 0}%`;
 
+// The organizer's other pages, for the unit shown; each refuses what the reader may not see.
+const organizerPages = [
+  ["/org/people", "org.page.people"],
+  ["/org/membership", "org.page.membership"],
+  ["/org/required", "org.page.required"],
+  ["/org/models", "org.page.models"],
+  ["/org/import", "org.page.import"],
+  ["/org/audit", "org.page.audit"],
+] as const;
+
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(orgMessages, peopleMessages);
   const { unit, day, trail, successors, courses, level, cadres } = loaderData;
@@ -71,6 +81,13 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("org.title")}</h1>
+      <nav aria-label={t("org.pages")} className="org-pages">
+        {organizerPages.map(([path, key]) => (
+          <Link key={path} to={`${path}?unit=${unit.id}`}>
+            {t(key)}
+          </Link>
+        ))}
+      </nav>
       <nav aria-label={t("org.breadcrumbs")} className="breadcrumbs">
         <ol>
           {trail.map((u) => (
