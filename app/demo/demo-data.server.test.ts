@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { buildCatalog } from "#app/courses/catalog.server.ts";
 import { db } from "#app/db.server.ts";
 import { demoAccounts, seedDemo } from "#app/demo/demo-data.server.ts";
-import { vietnamDay } from "#app/org/periods.ts";
+import { vietnamDay } from "#app/org/days.ts";
 import { sourcesOfUnits, unitsOfPeriod } from "#app/org/unit-history.server.ts";
 
 const counts = async () => ({

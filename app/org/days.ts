@@ -1,4 +1,5 @@
-// Calendar days as Vietnamese offices write them, each stored as the day's first moment in Vietnam (UTC+7, no DST).
+// Calendar days as Vietnamese offices write them, each stored as the day's first moment in Vietnam (UTC+7,
+// no DST): the one module for reading and writing days, in forms, addresses and imported files.
 const vietnamOffsetHours = 7;
 
 export function vietnamDay(year: number, month: number, day: number): Date | null {
@@ -33,3 +34,6 @@ export function parseDay(text: string): Date | null {
 export function isoDay(date: Date) {
   return new Date(date.getTime() + vietnamOffsetHours * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The last day a unit closing at `validTo` was still on the tree. */
+export const dayBefore = (validTo: Date) => isoDay(new Date(validTo.getTime() - 1));

@@ -1,7 +1,7 @@
 // Reporting periods and unit validity, in Vietnam's time zone (UTC+7 all year: no daylight saving).
 import { z } from "zod";
+import { isoDay, vietnamDay } from "./days.ts";
 
-const vietnamOffsetMs = 7 * 3_600_000;
 const dayMs = 86_400_000;
 
 /** 1: 1/1–30/6, 2: 1/7–31/12, 0: the whole year (as MembershipReport.half). */
@@ -10,30 +10,11 @@ export type Period = { year: number; half: Half };
 /** A unit exists from validFrom (inclusive) to validTo (exclusive); null is unbounded. */
 export type Validity = { validFrom: Date | null; validTo: Date | null };
 
-/** Midnight starting the day d/m/y in Vietnam (month 1–12). */
-export function vietnamDay(year: number, month: number, day: number) {
-  return new Date(Date.UTC(year, month - 1, day) - vietnamOffsetMs);
-}
-
-/** "2025-07-01" (an <input type="date"> value) as midnight in Vietnam, or null when it is not a real date. */
-export function parseVietnamDay(text: string) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = vietnamDay(year, month, day);
-  return vietnamDayText(date) === match[0] ? date : null;
-}
-
-/** The Vietnamese calendar day of an instant as "yyyy-mm-dd". */
-export function vietnamDayText(date: Date) {
-  return new Date(date.getTime() + vietnamOffsetMs).toISOString().slice(0, 10);
-}
-
 /** The period as [start, end): start is its first midnight, end the first midnight after it. */
 export function periodBounds({ year, half }: Period) {
   return {
-    start: vietnamDay(year, half === 2 ? 7 : 1, 1),
-    end: half === 1 ? vietnamDay(year, 7, 1) : vietnamDay(year + 1, 1, 1),
+    start: vietnamDay(year, half === 2 ? 7 : 1, 1)!,
+    end: half === 1 ? vietnamDay(year, 7, 1)! : vietnamDay(year + 1, 1, 1)!,
   };
 }
 
@@ -44,7 +25,7 @@ export function reportingDay(period: Period) {
 
 /** The half-year (or, with `whole`, the year) that holds an instant, by the calendar in Vietnam. */
 export function periodOf(date: Date, whole = false): Period {
-  const [year, month] = vietnamDayText(date).split("-").map(Number) as [number, number];
+  const [year, month] = isoDay(date).split("-").map(Number) as [number, number];
   return { year, half: whole ? 0 : month <= 6 ? 1 : 2 };
 }
 

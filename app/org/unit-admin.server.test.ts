@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Role } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { closeUnit, createUnit, findManagedUnit, mergeUnits, moveUnit, renameUnit, type UnitManager } from "./unit-admin.server.ts";
-import { vietnamDay } from "./periods.ts";
+import { vietnamDay } from "./days.ts";
 import { sourceUnits } from "./unit-history.server.ts";
 import { ensureUnit } from "./unit-tree.server.ts";
 
@@ -39,7 +39,7 @@ describe("admins", () => {
     expect(unit).toEqual({ path: `${t.north.path}${created.ok ? created.unitId : ""}/`, depth: 2, validFrom: vietnamDay(2020, 1, 1) });
     expect((await audits(created.ok ? created.unitId : ""))[0]?.action).toBe("unit.create");
 
-    expect(await createUnit(db, admin, north, { code: "", name: "X", level: "province", kind: "ap", validFrom: "31/12/2020" })).toEqual({
+    expect(await createUnit(db, admin, north, { code: "", name: "X", level: "province", kind: "ap", validFrom: "31/02/2020" })).toEqual({
       ok: false,
       errors: { code: "units.error.code", name: "units.error.name", validFrom: "units.error.date" },
     });
@@ -113,7 +113,7 @@ describe("admins", () => {
     expect(await db.unitSuccession.count({ where: { successorId: successor.id } })).toBe(0);
 
     expect(await mergeUnits(db, admin, successor, form)).toEqual({ ok: true, unitId: successor.id });
-    const on = vietnamDay(2025, 7, 1);
+    const on = vietnamDay(2025, 7, 1)!;
     const predecessors = await db.unitSuccession.findMany({ where: { successorId: successor.id }, select: { predecessor: { select: { code: true, validTo: true } }, effectiveOn: true, legalBasis: true } });
     expect(predecessors.map((p) => p.predecessor.code).sort()).toEqual([`${t.p}N1`, `${t.p}S1`]);
     expect(predecessors.every((p) => p.predecessor.validTo?.getTime() === on.getTime() && p.effectiveOn.getTime() === on.getTime())).toBe(true);

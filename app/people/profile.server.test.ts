@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { createLearner } from "#tests/unit/people.ts";
-import { parseDay } from "./day.ts";
+import { parseDay } from "#app/org/days.ts";
 import { addPosition, endPosition, personProfile, profileForm, updateProfile } from "./profile.server.ts";
 
 const form = (fields: Record<string, string>) => profileForm.safeParse({ name: "Thạch Thị Sa Ri", gender: "female", ...fields });

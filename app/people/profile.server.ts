@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { normalizeEmail, normalizePhone } from "./contact.ts";
-import { dayInVietnam, parseDay } from "./day.ts";
+import { isoDay, parseDay } from "#app/org/days.ts";
 import { positions } from "./positions.ts";
 import { ethnicities, genders, theoryLevels } from "./profile.ts";
 
@@ -22,7 +22,7 @@ const birth = z.string().transform((v, ctx) => {
   const text = v.trim();
   if (text === "") return { birthYear: null, birthDate: null };
   const date = /^\d{4}$/.test(text) ? null : parseDay(text);
-  const year = date ? Number(dayInVietnam(date).slice(0, 4)) : /^\d{4}$/.test(text) ? Number(text) : NaN;
+  const year = date ? Number(isoDay(date).slice(0, 4)) : /^\d{4}$/.test(text) ? Number(text) : NaN;
   if (!(year >= 1930 && year <= thisYear() - 16)) {
     ctx.addIssue({ code: "custom", message: "peopleAdmin.error.birth" });
     return z.NEVER;

@@ -8,10 +8,13 @@ import { useT } from "#app/i18n/i18n.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { cadreProgress, successorsOf, unitLevel, unitTrail } from "#app/org/learning-report.server.ts";
-import { dayBefore, dayParam, dayStart, reportDay } from "#app/org/report-day.ts";
+import { dayBefore, isoDay, parseDay } from "#app/org/days.ts";
 import { positionLabel } from "#app/people/positions.ts";
 import type { Route } from "./+types/dashboard";
 import "#app/styles/tables.css";
+
+// The report's day as in the address, yyyy-mm-dd; a day that does not exist is refused.
+const reportDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => parseDay(day) !== null);
 
 const query = z.object({
   unit: z.string().min(1).optional(),
@@ -27,15 +30,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const params = parsed.data;
   const readable = (path: string) => canOnUnit(user.roles, "report:read", path);
   const unit = await requireScopedUnit(user, "report:read", params.unit);
-  const day = params.day ?? dayParam(new Date());
+  const day = params.day ?? isoDay(new Date());
   const catalog = await getCatalog();
   const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
   const dated = (u: { validFrom: Date | null; validTo: Date | null }) => ({
-    formed: u.validFrom && dayStart(day) < u.validFrom ? dayParam(u.validFrom) : null,
-    closed: u.validTo && u.validTo <= dayStart(day) ? { on: dayParam(u.validTo), lastDay: dayBefore(u.validTo) } : null,
+    formed: u.validFrom && parseDay(day)! < u.validFrom ? isoDay(u.validFrom) : null,
+    closed: u.validTo && u.validTo <= parseDay(day)! ? { on: isoDay(u.validTo), lastDay: dayBefore(u.validTo) } : null,
   });
   const status = dated(unit);
-  const level = await unitLevel(db, unit, course ?? null, dayStart(day));
+  const level = await unitLevel(db, unit, course ?? null, parseDay(day)!);
   const [cadres, trail, successors] = await Promise.all([
     cadreProgress(db, unit, params.page, catalog.courses, level.total.people),
     unitTrail(db, unit, readable),
@@ -77,7 +80,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { unit, day, trail, successors, courses, level, cadres } = loaderData;
   const link = (to: { unit?: string; day?: string; page?: number }) =>
     `?${new URLSearchParams({ unit: to.unit ?? unit.id, course: loaderData.course?.slug ?? "", day: to.day ?? day, ...(to.page ? { page: String(to.page) } : {}) })}`;
-  const shown = date(dayStart(day));
+  const shown = date(parseDay(day)!);
   return (
     <>
       <h1>{t("org.title")}</h1>
@@ -120,7 +123,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       {unit.closed ? (
         <div className="callout callout-warning" role="status">
           <p>
-            {t("org.closed", { unit: unit.name, date: date(dayStart(unit.closed.on)) })} <Link to={link({ day: unit.closed.lastDay })}>{t("org.viewOn", { date: date(dayStart(unit.closed.lastDay)) })}</Link>
+            {t("org.closed", { unit: unit.name, date: date(parseDay(unit.closed.on)!) })} <Link to={link({ day: unit.closed.lastDay })}>{t("org.viewOn", { date: date(parseDay(unit.closed.lastDay)!) })}</Link>
           </p>
           {successors.length > 0 ? (
             <p>
@@ -138,7 +141,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       {unit.formed ? (
         <div className="callout callout-warning" role="status">
           <p>
-            {t("org.notFormed", { unit: unit.name, date: date(dayStart(unit.formed)) })} <Link to={link({ day: unit.formed })}>{t("org.viewOn", { date: date(dayStart(unit.formed)) })}</Link>
+            {t("org.notFormed", { unit: unit.name, date: date(parseDay(unit.formed)!) })} <Link to={link({ day: unit.formed })}>{t("org.viewOn", { date: date(parseDay(unit.formed)!) })}</Link>
           </p>
         </div>
       ) : null}
@@ -193,11 +196,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               <li key={c.id}>
                 {c.closed ? (
                   <>
-                    <Link to={link({ unit: c.id, day: c.closed.lastDay })}>{c.name}</Link> — {t("org.closedChild", { date: date(dayStart(c.closed.on)) })}
+                    <Link to={link({ unit: c.id, day: c.closed.lastDay })}>{c.name}</Link> — {t("org.closedChild", { date: date(parseDay(c.closed.on)!) })}
                   </>
                 ) : (
                   <>
-                    <Link to={link({ unit: c.id, day: c.formed! })}>{c.name}</Link> — {t("org.formedChild", { date: date(dayStart(c.formed!)) })}
+                    <Link to={link({ unit: c.id, day: c.formed! })}>{c.name}</Link> — {t("org.formedChild", { date: date(parseDay(c.formed!)!) })}
                   </>
                 )}
               </li>

@@ -8,7 +8,7 @@ import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages, type PeopleAdminKey } from "#app/i18n/vi/people-admin.ts";
-import { dayInVietnam } from "#app/people/day.ts";
+import { isoDay } from "#app/org/days.ts";
 import { positionLabel, positions, type Position } from "#app/people/positions.ts";
 import { ethnicities, genders, theoryLevels } from "#app/people/profile.ts";
 import { addPosition, endPosition, endPositionForm, fieldErrors, personProfile, positionForm, profileForm, updateProfile } from "#app/people/profile.server.ts";
@@ -26,8 +26,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     person: {
       id: person.id, name: person.name, gender: person.gender, ethnicity: person.ethnicity ?? "", phone: person.phone ?? "", email: person.email ?? "",
-      birth: person.birthDate ? dayInVietnam(person.birthDate).split("-").reverse().join("/") : String(person.birthYear ?? ""),
-      partyMember: person.partyMember, partySince: person.partySince ? dayInVietnam(person.partySince) : "", theoryLevel: person.theoryLevel ?? "", education: person.education ?? "",
+      birth: person.birthDate ? isoDay(person.birthDate).split("-").reverse().join("/") : String(person.birthYear ?? ""),
+      partyMember: person.partyMember, partySince: person.partySince ? isoDay(person.partySince) : "", theoryLevel: person.theoryLevel ?? "", education: person.education ?? "",
       unitName: person.unit.name,
       holdings: person.holdings.map((h) => ({ id: h.id, position: h.position as Position, unitName: h.unit.name, from: h.from.toISOString(), to: h.to?.toISOString() ?? null })),
     },

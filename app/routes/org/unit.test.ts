@@ -36,9 +36,9 @@ test("a district organizer adds a hamlet branch to a commune of her district, an
 test("a bad form comes back with field errors and the values typed, status 400, and nothing is created", async () => {
   const { district, commune } = await tree();
   const organizer = await createPersonWithRole(db, "organizer", district);
-  const result = (await send(organizer, commune.id, { ...branch, name: "X", validFrom: "31/12/2025" })) as { data: unknown };
+  const result = (await send(organizer, commune.id, { ...branch, name: "X", validFrom: "31/02/2025" })) as { data: unknown };
   expect(statusOf(result)).toBe(400);
-  expect(result.data).toEqual({ intent: "create", errors: { name: "units.error.name", validFrom: "units.error.date" }, values: { ...branch, name: "X", validFrom: "31/12/2025" } });
+  expect(result.data).toEqual({ intent: "create", errors: { name: "units.error.name", validFrom: "units.error.date" }, values: { ...branch, name: "X", validFrom: "31/02/2025" } });
   expect(statusOf(await send(organizer, commune.id, { ...branch, level: "commune", kind: "xa" }))).toBe(400);
   expect(await db.orgUnit.count({ where: { parentId: commune.id } })).toBe(0);
 });
