@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { auditVocabulary, listAuditEvents } from "#app/audit/audit-log.server.ts";
 import { db } from "#app/db.server.ts";
+import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import { isPeopleAdminKey, peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
 import type { Route } from "./+types/audit";
@@ -113,11 +114,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label={t("peopleAdmin.audit.title")}>
-        {log.page > 1 ? <Link to={pageLink(log.page - 1)}>← {t("peopleAdmin.prev")}</Link> : <span />}
-        <span>{t("peopleAdmin.page", { page: log.page, pages: log.pages })}</span>
-        {log.page < log.pages ? <Link to={pageLink(log.page + 1)}>{t("peopleAdmin.next")} →</Link> : <span />}
-      </nav>
+      <Pager page={log.page} pages={log.pages} link={pageLink} label={t("peopleAdmin.audit.title")} />
     </>
   );
 }

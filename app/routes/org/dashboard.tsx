@@ -4,6 +4,7 @@ import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
+import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
@@ -250,11 +251,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label={t("org.cadres")}>
-        {cadres.page > 1 ? <Link to={link({ page: cadres.page - 1 })}>← {t("org.prev")}</Link> : <span />}
-        <span>{t("org.page", { page: cadres.page, pages: cadres.pages })}</span>
-        {cadres.page < cadres.pages ? <Link to={link({ page: cadres.page + 1 })}>{t("org.next")} →</Link> : <span />}
-      </nav>
+      <Pager page={cadres.page} pages={cadres.pages} link={(page) => link({ page })} label={t("org.cadres")} />
     </>
   );
 }

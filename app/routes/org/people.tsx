@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
+import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
@@ -88,11 +89,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label={t("peopleAdmin.title")}>
-        {cadres.page > 1 ? <Link to={pageLink(cadres.page - 1)}>← {t("peopleAdmin.prev")}</Link> : <span />}
-        <span>{t("peopleAdmin.page", { page: cadres.page, pages: cadres.pages })}</span>
-        {cadres.page < cadres.pages ? <Link to={pageLink(cadres.page + 1)}>{t("peopleAdmin.next")} →</Link> : <span />}
-      </nav>
+      <Pager page={cadres.page} pages={cadres.pages} link={pageLink} label={t("peopleAdmin.title")} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
+import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { requiredMessages } from "#app/i18n/vi/required.ts";
@@ -176,11 +177,7 @@ export default function Required({ loaderData, actionData }: Route.ComponentProp
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label={t("required.overdueTitle", { course: overdue.course })}>
-            {overdue.page > 1 ? <Link to={link({ requirement: overdue.requirementId, page: String(overdue.page - 1) })}>← {t("required.prev")}</Link> : <span />}
-            <span>{t("required.page", { page: overdue.page, pages: overdue.pages })}</span>
-            {overdue.page < overdue.pages ? <Link to={link({ requirement: overdue.requirementId, page: String(overdue.page + 1) })}>{t("required.next")} →</Link> : <span />}
-          </nav>
+          <Pager page={overdue.page} pages={overdue.pages} link={(page) => link({ requirement: overdue.requirementId, page: String(page) })} label={t("required.overdueTitle", { course: overdue.course })} />
         </section>
       ) : null}
 
