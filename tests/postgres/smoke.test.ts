@@ -50,7 +50,7 @@ describe("on PostgreSQL", () => {
 
   test("a learner completes a real course and the unit report counts it", async () => {
     const catalog = await buildCatalog(db, "content/courses");
-    expect(catalog.courses).toHaveLength(4);
+    expect(catalog.courses).toHaveLength(5);
     const course = catalog.courses[0]!;
     const learner = await upsertPerson(db, { name: "Trần Thị Học", phone: "0901000002", gender: "female", unitId: branch.id }, { plain: "mat-khau-thu" });
     for (const lesson of course.lessons) await markLessonDone(db, learner.id, course, lesson.id);
