@@ -55,6 +55,15 @@ export function canGrantRole(assignments: readonly ScopedRole[], role: Role, uni
   return (["roles:grant", "people:manage"] as const).some((permission) => grantableBy[permission].includes(role) && canOnUnit(assignments, permission, unitPath));
 }
 
+/**
+ * Whether someone may open, reset, lock or unlock another's account: only when she could grant every
+ * role that account holds, so an organizer cannot take over (or lock out) a trainer's or an admin's
+ * account by resetting its password, even when its owner's home unit lies in her subtree.
+ */
+export function canManageAccountOf(actor: readonly ScopedRole[], held: readonly { role: string; unitPath: string }[]) {
+  return held.every((r) => canGrantRole(actor, (roles as readonly string[]).includes(r.role) ? (r.role as Role) : "admin", r.unitPath));
+}
+
 /** A course reaches a unit when it is shipped, or when the unit lies in the subtree of the unit that owns it. */
 export function courseReaches(ownerUnitId: string | null, unitPath: string) {
   return ownerUnitId === null || ancestorIds(unitPath).includes(ownerUnitId);

@@ -63,7 +63,7 @@ test("a phone number someone else uses is a field error and changes nothing", as
 test("positions are added and ended, never removed: the history stays, and each change is audited", async () => {
   const { userId, unit } = await createLearner(db);
   const branch = await ensureUnit(db, { code: `${unit.id}-01`, name: "Chi hội Ấp 1", level: "branch", kind: "ap", parent: unit });
-  const actor = { id: (await createLearner(db)).userId };
+  const actor = { id: (await createLearner(db)).userId, roles: [{ role: "organizer" as const, unitId: unit.id, unitPath: unit.path, unitName: "" }] };
   const from = parseDay("01/07/2021")!;
   expect(await addPosition(db, actor, userId, branch, { position: "chi_hoi_truong", unitId: branch.id, from })).toEqual({ ok: true });
   expect(await addPosition(db, actor, userId, branch, { position: "chi_hoi_truong", unitId: branch.id, from })).toEqual({ ok: false, errors: { from: "peopleAdmin.error.positionExists" } });
@@ -72,6 +72,10 @@ test("positions are added and ended, never removed: the history stays, and each 
   expect(await endPosition(db, actor, userId, { holdingId: holding.id, to: parseDay("30/06/2025")! })).toEqual({ ok: true });
   expect(await endPosition(db, actor, userId, { holdingId: holding.id, to: parseDay("01/07/2025")! })).toEqual({ ok: false, errors: { to: "peopleAdmin.error.positionNotHeld" } });
   await addPosition(db, actor, userId, unit, { position: "hoi_pho_chu_tich", unitId: unit.id, from: parseDay("01/07/2025")! });
+  // A post in a unit beyond her scope is not hers to end.
+  const branchOnly = { ...actor, roles: [{ ...actor.roles[0]!, unitPath: branch.path }] };
+  const chair = await db.positionHolding.findFirstOrThrow({ where: { userId, position: "hoi_pho_chu_tich" } });
+  expect(await endPosition(db, branchOnly, userId, { holdingId: chair.id, to: parseDay("01/01/2026")! })).toEqual({ ok: false, errors: { to: "peopleAdmin.error.positionNotHeld" } });
 
   const history = (await personProfile(db, userId))!.holdings.map((h) => ({ position: h.position, to: h.to }));
   expect(history).toEqual([{ position: "hoi_pho_chu_tich", to: null }, { position: "chi_hoi_truong", to: parseDay("30/06/2025") }]);

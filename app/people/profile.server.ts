@@ -1,3 +1,4 @@
+import { canOnUnit, type ScopedRole } from "#app/auth/permissions.ts";
 import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db } from "#app/db.server.ts";
@@ -122,9 +123,10 @@ export async function addPosition(db: Db, actor: Actor, personId: string, unit: 
 export const endPositionForm = z.object({ holdingId: z.string().min(1), to: requiredDay("peopleAdmin.error.date") });
 
 /** Ends a position still held: the row stays, with the day it ended, so the history is kept. */
-export async function endPosition(db: Db, actor: Actor, personId: string, input: z.output<typeof endPositionForm>) {
+export async function endPosition(db: Db, actor: Actor & { roles: readonly ScopedRole[] }, personId: string, input: z.output<typeof endPositionForm>) {
   const holding = await db.positionHolding.findFirst({ where: { id: input.holdingId, userId: personId, to: null }, select: { id: true, from: true, unit: { select: { path: true } } } });
-  if (!holding) return { ok: false as const, errors: { to: "peopleAdmin.error.positionNotHeld" } };
+  // A post held in a unit beyond her scope (the province, say) is not hers to end, as it was not hers to give.
+  if (!holding || !canOnUnit(actor.roles, "people:manage", holding.unit.path)) return { ok: false as const, errors: { to: "peopleAdmin.error.positionNotHeld" } };
   if (input.to < holding.from) return { ok: false as const, errors: { to: "peopleAdmin.error.endBeforeStart" } };
   await db.$transaction(async (tx) => {
     await tx.positionHolding.update({ where: { id: holding.id }, data: { to: input.to } });

@@ -38,9 +38,13 @@ export async function listCadres(db: Db, unitPath: string, { q, page }: { q: str
  * outside the scope get the same 404, so ids reveal nothing.
  */
 export async function requirePersonInScope(db: Db, user: { roles: readonly ScopedRole[] }, id: string, permissions: readonly Permission[]) {
-  const person = await db.user.findUnique({ where: { id }, select: { id: true, unit: { select: { id: true, path: true } } } });
+  const person = await db.user.findUnique({
+    where: { id },
+    select: { id: true, unit: { select: { id: true, path: true } }, roles: { select: { role: true, unit: { select: { path: true } } } } },
+  });
   if (!person || !permissions.some((p) => canOnUnit(user.roles, p, person.unit.path))) throw data(null, { status: 404 });
-  return person;
+  const { roles, ...found } = person;
+  return { ...found, heldRoles: roles.map((r) => ({ role: r.role, unitPath: r.unit.path })) };
 }
 
 /**

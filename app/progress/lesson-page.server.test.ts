@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { beforeAll, expect, test } from "vitest";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { db } from "#app/db.server.ts";
 import { htmlByKey } from "#app/courses/html-registry.server.ts";
+import { publicQuiz } from "#app/courses/quiz.ts";
 import { createLearner } from "#tests/unit/people.ts";
 import { lessonPage } from "./lesson-page.server.ts";
 import { markLessonDone, submitQuiz } from "./steps.server.ts";
@@ -18,6 +20,12 @@ const newLearner = async () => {
   const { userId, unit } = await createLearner(db);
   return { userId, learner: { id: userId, roles: [{ role: "learner" as const, unitId: unit.id, unitPath: unit.path, unitName: "" }] } };
 };
+
+test("a course's quiz words are known as soon as the catalog is, before any page is rendered", () => {
+  const { text } = publicQuiz(course.quiz!);
+  const key = createHash("sha256").update(JSON.stringify("entries" in text ? text.entries : {})).digest("base64url").slice(0, 22);
+  expect(htmlByKey(key)).toBe(JSON.stringify("entries" in text ? text.entries : {}));
+});
 
 test("a lesson page names its course, its neighbours and the learner's state, and sends no quiz it does not hold", async () => {
   const { userId, learner } = await newLearner();

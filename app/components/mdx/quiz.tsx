@@ -31,7 +31,8 @@ function useQuizWords(text: PublicQuiz["text"]): QuizText {
   if (!words) {
     const json = lookup(text.key);
     words = json ? (JSON.parse(json) as QuizText) : shownWords(text.key);
-    wordsByKey.set(text.key, words);
+    // A miss is not kept: the words may arrive with a later fetch.
+    if (Object.keys(words).length > 0) wordsByKey.set(text.key, words);
   }
   return words;
 }

@@ -117,3 +117,21 @@ test("the temporary password is shown once; the cadre is held at the change page
   expect(refused.init.status).toBe(403);
   expect(refused.data.errors.form).toBe("login.deactivated");
 });
+
+test("an organizer cannot reset, open or lock the account of someone holding a role she cannot grant, even in her unit", async () => {
+  const { district } = await tree();
+  const organizer = await createPersonWithRole(db, "organizer", district);
+  const admin = await createPersonWithRole(db, "admin", district);
+  const trainer = await createPersonWithRole(db, "trainer", district);
+  const learner = await createPersonWithRole(db, "learner", district);
+  for (const id of [admin, trainer])
+    for (const intent of ["reset", "deactivate", "create"]) {
+      const refused = (await call(accountAction, post(`/org/people/${id}/account`, { intent, password: "" }), organizer, { id })) as { data: { error: string } };
+      expect(statusOf(refused), `${intent} ${id}`).toBe(400);
+      expect(refused.data.error).toBe("peopleAdmin.error.strongerAccount");
+    }
+  expect(await db.user.findUniqueOrThrow({ where: { id: admin }, select: { deactivatedAt: true, mustChangePassword: true } })).toEqual({ deactivatedAt: null, mustChangePassword: false });
+  // A learner of her unit stays hers to manage; an admin of the unit may manage the trainer.
+  expect(statusOf(await call(accountAction, post(`/org/people/${learner}/account`, { intent: "deactivate" }), organizer, { id: learner }))).toBe(302);
+  expect(statusOf(await call(accountAction, post(`/org/people/${trainer}/account`, { intent: "deactivate" }), admin, { id: trainer }))).toBe(302);
+});

@@ -1,7 +1,7 @@
 import { Form, Link, data, redirect } from "react-router";
 import { z } from "zod";
-import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
-import { canGrantRole, roles, type Role } from "#app/auth/permissions.ts";
+import { requireUser } from "#app/auth/auth.server.ts";
+import { canGrantRole, canManageAccountOf, roles, type Role } from "#app/auth/permissions.ts";
 import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
@@ -19,7 +19,7 @@ const managers = ["people:manage"] as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
-  const { id } = await requirePersonInScope(db, user, params.id, managers);
+  const { id, heldRoles } = await requirePersonInScope(db, user, params.id, managers);
   const person = (await personProfile(db, id))!;
   const units = await unitsAround(db, user, person.unit, "people:manage");
   const adminUnits = await unitsAround(db, user, person.unit, "roles:grant");
@@ -34,6 +34,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       deactivatedAt: person.deactivatedAt?.toISOString() ?? null,
     },
     self: person.id === user.id,
+    canManageAccount: canManageAccountOf(user.roles, heldRoles),
     roles: person.roles.map((r) => ({ id: r.id, role: r.role, unitName: r.unit.name, revocable: person.id !== user.id && (roles as readonly string[]).includes(r.role) && canGrantRole(user.roles, r.role as Role, r.unit.path) })),
     grantable: roles.filter((role) => grantUnits.some((u) => canGrantRole(user.roles, role, u.path))),
     grantUnits: grantUnits.map(({ id, name }) => ({ id, name })),
@@ -54,10 +55,10 @@ const refused = (intent: string, error: string) => data({ intent, error: error a
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = requireUser({ request, context });
   const person = await requirePersonInScope(db, user, params.id, managers);
-  requirePermission(user, "people:manage", person.unit);
   const parsed = intents.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw data(null, { status: 400 });
   const form = parsed.data;
+  if (form.intent !== "grant" && form.intent !== "revoke" && !canManageAccountOf(user.roles, person.heldRoles)) return refused(form.intent, "peopleAdmin.error.strongerAccount");
   const back = redirect(`/org/people/${person.id}/account`);
   if (form.intent === "create" || form.intent === "reset") {
     const password = temporaryPasswordForm.safeParse({ password: form.password });
@@ -125,8 +126,14 @@ export default function PersonAccount({ loaderData, actionData }: Route.Componen
               : t("peopleAdmin.accountActive")}
       </p>
       {person.login ? <p>{t("peopleAdmin.loginWith", { login: person.login })}</p> : null}
-      {!person.hasAccount ? passwordForm("create", "peopleAdmin.createAccount") : passwordForm("reset", "peopleAdmin.resetPassword")}
-      {person.hasAccount && !self ? (
+      {!loaderData.canManageAccount ? (
+        <p className="callout callout-warning">{t("peopleAdmin.error.strongerAccount")}</p>
+      ) : !person.hasAccount ? (
+        passwordForm("create", "peopleAdmin.createAccount")
+      ) : (
+        passwordForm("reset", "peopleAdmin.resetPassword")
+      )}
+      {person.hasAccount && !self && loaderData.canManageAccount ? (
         <Form method="post">
           <input type="hidden" name="intent" value={person.deactivatedAt ? "reactivate" : "deactivate"} />
           <button type="submit" className="button button-secondary">
