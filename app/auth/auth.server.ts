@@ -67,7 +67,8 @@ export async function loadCurrentUser(request: Request): Promise<CurrentUser | n
     join "User" u on u."id" = s."userId"
     left join "RoleAssignment" r on r."userId" = u."id"
     left join "OrgUnit" o on o."id" = r."unitId"
-    where s."id" = ${sessionIdFromToken(token)} and u."deactivatedAt" is null`;
+    where s."id" = ${sessionIdFromToken(token)} and u."deactivatedAt" is null
+    order by o."depth", r."createdAt", r."id"`;
   const first = rows[0];
   if (!first) return null;
   const session = await settleSession(db, { id: first.sessionId, expiresAt: new Date(first.expiresAt) }, policy);

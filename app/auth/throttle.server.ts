@@ -1,9 +1,9 @@
 import type { Db } from "#app/db.server.ts";
 
-export type ThrottleKind = "sign-in-account" | "sign-in-address" | "verify-address";
+export type ThrottleKind = "sign-in-account" | "sign-in-address" | "verify-address" | "password-change";
 
 // A commune office shares one connection among many people, so an address gets more free failures than an account.
-const freeFailures: Record<ThrottleKind, number> = { "sign-in-account": 5, "sign-in-address": 20, "verify-address": 20 };
+const freeFailures: Record<ThrottleKind, number> = { "sign-in-account": 5, "sign-in-address": 20, "verify-address": 20, "password-change": 5 };
 const firstWaitMs = 30_000;
 const longestWaitMs = 15 * 60_000;
 const forgetAfterMs = 24 * 60 * 60_000;

@@ -164,6 +164,12 @@ describe("bad files", () => {
     expect(await fileError(damaged.slice(0, damaged.length / 2))).toBe("import.file.brokenXlsx");
     expect(await fileError(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe("import.file.xls");
   });
+
+  test("an XLSX that would inflate far beyond its size (a zip bomb) is refused before it is read", async () => {
+    const bomb = await xlsx([cadreHeader, ["B-1", "a".repeat(8 * 2 ** 20)]]);
+    expect(bomb.length).toBeLessThan(2 ** 20 / 10);
+    expect(await fileError(bomb)).toBe("import.file.inflated");
+  });
 });
 
 describe("positions and membership figures", () => {

@@ -139,7 +139,10 @@ const running = new Map<string, Promise<void>>();
 /** Starts a step in the background; the job page follows it through ImportJob.processed. */
 export function startImportStep(db: Db, jobId: string, step: "check" | "apply") {
   if (running.has(jobId)) return running.get(jobId)!;
-  const run = runImportStep(db, jobId, step).finally(() => running.delete(jobId));
+  // It runs after the request has been answered: a failure is logged, never left to take the process down.
+  const run = runImportStep(db, jobId, step)
+    .catch((error: unknown) => console.error(`import ${jobId} (${step}) failed:`, error))
+    .finally(() => running.delete(jobId));
   running.set(jobId, run);
   return run;
 }

@@ -6,8 +6,12 @@ import { ImportFileError } from "./file-error.ts";
 /** A spreadsheet row as text cells, numbered as the office's spreadsheet shows it (the header is row 1). */
 export type SheetRow = { row: number; cells: string[] };
 
-// The rows one import may hold: the 50 000-row budget with room to spare; a larger (or zip-bomb) file stops here.
+// The rows one import may hold: the 50 000-row budget with room to spare. Empty rows count too, five times
+// over, so a file of millions of blank rows stops as well.
 export const maxRows = 100_000;
+// What the parts of an XLSX may inflate to, in all and against the upload: a zip bomb stops before reading.
+const maxInflated = 200 * 2 ** 20;
+const maxRatio = 100;
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const oleMagic = [0xd0, 0xcf, 0x11, 0xe0];
@@ -23,7 +27,9 @@ export async function* readSheet(bytes: Uint8Array): AsyncGenerator<SheetRow> {
   if (bytes.length === 0) throw new ImportFileError({ key: "import.file.empty" });
   const rows = startsWith(bytes, zipMagic) ? xlsxRows(bytes) : startsWith(bytes, oleMagic) ? refuse("import.file.xls") : csvRows(bytes);
   let count = 0;
+  let seen = 0;
   for await (const row of rows) {
+    if (++seen > 5 * maxRows) throw new ImportFileError({ key: "import.file.tooManyRows", params: { max: maxRows } });
     if (row.cells.every((c) => c === "")) continue;
     if (++count > maxRows + 1) throw new ImportFileError({ key: "import.file.tooManyRows", params: { max: maxRows } });
     yield row;
@@ -49,7 +55,27 @@ function cellText(value: CellValue): string {
   return "";
 }
 
+/**
+ * Sums the uncompressed sizes the zip's central directory declares for its parts and refuses a file
+ * that would inflate beyond the limits. The stream reader below also stops at the row limits.
+ */
+export function checkZipSizes(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new ImportFileError({ key: "import.file.brokenXlsx" });
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let entries = view.getUint16(end + 10, true); entries > 0; entries--) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new ImportFileError({ key: "import.file.brokenXlsx" });
+    total += view.getUint32(at + 24, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  if (total > maxInflated || total > bytes.length * maxRatio) throw new ImportFileError({ key: "import.file.inflated" });
+}
+
 async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+  checkZipSizes(bytes);
   // Styles are not read: dates stay serial numbers, which the importer reads as dates where a date is due.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
     worksheets: "emit",

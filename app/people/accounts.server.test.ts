@@ -5,6 +5,7 @@ import { db } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "./people.server.ts";
 import { changeOwnPassword, createAccount, generateTemporaryPassword, resetPassword, setDeactivated, temporaryPasswordForm } from "./accounts.server.ts";
+import { createLearner } from "#tests/unit/people.ts";
 
 let counter = 0;
 /** A seeded cadre: a profile and a phone, but no password row, so nobody can sign in as her yet. */
@@ -100,4 +101,15 @@ test("a deactivated account is refused even with the right password and loses it
   expect(actions).toEqual(
     ["account.create", "account.deactivate", "account.reactivate"].map((action) => ({ action, actorId: organizer.id, unitPath: person.unit.path })),
   );
+});
+
+test("guessing the current password to change it is throttled like a sign-in", async () => {
+  const { userId } = await createLearner(db);
+  const user = { id: userId, sessionId: "phien" };
+  const wrong = { current: "khong-dung", next: "Moi@2025xyz", confirm: "Moi@2025xyz" };
+  const answers = [];
+  for (let i = 0; i < 7; i++) answers.push((await changeOwnPassword(db, user, wrong)).ok ? "ok" : "refused");
+  expect(answers.every((a) => a === "refused")).toBe(true);
+  const throttled = await changeOwnPassword(db, user, wrong);
+  expect(throttled).toEqual({ ok: false, errors: { current: "peopleAdmin.error.tooManyAttempts" } });
 });

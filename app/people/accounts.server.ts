@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { claimAttempt } from "#app/auth/throttle.server.ts";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import { hashPassword, verifyPassword } from "#app/auth/password.server.ts";
 import type { Db } from "#app/db.server.ts";
@@ -96,7 +97,14 @@ export const passwordChangeForm = z
 /** She changes her own password: the temporary one stops working and her other sessions end. */
 export async function changeOwnPassword(db: Db, user: { id: string; sessionId: string }, input: z.output<typeof passwordChangeForm>) {
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { unit: { select: { path: true } }, password: { select: { hash: true } } } });
-  if (!account.password || !(await verifyPassword(account.password.hash, input.current))) return { ok: false as const, errors: { current: "peopleAdmin.error.currentPassword" } };
+  // Whoever holds a session must not be able to guess the current password and lock its owner out.
+  const attempt = await claimAttempt(db, "password-change", user.id);
+  if (!attempt.allowed) return { ok: false as const, errors: { current: "peopleAdmin.error.tooManyAttempts" } };
+  if (!account.password || !(await verifyPassword(account.password.hash, input.current))) {
+    await attempt.failed();
+    return { ok: false as const, errors: { current: "peopleAdmin.error.currentPassword" } };
+  }
+  await attempt.passed();
   const hash = await hashPassword(input.next);
   await db.$transaction(async (tx) => {
     await tx.password.update({ where: { userId: user.id }, data: { hash } });

@@ -38,6 +38,7 @@ export const importEn: Record<keyof typeof importMessages, string> = {
   "import.file.encoding": "The file is not UTF-8 (it may be TCVN3, VNI or Windows-1258). In Excel choose File → Save As → “CSV UTF-8 (Comma delimited)”, or save as .xlsx, and upload it again. Text typed in .VnTime or VNI-Times fonts must be converted to Unicode first (e.g. with Unikey's converter).",
   "import.file.xls": ".xls files (Excel 97–2003) are not supported. Open the file in Excel and save it as .xlsx or CSV UTF-8.",
   "import.file.notSpreadsheet": "This file is not an XLSX or CSV spreadsheet.",
+  "import.file.inflated": "This XLSX file inflates far beyond any roster: check the file, or save it as CSV UTF-8 and upload that.",
   "import.file.brokenXlsx": "The XLSX file cannot be read: it is damaged or not an Excel workbook.",
   "import.file.brokenCsv": "The CSV file cannot be read: check the quotation marks in its cells.",
   "import.file.tooManyRows": "The file has more than {max} rows. Split it into smaller files.",

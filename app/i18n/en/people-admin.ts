@@ -121,6 +121,7 @@ export const peopleAdminEn: Record<keyof typeof peopleAdminMessages, string> = {
   "peopleAdmin.error.accountExists": "This cadre already has an account.",
   "peopleAdmin.error.noContact": "Signing in needs a phone number or an email: add one to the profile first.",
   "peopleAdmin.error.strongerAccount": "This account holds a role you cannot grant (trainer, admin…): only an admin of that unit can open, reset or lock it.",
+  "peopleAdmin.error.tooManyAttempts": "The current password was wrong too many times: try again in a few minutes.",
   "peopleAdmin.error.noAccount": "This cadre has no account yet.",
   "peopleAdmin.error.currentPassword": "The current password is wrong.",
   "peopleAdmin.error.confirm": "The two new passwords differ.",

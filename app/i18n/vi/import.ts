@@ -37,6 +37,7 @@ export const importMessages = {
   "import.file.encoding": "Tệp không ở bảng mã UTF-8 (có thể là TCVN3, VNI hay Windows-1258). Trong Excel, chọn Tệp → Lưu thành → “CSV UTF-8 (phân cách bằng dấu phẩy)”, hoặc lưu thành .xlsx, rồi tải lên lại. Chữ gõ bằng phông .VnTime hay VNI-Times cần chuyển sang Unicode trước (ví dụ bằng Unikey: Công cụ chuyển mã).",
   "import.file.xls": "Tệp .xls (Excel 97–2003) không được hỗ trợ. Mở tệp trong Excel và lưu thành .xlsx hoặc CSV UTF-8.",
   "import.file.notSpreadsheet": "Tệp này không phải bảng tính XLSX hay CSV.",
+  "import.file.inflated": "Tệp XLSX này giải nén ra quá lớn so với một danh sách cán bộ: hãy kiểm tra lại tệp, hoặc lưu thành CSV UTF-8 rồi tải lên.",
   "import.file.brokenXlsx": "Không đọc được tệp XLSX: tệp bị hỏng hoặc không phải bảng tính Excel.",
   "import.file.brokenCsv": "Không đọc được tệp CSV: kiểm tra dấu ngoặc kép trong các ô.",
   "import.file.tooManyRows": "Tệp có hơn {max} dòng. Chia thành nhiều tệp nhỏ hơn.",

@@ -120,6 +120,7 @@ export const peopleAdminMessages = {
   "peopleAdmin.error.accountExists": "Cán bộ này đã có tài khoản.",
   "peopleAdmin.error.noContact": "Cần có số điện thoại hoặc email để đăng nhập: hãy bổ sung vào hồ sơ trước.",
   "peopleAdmin.error.strongerAccount": "Tài khoản này có vai trò mà chị không cấp được (giảng viên, quản trị…): chỉ người quản trị của đơn vị đó mở, đặt lại hay khóa được.",
+  "peopleAdmin.error.tooManyAttempts": "Chị đã nhập sai mật khẩu hiện tại nhiều lần: hãy thử lại sau ít phút.",
   "peopleAdmin.error.noAccount": "Cán bộ này chưa có tài khoản.",
   "peopleAdmin.error.currentPassword": "Mật khẩu hiện tại không đúng.",
   "peopleAdmin.error.confirm": "Hai lần nhập mật khẩu mới không khớp nhau.",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
+import { coursesForUnit } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
@@ -33,7 +34,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const unit = await requireScopedUnit(user, "report:read", params.unit);
   const day = params.day ?? isoDay(new Date());
   const catalog = await getCatalog();
-  const course = catalog.bySlug.get(params.course ?? "") ?? catalog.courses[0];
+  // Only the courses this unit's cadres can learn: another unit's app-authored courses are not its business.
+  const courses = coursesForUnit(catalog.courses, unit);
+  const course = courses.find((c) => c.slug === params.course) ?? courses[0];
   const dated = (u: { validFrom: Date | null; validTo: Date | null }) => ({
     formed: u.validFrom && parseDay(day)! < u.validFrom ? isoDay(u.validFrom) : null,
     closed: u.validTo && u.validTo <= parseDay(day)! ? { on: isoDay(u.validTo), lastDay: dayBefore(u.validTo) } : null,
@@ -41,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const status = dated(unit);
   const level = await unitLevel(db, unit, course ?? null, parseDay(day)!);
   const [cadres, trail, successors] = await Promise.all([
-    cadreProgress(db, unit, params.page, catalog.courses, level.total.people),
+    cadreProgress(db, unit, params.page, courses, level.total.people),
     unitTrail(db, unit, readable),
     status.closed ? successorsOf(db, unit) : [],
   ]);
@@ -50,7 +53,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     day,
     trail: trail.map((u) => ({ id: u.id, name: u.name })),
     successors: successors.map((u) => ({ id: u.id, name: u.name, readable: readable(u.path) })),
-    courses: catalog.courses.map((c) => ({ id: c.id, slug: c.slug, title: c.title, lessons: c.lessons.length })),
+    courses: courses.map((c) => ({ id: c.id, slug: c.slug, title: c.title, lessons: c.lessons.length })),
     course: course ? { slug: course.slug, title: course.title } : null,
     level: {
       children: level.children.map((c) => ({ id: c.id, name: c.name, people: c.people, completed: c.completed })),
