@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay, parseDay } from "#app/org/days.ts";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import { canOnUnit, courseReaches, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
@@ -9,18 +10,8 @@ import type { CatalogCourse, Recertification } from "./catalog.server.ts";
 
 type Unit = { id: string; path: string; name: string };
 
-/** "yyyy-mm-dd" (a date field) or "dd/mm/yyyy" (typed by hand), as the UTC midnight of that day; null if no such day. */
-export function parseDueDate(text: string) {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
-  if (!year) return null;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return date.getUTCDate() === Number(day) && date.getUTCMonth() === Number(month) - 1 ? date : null;
-}
-
-// Vietnam keeps UTC+7 all year: the due day ends at 17:00 UTC of the stored date.
-const dueDayEndsAfterMs = 17 * 3_600_000;
+// A due day is stored as its first moment in Vietnam (app/org/days.ts) and ends a day later.
+const dueDayEndsAfterMs = 24 * 3_600_000;
 
 /** Past due: the due day has ended in Vietnam. */
 export const isOverdue = (dueOn: Date, now: Date) => now.getTime() >= dueOn.getTime() + dueDayEndsAfterMs;
@@ -31,7 +22,7 @@ export const requirementForm = (now: Date) =>
     position: z.union([z.literal(""), z.enum(positions)], { error: "required.positionInvalid" }).transform((p) => (p === "" ? null : p)),
     dueOn: z
       .string()
-      .transform((text, ctx) => parseDueDate(text.trim()) ?? (ctx.addIssue({ code: "custom", message: "required.dueInvalid" }), z.NEVER))
+      .transform((text, ctx) => parseDay(text) ?? (ctx.addIssue({ code: "custom", message: "required.dueInvalid" }), z.NEVER))
       .refine((due) => !isOverdue(due, now), "required.duePast"),
   });
 export type RequirementInput = { position: Position | null; dueOn: Date };
@@ -49,7 +40,7 @@ export async function assignRequirement(db: Db, actorId: string, unit: Unit, cou
     const saved = before
       ? await tx.courseRequirement.update({ where: { id: before.id }, data: { dueOn: input.dueOn }, select: { id: true } })
       : await tx.courseRequirement.create({ data: { ...key, dueOn: input.dueOn, createdById: actorId }, select: { id: true } });
-    const shown = (dueOn: Date) => ({ course: course.slug, unit: unit.name, position: input.position, dueOn: dueOn.toISOString().slice(0, 10) });
+    const shown = (dueOn: Date) => ({ course: course.slug, unit: unit.name, position: input.position, dueOn: isoDay(dueOn) });
     await recordAudit(tx, {
       actorId,
       action: "requirement.assign",
@@ -78,7 +69,7 @@ export async function removeRequirement(db: Db, actor: { id: string; roles: read
       entity: "CourseRequirement",
       entityId: row.id,
       unitPath: row.unit.path,
-      before: { course: row.course.slug, unit: row.unit.name, position: row.position, dueOn: row.dueOn.toISOString().slice(0, 10) },
+      before: { course: row.course.slug, unit: row.unit.name, position: row.position, dueOn: isoDay(row.dueOn) },
     });
     return true;
   });

@@ -1,5 +1,5 @@
 import { canOnUnit } from "#app/auth/permissions.ts";
-import { isoDay, parseDay } from "#app/org/days.ts";
+import { isoDay, parseCellDay } from "#app/org/days.ts";
 import { ethnicities, theoryLevels } from "#app/people/profile.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { headerKey, RowReader } from "./columns.ts";
@@ -50,7 +50,7 @@ function readBirth(reader: RowReader<Key>): Pick<Profile, "birthYear" | "birthDa
   const value = reader.raw("birth");
   if (value === "") return {};
   if (/^(19|20)\d\d$/.test(value)) return { birthYear: Number(value) };
-  const day = parseDay(value);
+  const day = parseCellDay(value);
   if (!day) return reader.fail("birth", { key: "import.error.birthDate" }) ?? {};
   return { birthDate: day, birthYear: Number(isoDay(day).slice(0, 4)) };
 }

@@ -1,5 +1,5 @@
 import { normalizeEmail, normalizePhone } from "#app/people/contact.ts";
-import { parseDay } from "#app/org/days.ts";
+import { parseCellDay } from "#app/org/days.ts";
 import type { ImportMessage } from "./file-error.ts";
 
 /** A column of an import file: the Vietnamese header the template has, and an example value for it. */
@@ -38,7 +38,7 @@ export class RowReader<K extends string> {
   day(key: K) {
     const value = this.text(key, 20);
     if (value === undefined) return undefined;
-    return parseDay(value) ?? this.fail(key, { key: "import.error.date" });
+    return parseCellDay(value) ?? this.fail(key, { key: "import.error.date" });
   }
 
   /** One of a closed list, matched on its Vietnamese label (any case) or its key. */

@@ -19,15 +19,20 @@ export function excelSerialDay(serial: number): Date | null {
   return vietnamDay(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
 }
 
-/** dd/mm/yyyy (also d/m/yyyy, with - or .), yyyy-mm-dd, or an Excel serial number; anything else is null. */
+/** dd/mm/yyyy (also d/m/yyyy, with - or .) or yyyy-mm-dd, as typed in a form; anything else is null. */
 export function parseDay(text: string): Date | null {
   const value = text.trim();
   let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   if (match) return vietnamDay(Number(match[3]), Number(match[2]), Number(match[1]));
   match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (match) return vietnamDay(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (/^\d{3,7}$/.test(value)) return excelSerialDay(Number(value));
   return null;
+}
+
+/** A spreadsheet cell's day: as parseDay, or the serial number Excel keeps in a date cell. */
+export function parseCellDay(text: string): Date | null {
+  const value = text.trim();
+  return parseDay(value) ?? (/^\d{3,7}$/.test(value) ? excelSerialDay(Number(value)) : null);
 }
 
 /** The day as yyyy-mm-dd in Vietnam, for <input type="date"> and files. */

@@ -27,7 +27,7 @@ test("an organizer requires a course of her district; its learners see it with t
   expect(((await assign({ dueOn })) as Response).headers.get("Location")).toBe(`/org/required?unit=${district.id}`);
   const learner = await contextFor(db, await createPersonWithRole(db, "learner", district));
   const shown = (await catalogPage.loader(routeArgs(get("/courses"), learner))).courses.find((c) => c.slug === slug);
-  expect(shown?.required).toEqual({ dueOn: `${dueOn}T00:00:00.000Z`, overdue: false });
+  expect(shown?.required).toEqual({ dueOn: new Date(`${dueOn}T00:00:00+07:00`).toISOString(), overdue: false });
   expect((await coursePage.loader(routeArgs(get(`/courses/${slug}`), learner, { slug }))).required).toMatchObject({ overdue: false });
   const outside = await contextFor(db, await createPersonWithRole(db, "learner", neighbour));
   expect((await catalogPage.loader(routeArgs(get("/courses"), outside))).courses.find((c) => c.slug === slug)?.required).toBeNull();
