@@ -1,6 +1,6 @@
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { isoDay, parseCellDay } from "#app/org/days.ts";
-import { ethnicities, theoryLevels } from "#app/people/profile.ts";
+import { ethnicities, isBirthYear, theoryLevels } from "#app/people/profile.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { headerKey, RowReader } from "./columns.ts";
 import { rowAudit, type ChunkResult, type ImportKind } from "./import-kind.ts";
@@ -49,10 +49,10 @@ const profileSelect = { id: true, externalId: true, name: true, gender: true, bi
 function readBirth(reader: RowReader<Key>): Pick<Profile, "birthYear" | "birthDate"> {
   const value = reader.raw("birth");
   if (value === "") return {};
-  if (/^(19|20)\d\d$/.test(value)) return { birthYear: Number(value) };
-  const day = parseCellDay(value);
-  if (!day) return reader.fail("birth", { key: "import.error.birthDate" }) ?? {};
-  return { birthDate: day, birthYear: Number(isoDay(day).slice(0, 4)) };
+  const day = /^\d{4}$/.test(value) ? null : parseCellDay(value);
+  const birthYear = day ? Number(isoDay(day).slice(0, 4)) : Number(value);
+  if (!isBirthYear(birthYear)) return reader.fail("birth", { key: "import.error.birthDate" }) ?? {};
+  return day ? { birthDate: day, birthYear } : { birthYear };
 }
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);

@@ -4,7 +4,7 @@ import { roles } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { normalizeEmail, normalizePhone } from "./contact.ts";
 import { positions } from "./positions.ts";
-import { ethnicities, theoryLevels } from "./profile.ts";
+import { ethnicities, isBirthYear, theoryLevels } from "./profile.ts";
 
 export const newPerson = z
   .object({
@@ -12,7 +12,7 @@ export const newPerson = z
     phone: z.string().transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: "custom", message: "invalid phone" }), z.NEVER)).optional(),
     email: z.string().transform((v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER)).optional(),
     gender: z.enum(["female", "male"]),
-    birthYear: z.number().int().min(1930).max(2010).optional(),
+    birthYear: z.number().refine((year) => isBirthYear(year)).optional(),
     birthDate: z.date().optional(),
     ethnicity: z.enum(ethnicities).optional(),
     partyMember: z.boolean().default(false),

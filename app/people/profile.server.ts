@@ -5,7 +5,7 @@ import type { Db } from "#app/db.server.ts";
 import { normalizeEmail, normalizePhone } from "./contact.ts";
 import { isoDay, parseDay } from "#app/org/days.ts";
 import { positions } from "./positions.ts";
-import { ethnicities, genders, theoryLevels } from "./profile.ts";
+import { ethnicities, genders, isBirthYear, theoryLevels } from "./profile.ts";
 
 // Form fields arrive as text; an empty field means "not known" and is stored as null.
 const blank = (v: string) => v.trim() === "";
@@ -16,7 +16,6 @@ const optionalContact = (normalize: (v: string) => string | null, message: strin
 const optionalDay = (message: string) => z.string().transform((v, ctx) => (blank(v) ? null : (parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER))));
 const requiredDay = (message: string) => z.string({ error: message }).transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
 
-const thisYear = () => new Date().getFullYear();
 
 /** "1978" or "12/03/1978": a birth year, or a full birth date and its year. */
 const birth = z.string().transform((v, ctx) => {
@@ -24,7 +23,7 @@ const birth = z.string().transform((v, ctx) => {
   if (text === "") return { birthYear: null, birthDate: null };
   const date = /^\d{4}$/.test(text) ? null : parseDay(text);
   const year = date ? Number(isoDay(date).slice(0, 4)) : /^\d{4}$/.test(text) ? Number(text) : NaN;
-  if (!(year >= 1930 && year <= thisYear() - 16)) {
+  if (!isBirthYear(year)) {
     ctx.addIssue({ code: "custom", message: "peopleAdmin.error.birth" });
     return z.NEVER;
   }

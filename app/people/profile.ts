@@ -11,3 +11,8 @@ export function meetsTheoryLevel(held: string | null | undefined, required: Theo
   const index = theoryLevels.indexOf(held as TheoryLevel);
   return index >= theoryLevels.indexOf(required);
 }
+
+/** The birth years a cadre may have: from 1930 to 16 years before `now`; one rule for forms, imports and seeds. */
+export function isBirthYear(year: number, now = new Date()) {
+  return Number.isInteger(year) && year >= 1930 && year <= now.getFullYear() - 16;
+}

@@ -47,7 +47,7 @@ export const importEn: Record<keyof typeof importMessages, string> = {
   "import.error.required": "This cell cannot be empty.",
   "import.error.number": "A whole number, 0 or more, is needed.",
   "import.error.date": "Invalid date: use dd/mm/yyyy, yyyy-mm-dd or an Excel date cell.",
-  "import.error.birthDate": "Invalid birth date: use dd/mm/yyyy, yyyy-mm-dd, a year (e.g. 1985) or an Excel date cell.",
+  "import.error.birthDate": "Invalid birth date: use dd/mm/yyyy, yyyy-mm-dd, a year (e.g. 1985) or an Excel date cell; born in 1930 or later and at least 16.",
   "import.error.choice": "Not one of: {choices}.",
   "import.error.phone": "Invalid phone number (10 digits starting with 0 or +84).",
   "import.error.email": "Invalid email.",

@@ -46,7 +46,7 @@ export const importMessages = {
   "import.error.required": "Ô này không được để trống.",
   "import.error.number": "Cần một số nguyên từ 0 trở lên.",
   "import.error.date": "Ngày không hợp lệ: dùng dd/mm/yyyy, yyyy-mm-dd hoặc ô ngày của Excel.",
-  "import.error.birthDate": "Ngày sinh không hợp lệ: dùng dd/mm/yyyy, yyyy-mm-dd, năm sinh (ví dụ 1985) hoặc ô ngày của Excel.",
+  "import.error.birthDate": "Ngày sinh không hợp lệ: dùng dd/mm/yyyy, yyyy-mm-dd, năm sinh (ví dụ 1985) hoặc ô ngày của Excel; năm sinh từ 1930 và đủ 16 tuổi.",
   "import.error.choice": "Giá trị không có trong danh sách: {choices}.",
   "import.error.phone": "Số điện thoại không hợp lệ (10 số, bắt đầu bằng 0 hoặc +84).",
   "import.error.email": "Email không hợp lệ.",
