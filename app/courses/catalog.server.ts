@@ -2,7 +2,6 @@ import path from "node:path";
 import type { Db, DbTx } from "#app/db.server.ts";
 import { completionRule, type CompletionRule } from "./completion.ts";
 import { pageQuiz, registerParts } from "./html-registry.server.ts";
-import { publicQuiz } from "./quiz.ts";
 import { compilerVersion } from "./compile.server.ts";
 import { ContentError } from "./content-error.ts";
 import { compileCourse, contentFingerprint, loadAllCourses, type CourseContent, type LessonContent } from "./content.server.ts";
@@ -127,7 +126,7 @@ export async function buildCatalog(db: Db, contentRoot: string): Promise<Catalog
     registerParts(course.intro.parts);
     for (const lesson of course.lessons) registerParts(lesson.compiled.parts);
     // Registered here, not when a page is first rendered, so every app process can answer for the words.
-    if (course.quiz) pageQuiz(publicQuiz(course.quiz));
+    if (course.quiz) pageQuiz(course.quiz);
   }
   courses.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, "vi"));
   return { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { LessonPart, PagePart } from "./lesson-parts.ts";
-import type { PublicQuiz } from "./quiz.ts";
+import { publicQuiz, type PublicQuiz, type QuizDefinition } from "./quiz.ts";
 
 // Every pre-rendered lesson fragment this process has compiled, by the hash of its HTML. Any app
 // instance that compiled the same content knows the same keys.
@@ -31,9 +31,18 @@ export function pageParts(parts: LessonPart[]): PagePart[] {
   return parts.map((part) => ("html" in part ? { htmlKey: register(part) } : part));
 }
 
+// A lesson page sends the same quiz on every request: its words are serialized and hashed once.
+const quizzesForPages = new WeakMap<QuizDefinition, PublicQuiz>();
+
 /** A quiz as a page's data: its words by key, as the document already shows them (components/mdx/quiz.tsx). */
-export function pageQuiz(quiz: PublicQuiz): PublicQuiz {
-  return "entries" in quiz.text ? { ...quiz, text: { key: registerText(JSON.stringify(quiz.text.entries)) } } : quiz;
+export function pageQuiz(quiz: QuizDefinition): PublicQuiz {
+  let page = quizzesForPages.get(quiz);
+  if (!page) {
+    const open = publicQuiz(quiz);
+    page = { ...open, text: { key: registerText(JSON.stringify("entries" in open.text ? open.text.entries : {})) } };
+    quizzesForPages.set(quiz, page);
+  }
+  return page;
 }
 
 export function htmlByKey(key: string) {

@@ -2,7 +2,6 @@ import { requireLesson } from "#app/courses/catalog-instance.server.ts";
 import { pageParts, pageQuiz } from "#app/courses/html-registry.server.ts";
 import type { LessonPart } from "#app/courses/lesson-parts.ts";
 import { scenarioParam, scenarioStep } from "#app/courses/scenario-step.ts";
-import { publicQuiz } from "#app/courses/quiz.ts";
 import { defaultQuizPolicy, quizStanding } from "#app/courses/quiz-policy.ts";
 import type { ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
@@ -44,7 +43,7 @@ export async function lessonPage(db: Db, learner: Learner, courseSlug: string, l
     done: progress.doneLessonIds.includes(lesson.id),
     completedAt: progress.needsRefresh ? null : (progress.completedAt?.toISOString() ?? null),
     activities: {
-      quiz: hasCourseQuiz && !blocked ? pageQuiz(publicQuiz(course.quiz!)) : null,
+      quiz: hasCourseQuiz && !blocked ? pageQuiz(course.quiz!) : null,
       passMark: course.passMark,
       bestScore: progress.bestScore,
       attempts: { used: standing.used, left: standing.left, nextAttemptAt: standing.nextAttemptAt?.toISOString() ?? null },
