@@ -1,5 +1,5 @@
 import type { Db } from "#app/db.server.ts";
-import { ensureDefaultPolicies } from "#app/membership/policy.server.ts";
+import { ensureDefaultPolicies } from "#app/policy/policy.server.ts";
 import { answersFor, type Period } from "#app/org/periods.ts";
 import { randomSource, type Random } from "./vietnamese-names.ts";
 

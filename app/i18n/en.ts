@@ -1,6 +1,7 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
 import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
+import { planningEn } from "./en/planning.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...unitsEn,
   ...requiredEn,
   ...membershipEn,
+  ...planningEn,
   ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
-import { ensureDefaultPolicies, policyOn, setPolicy } from "./policy.server.ts";
+import { ensureDefaultPolicies, policyOn, setPolicy } from "#app/policy/policy.server.ts";
 import { membershipFigures, saveMembershipReport } from "./report.server.ts";
 import { membershipOverview } from "./statistics.server.ts";
 

@@ -2,7 +2,7 @@ import type { Db } from "#app/db.server.ts";
 import { reportingDay, type Period } from "#app/org/periods.ts";
 import { sourceIdsOf } from "#app/org/unit-history.server.ts";
 import { gatheringRate, householdCoverage, meetsTarget, sumFigures, type GatheringRate } from "./gathering-rate.ts";
-import { policyOn } from "./policy.server.ts";
+import { policyOn } from "#app/policy/policy.server.ts";
 
 type Unit = { id: string; path: string; name: string; level: string };
 

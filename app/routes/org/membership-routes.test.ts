@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
-import { ensureDefaultPolicies } from "#app/membership/policy.server.ts";
+import { ensureDefaultPolicies } from "#app/policy/policy.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit/route-args.ts";

@@ -9,7 +9,8 @@ import { endedPeriods, latestHalf } from "#app/membership/period-choices.ts";
 import { reportingUnitLevels } from "#app/membership/report.server.ts";
 import { membershipOverview } from "#app/membership/statistics.server.ts";
 import { formatPeriod, periodParam } from "#app/org/periods.ts";
-import { formatTarget, Percent, RateFormula, useNumber, usePeriodName } from "#app/components/membership.tsx";
+import { Percent, RateFormula, useNumber, usePeriodName } from "#app/components/membership.tsx";
+import { formatTarget } from "#app/i18n/numbers.ts";
 import type { Route } from "./+types/membership";
 import "#app/styles/tables.css";
 

@@ -1,16 +1,17 @@
 import type { Db, DbTx } from "#app/db.server.ts";
 import { recordAudit } from "#app/audit/audit.server.ts";
+import { planningRuleDefaults, type PlanningRuleKey } from "#app/planning/rules.ts";
 
-export const policyKeys = ["gathering-rate-target", "household-coverage-target"] as const;
-export type PolicyKey = (typeof policyKeys)[number];
+export type PolicyKey = "gathering-rate-target" | "household-coverage-target" | PlanningRuleKey;
 
 export type PolicyValue = { value: number; source: string; effectiveFrom: Date };
+export type PolicyDefault = { key: PolicyKey; value: number; source: string; effectiveFrom: Date; effectiveTo?: Date; note: string };
 
 /**
  * The targets Lan Tỏa starts with. Công văn 819 judges 2016 and mid-2019 against 50 %, so the rule
  * is in force from 2016 on; a new directive is a new rule from its date, earlier periods keep theirs.
  */
-export const defaultPolicies: { key: PolicyKey; value: number; source: string; effectiveFrom: Date; note: string }[] = [
+export const defaultPolicies: PolicyDefault[] = [
   {
     key: "gathering-rate-target",
     value: 0.5,
@@ -25,12 +26,24 @@ export const defaultPolicies: { key: PolicyKey; value: number; source: string; e
     effectiveFrom: new Date("2016-01-01T00:00:00+07:00"),
     note: "Chi hội đạt “xóa hộ trắng hội viên” khi 80 % số hộ có phụ nữ từ 18 tuổi có hội viên.",
   },
+  ...planningRuleDefaults,
 ];
 
 /** Idempotent: the default rules exist once. */
 export async function ensureDefaultPolicies(db: Db) {
   for (const rule of defaultPolicies)
     await db.policyRule.upsert({ where: { key_effectiveFrom: { key: rule.key, effectiveFrom: rule.effectiveFrom } }, create: rule, update: {} });
+}
+
+/** The rules in force on a day, by key; a key with no rule then is absent. */
+export async function policiesOn<K extends PolicyKey>(db: Db | DbTx, keys: readonly K[], day: Date): Promise<Map<K, PolicyValue>> {
+  const rows = await db.policyRule.findMany({
+    where: { key: { in: [...keys] }, effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
+    orderBy: { effectiveFrom: "asc" },
+    select: { key: true, value: true, source: true, effectiveFrom: true },
+  });
+  // Later rules overwrite earlier ones: the newest in force wins, as in policyOn.
+  return new Map(rows.map(({ key, ...rule }) => [key as K, rule]));
 }
 
 /** The rule in force on a day (a period's end for statistics), or null when none was. */
