@@ -17,13 +17,18 @@ export const permissions = [
   "membership:write",
   "course:assign",
   "audit:read",
+  // planning lists, steps, outcomes and the pipeline of the subtree
+  "planning:read",
+  "planning:manage",
+  // terms, the positions' requirements and the planning rules: data every unit is judged by
+  "planning:rules",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   learner: ["course:learn"],
   trainer: ["course:learn", "course:write"],
-  organizer: ["course:learn", "report:read", "people:manage", "branches:manage", "membership:write", "course:assign", "audit:read"],
+  organizer: ["course:learn", "report:read", "people:manage", "branches:manage", "membership:write", "course:assign", "audit:read", "planning:read", "planning:manage"],
   admin: permissions,
 };
 
