@@ -5,7 +5,8 @@ import { canOnUnit, courseReaches, type ScopedRole } from "#app/auth/permissions
 import type { Db } from "#app/db.server.ts";
 import { ancestorIds } from "#app/org/unit-path.ts";
 import { isPosition, positions, type Position } from "#app/people/positions.ts";
-import { completedEnrollmentWhere } from "#app/progress/refresh.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { completedEnrollmentWhere, completedInCoursesSql } from "#app/progress/refresh.server.ts";
 import type { CatalogCourse, Recertification } from "./catalog.server.ts";
 
 type Unit = { id: string; path: string; name: string };
@@ -96,6 +97,22 @@ export async function requiredOf(db: Db, userId: string) {
     select: { courseId: true, dueOn: true },
   });
   return new Map(rows.map((r) => [r.courseId, r.dueOn]));
+}
+
+/**
+ * requiredOf as a condition on many people at once, for counting them in the database: the person whose id
+ * is the column `userId` has at least one course required of her on `day` (of a unit holding her home unit,
+ * or of a position she held that day in a unit below the requirement's) and has completed every one of them
+ * by the one completion rule, each course judged by its own re-certification in `courses`.
+ */
+export function completedEveryRequiredSql(userId: Prisma.Sql, day: Date, courses: readonly Pick<CatalogCourse, "id" | "recertification">[]) {
+  const applies = Prisma.sql`(
+    (r."position" is null and exists (select 1 from "User" ru_u join "OrgUnit" ru_h on ru_h."id" = ru_u."unitId" where ru_u."id" = ${userId} and ru_h."path" like ro."path" || '%'))
+    or exists (select 1 from "PositionHolding" rh join "OrgUnit" rh_u on rh_u."id" = rh."unitId"
+               where rh."userId" = ${userId} and rh."position" = r."position" and rh."from" <= ${day} and (rh."to" is null or rh."to" > ${day}) and rh_u."path" like ro."path" || '%'))`;
+  const required = Prisma.sql`from "CourseRequirement" r join "OrgUnit" ro on ro."id" = r."unitId" where ${applies}`;
+  return Prisma.sql`(exists (select 1 ${required})
+    and not exists (select 1 ${required} and not exists (select 1 from "Enrollment" re where re."userId" = ${userId} and re."courseId" = r."courseId" and ${completedInCoursesSql("re", courses)})))`;
 }
 
 /** What a learner sees of a requirement: its date, and whether it has passed with the course not completed. */

@@ -4,11 +4,12 @@ import { reportingDay, resolveSources, type Period } from "./periods.ts";
 export const historyUnitSelect = { id: true, code: true, name: true, level: true, path: true, validFrom: true, validTo: true } as const;
 export type HistoryUnitRow = { id: string; code: string; name: string; level: string; path: string; validFrom: Date | null; validTo: Date | null };
 
-/** Units valid on `date` (validFrom ≤ date < validTo), optionally within a subtree and at some levels, by path. */
-export function unitsValidOn(db: Db, date: Date, options: { within?: string; levels?: string[] } = {}): Promise<HistoryUnitRow[]> {
+/** Units valid on `date` (validFrom ≤ date < validTo), optionally within a subtree, at some levels or under one parent, by path. */
+export function unitsValidOn(db: Db, date: Date, options: { within?: string; levels?: string[]; parentId?: string } = {}): Promise<HistoryUnitRow[]> {
   return db.orgUnit.findMany({
     where: {
       ...(options.within ? { path: { startsWith: options.within } } : {}),
+      ...(options.parentId ? { parentId: options.parentId } : {}),
       ...(options.levels ? { level: { in: options.levels } } : {}),
       AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: date } }] }, { OR: [{ validTo: null }, { validTo: { gt: date } }] }],
     },

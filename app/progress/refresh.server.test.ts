@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { createLearner } from "#tests/unit/people.ts";
-import { completedSql, isCompleted, needsRefresh } from "./refresh.server.ts";
+import { completedInCoursesSql, completedSql, isCompleted, needsRefresh } from "./refresh.server.ts";
 
 const requirement = { version: 3, publishedAt: new Date("2026-06-01") };
 
@@ -35,4 +35,24 @@ test("the database condition selects exactly the enrollments the predicate calls
     counted.push(expected.length);
   }
   expect(counted).toEqual([4, 2, 4, 0]);
+});
+
+test("over many courses, each enrollment is judged by its own course's re-certification", async () => {
+  const { userId } = await createLearner(db);
+  const course = (slug: string) =>
+    db.course.create({ data: { slug, title: "t", summary: "s", source: "content", estimatedMinutes: 1, passMark: 80, contentHash: "h", version: 3 }, select: { id: true } });
+  const [marked, plain] = [await course("lam-moi-nhieu-a"), await course("lam-moi-nhieu-b")];
+  const rows = [
+    { courseId: marked.id, courseVersion: 2, completedAt: new Date("2026-05-01") },
+    { courseId: plain.id, courseVersion: 1, completedAt: new Date("2026-05-01") },
+  ];
+  for (const row of rows) await db.enrollment.create({ data: { userId, ...row } });
+  const courses = [
+    { id: marked.id, recertification: requirement },
+    { id: plain.id, recertification: null },
+  ];
+  const found = await db.$queryRaw<{ courseId: string }[]>`select e."courseId" from "Enrollment" e where e."userId" = ${userId} and ${completedInCoursesSql("e", courses)}`;
+  const expected = rows.filter((r) => isCompleted(r, courses.find((c) => c.id === r.courseId)!.recertification)).map((r) => r.courseId);
+  expect(found.map((r) => r.courseId)).toEqual(expected);
+  expect(expected).toEqual([plain.id]);
 });

@@ -28,3 +28,12 @@ export function countsInRound(due: boolean, requirement: Recertification | null 
 export function completedEnrollmentWhere(requirement: Recertification | null | undefined) {
   return { completedAt: { not: null }, ...(requirement ? { courseVersion: { gte: requirement.version } } : {}) };
 }
+
+/** completedSql for enrollments in many courses at once, each judged by its own re-certification (a course not listed has none). */
+export function completedInCoursesSql(enrollment: string, courses: readonly { id: string; recertification: Recertification | null }[]) {
+  const e = Prisma.raw(`"${enrollment}"`);
+  const marked = courses.filter((c) => c.recertification !== null);
+  if (marked.length === 0) return completedSql(enrollment, null);
+  const due = Prisma.join(marked.map((c) => Prisma.sql`(${e}."courseId" = ${c.id} and ${e}."courseVersion" < ${c.recertification!.version})`), " or ");
+  return Prisma.sql`(${e}."completedAt" is not null and not (${due}))`;
+}
