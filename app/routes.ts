@@ -25,6 +25,10 @@ export default [
   route("org/membership", "routes/org/membership.tsx"),
   route("org/membership/edit", "routes/org/membership-edit.tsx"),
   route("org/models", "routes/org/models.tsx"),
+  route("org/pipeline", "routes/org/pipeline.tsx"),
+  route("org/pipeline/:stage", "routes/org/pipeline-stage.tsx"),
+  route("org/planning/warnings", "routes/org/planning-warnings.tsx"),
+  route("org/planning/:unitId/:term/committees", "routes/org/committees.tsx"),
   ...prefix("org/import", [
     index("routes/org/import/index.tsx"),
     route("template/:kind", "routes/org/import/template.ts"),

@@ -1,6 +1,7 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
 import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
+import { pipelineEn } from "./en/pipeline.ts";
 import { planningEn } from "./en/planning.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...requiredEn,
   ...membershipEn,
   ...planningEn,
+  ...pipelineEn,
   ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",

@@ -10,6 +10,7 @@ import type { membershipMessages } from "./vi/membership.ts";
 import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
+import type { pipelineMessages } from "./vi/pipeline.ts";
 import type { planningMessages } from "./vi/planning.ts";
 import type { requiredMessages } from "./vi/required.ts";
 import type { quizMessages } from "./vi/quiz.ts";
@@ -27,6 +28,7 @@ export type MessageKey =
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
   | keyof typeof peopleAdminMessages
+  | keyof typeof pipelineMessages
   | keyof typeof planningMessages
   | keyof typeof requiredMessages
   | keyof typeof quizMessages

@@ -58,15 +58,44 @@ export async function committeesOf(db: Db, unit: Pick<Unit, "id">, term: Plannin
       },
     },
   });
+  const warningOf = womenWarnings(db);
   return Promise.all(
     committeeKinds.map(async (kind) => {
       const row = rows.find((r) => r.kind === kind);
       if (!row) return { kind, committee: null };
-      const people = new Map(row.members.map((m) => [m.user.id, { female: m.user.gender === "female" }]));
-      const rule = committeeBody(kind) === "party" && row.formedOn ? await policyOn(db, "committee-women-share", row.formedOn) : null;
-      return { kind, committee: { ...row, people: people.size, warning: committeeWomenWarning([...people.values()], rule ?? undefined) } };
+      const members = row.members.map((m) => ({ userId: m.user.id, female: m.user.gender === "female" }));
+      return { kind, committee: { ...row, people: new Set(members.map((m) => m.userId)).size, warning: await warningOf({ kind, formedOn: row.formedOn, members }) } };
     }),
   );
+}
+
+/**
+ * committeeWomenWarning for Party committees (the rule is the share of women among cấp ủy viên), under the
+ * rule in force on the day each was formed; the rule is read once per distinct day.
+ */
+function womenWarnings(db: Db) {
+  const rules = new Map<number, ReturnType<typeof policyOn>>();
+  return async (c: { kind: string; formedOn: Date | null; members: { userId: string; female: boolean }[] }) => {
+    if (committeeBody(c.kind as CommitteeKind) !== "party" || !c.formedOn) return null;
+    const at = c.formedOn.getTime();
+    const rule = await (rules.get(at) ?? rules.set(at, policyOn(db, "committee-women-share", c.formedOn)).get(at)!);
+    const people = new Map(c.members.map((m) => [m.userId, m]));
+    return committeeWomenWarning([...people.values()], rule ?? undefined);
+  };
+}
+
+/** The committees of a subtree for a term whose share of women is under the rule of the day they were formed. */
+export async function committeeWarningsUnder(db: Db, unit: { path: string }, term: PlanningTerm) {
+  const rows = await db.committee.findMany({
+    where: { termId: term.id, kind: { in: committeeKinds.filter((k) => committeeBody(k) === "party") }, unit: { path: { startsWith: unit.path } } },
+    orderBy: [{ unit: { path: "asc" } }, { kind: "asc" }],
+    select: { kind: true, formedOn: true, unit: { select: { id: true, name: true } }, members: { select: { userId: true, user: { select: { gender: true } } } } },
+  });
+  const warningOf = womenWarnings(db);
+  const found = await Promise.all(
+    rows.map(async (r) => ({ unit: r.unit, kind: r.kind as CommitteeKind, warning: await warningOf({ ...r, members: r.members.map((m) => ({ userId: m.userId, female: m.user.gender === "female" })) }) })),
+  );
+  return found.flatMap((f) => (f.warning ? [{ ...f, warning: f.warning }] : []));
 }
 
 /** Sets a committee's seats and the day it was formed; fewer seats than the people already on it is refused. */

@@ -7,7 +7,7 @@ import { periodOf } from "#app/org/periods.ts";
 import { unitsValidOn } from "#app/org/unit-history.server.ts";
 import { ancestorIds } from "#app/org/unit-path.ts";
 import { policiesOn } from "#app/policy/policy.server.ts";
-import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
+import { activeStatuses, allTerms, type PlanningTerm } from "./lists.server.ts";
 import { readinessOf } from "./readiness.server.ts";
 import { judgedOn, meetsShare } from "./rules.ts";
 
@@ -207,4 +207,11 @@ export async function stagePeople(db: Db, unit: Unit, term: PlanningTerm, stage:
       order by u."name", u."id" limit ${stagePageSize} offset ${offset}`,
   ]);
   return { total: Number(count[0]?.n ?? 0), rows };
+}
+
+/** The term a page shows: the one named, else the one in force on `today` (else the latest); null when the named one does not exist. */
+export async function pipelineTerm(db: Db, key: string | undefined, today: Date) {
+  const terms = await allTerms(db);
+  const inForce = terms.find((t) => t.startsOn.getTime() <= today.getTime() && today.getTime() < t.endsOn.getTime()) ?? terms.at(-1) ?? null;
+  return { terms, term: key ? (terms.find((t) => t.key === key) ?? null) : inForce };
 }
