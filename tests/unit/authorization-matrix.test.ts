@@ -8,6 +8,7 @@ import { issueCertificate } from "#app/certificates/certificates.server.ts";
 import { invalidateCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
 import routes from "#app/routes.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, outcome, routeArgs, statusOf } from "#tests/unit/route-args.ts";
@@ -39,6 +40,10 @@ type Target = {
   job: string;
   /** Inside: a certificate the acting user holds; outside: one a learner of district B holds. */
   certificate: (who: Who) => string;
+  /** The unit's Party executive committee for the 2025–2030 term. */
+  committee: string;
+  /** An outcome on that committee (a fresh one per call, so that removing it can be tried by each role). */
+  committeeMember: () => Promise<string>;
 };
 type World = Record<Side, Target> & { now: number };
 type Probe = {
@@ -91,6 +96,13 @@ const modelAction = (intent: string): Probe => ({
 const authorAction = (form: () => Record<string, string>): Probe => ({
   request: (w, side) => ({ url: `/author/${w[side].course}`, params: courseParams(w, side), form: form() }),
   inside: writers,
+  outside: [],
+});
+
+const term = "2025-2030";
+const committeesAction = (form: (w: World, side: Side) => Promise<Record<string, string>> | Record<string, string>): Probe => ({
+  request: async (w, side) => ({ url: `/org/planning/${w[side].unit}/${term}/committees`, params: { unitId: w[side].unit, term }, form: await form(w, side) }),
+  inside: organizers,
   outside: [],
 });
 
@@ -184,6 +196,23 @@ const matrix: Record<string, RouteCases> = {
   "routes/org/models": {
     loader: { request: (w, side) => ({ url: `/org/models?unit=${w[side].unit}` }), inside: organizers, outside: [] },
     action: Object.fromEntries(["create", "effective", "end", "replicate"].map((intent) => [intent, modelAction(intent)])),
+  },
+  "routes/org/pipeline": {
+    loader: { request: (w, side) => ({ url: `/org/pipeline?unit=${w[side].unit}&term=${term}` }), inside: organizers, outside: [] },
+  },
+  "routes/org/pipeline-stage": {
+    loader: { request: (w, side) => ({ url: `/org/pipeline/planned?unit=${w[side].unit}&term=${term}&gender=female`, params: { stage: "planned" } }), inside: organizers, outside: [] },
+  },
+  "routes/org/planning-warnings": {
+    loader: { request: (w, side) => ({ url: `/org/planning/warnings?unit=${w[side].unit}&term=${term}` }), inside: organizers, outside: [] },
+  },
+  "routes/org/committees": {
+    loader: { request: (w, side) => ({ url: `/org/planning/${w[side].unit}/${term}/committees`, params: { unitId: w[side].unit, term } }), inside: organizers, outside: [] },
+    action: {
+      committee: committeesAction(() => ({ intent: "committee", kind: "party_executive", seats: "không số", formedOn: "" })),
+      outcome: committeesAction((w, side) => ({ intent: "outcome", committee: w[side].committee, person: w[side].person, position: "dang_uy_vien_ban_chap_hanh", how: "elected", on: "" })),
+      removeOutcome: committeesAction(async (w, side) => ({ intent: "removeOutcome", member: await w[side].committeeMember() })),
+    },
   },
   "routes/org/import/index": {
     loader: { request: () => ({ url: "/org/import" }), inside: organizers },
@@ -332,13 +361,19 @@ beforeAll(async () => {
     await Promise.all(signedIn.map(async (role) => [role, (await issueCertificate(db, { userId: users[role], course: courseA })).code] as const)),
   ) as Record<Role, string>;
   const outsideCertificate = (await issueCertificate(db, { userId: learnerB, course: courseB })).code;
+  await ensurePlanningDefaults(db);
+  const termId = (await db.term.findUniqueOrThrow({ where: { key: term }, select: { id: true } })).id;
+  const committee = async (unitId: string) => (await db.committee.create({ data: { unitId, termId, kind: "party_executive", seats: 500, formedOn: new Date() }, select: { id: true } })).id;
+  const [committeeA, committeeB] = [await committee(a.id), await committee(b.id)];
+  const member = (committeeId: string, userId: string) => async () =>
+    (await db.committeeMember.create({ data: { committeeId, userId, position: fresh("p"), how: "elected", on: new Date() }, select: { id: true } })).id;
   const requirement = (unitId: string, courseId: string) => async () =>
     (await db.courseRequirement.create({ data: { courseId, unitId, position: fresh("p"), dueOn: new Date(), createdById: "ma-tran" }, select: { id: true } })).id;
   world = {
     now: Date.now(),
-    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1" },
-    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate },
-    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ" },
+    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1", committee: committeeA, committeeMember: member(committeeA, personA) },
+    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate, committee: committeeB, committeeMember: member(committeeB, personB) },
+    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ", committee: "khong-co-cap-uy", committeeMember: async () => "khong-co-ket-qua" },
   };
 }, 180_000);
 
