@@ -27,12 +27,13 @@ if (!Number.isInteger(communeCount) || communeCount < 34 || !Number.isInteger(ca
 
 const isPostgres = /^postgres(ql)?:\/\//.test(url);
 process.env.DATABASE_URL = url;
-const [{ createDb, sqliteFilePath }, { hashPassword }, { buildCatalog }, { randomSource, vietnameseName }, { unitPath }] = await Promise.all([
+const [{ createDb, sqliteFilePath }, { hashPassword }, { buildCatalog }, { randomSource, vietnameseName }, { unitPath }, { ensurePlanningDefaults }] = await Promise.all([
   import("#app/db.server.ts"),
   import("#app/auth/password.server.ts"),
   import("#app/courses/catalog.server.ts"),
   import("#app/demo/vietnamese-names.ts"),
   import("#app/org/unit-path.ts"),
+  import("#app/planning/defaults.server.ts"),
 ]);
 
 const started = performance.now();
@@ -170,17 +171,47 @@ for (const cadre of cadres)
       lessonRows.push({ id: newId(), enrollmentId: enrollment.id, lessonId: lesson.id, completedAt: new Date(startedAt.getTime() + (i + 1) * day) });
   }
 
+// Planning for 2025–2030 (the pipeline page): in each commune its three Union cadres and three cadres of its
+// branches are planned (a fourth for the chair now and then, so that some lists break the per-position rule), the
+// three sit on the Union executive committee, and the chairs are required the first shipped course. One cadre in
+// five is a man, so that every stage splits by gender.
 const now = new Date();
+await ensurePlanningDefaults(db);
+const term = await db.term.findUniqueOrThrow({ where: { key: "2025-2030" }, select: { id: true } });
+const planningPositions = ["hoi_chu_tich", "hoi_pho_chu_tich", "hoi_uy_vien_ban_chap_hanh"];
+const entries: Row[] = [];
+const committees: Row[] = [];
+const committeeMembers: Row[] = [];
+const byBranchCommune = new Map<string, Cadre[]>();
+const communeOf = new Map(branches.map((b) => [b.id, b.parentId!]));
+for (const c of cadres) {
+  const commune = communeOf.get(c.unitId);
+  if (commune) byBranchCommune.set(commune, [...(byBranchCommune.get(commune) ?? []), c]);
+}
+const congress = new Date("2025-09-15T00:00:00+07:00");
+for (const [i, commune] of communes.entries()) {
+  const own = cadres.slice(i * 3, i * 3 + 3);
+  const pool = byBranchCommune.get(commune.id) ?? [];
+  const planned = [...own.map((c, p) => [c, planningPositions[p]!] as const), ...pool.slice(0, random.next() < 0.2 ? 4 : 3).map((c, p) => [c, planningPositions[Math.min(p, 2)]!] as const)];
+  for (const [cadre, position] of planned) entries.push([newId(), cadre.id, commune.id, term.id, position, "approved", now, now]);
+  const committee = newId();
+  committees.push([committee, commune.id, term.id, "union_executive", 15, congress]);
+  for (const [p, cadre] of own.entries()) committeeMembers.push([newId(), committee, cadre.id, planningPositions[p]!, "elected", congress]);
+}
 const writer = await bulkWriter();
 await insert("units", "OrgUnit", ["id", "code", "name", "level", "kind", "parentId", "path", "depth", "validFrom", "createdAt", "updatedAt"],
   units.map((u) => [u.id, u.code, u.name, u.level, u.kind, u.parentId, u.path, u.depth, u.validFrom, now, now]));
 await insert("cadres", "User", ["id", "name", "gender", "unitId", "externalId", "birthYear", "createdAt", "updatedAt"],
-  cadres.map((c, i) => [c.id, vietnameseName(random, "female"), "female", c.unitId, `BENCH-${c.id}`, 1965 + (i % 35), now, now]));
+  cadres.map((c, i) => [c.id, vietnameseName(random, "female"), i % 5 === 4 ? "male" : "female", c.unitId, `BENCH-${c.id}`, 1965 + (i % 35), now, now]));
 await insert("positions", "PositionHolding", ["id", "userId", "unitId", "position", "from"], cadres.map((c) => [newId(), c.id, c.unitId, c.position, formed]));
 await insert("enrollments", "Enrollment", ["id", "userId", "courseId", "courseVersion", "startedAt", "completedAt"],
   enrollments.map((e) => [e.id, e.userId, e.courseId, e.courseVersion, e.startedAt, e.completedAt]));
 await insert("lesson progress", "LessonProgress", ["id", "enrollmentId", "lessonId", "completedAt"], lessonRows.map((l) => [l.id, l.enrollmentId, l.lessonId, l.completedAt]));
+await insert("planning", "PlanningEntry", ["id", "userId", "unitId", "termId", "position", "status", "createdAt", "updatedAt"], entries);
+await insert("committees", "Committee", ["id", "unitId", "termId", "kind", "seats", "formedOn"], committees);
+await insert("outcomes", "CommitteeMember", ["id", "committeeId", "userId", "position", "how", "on"], committeeMembers);
 await writer.close();
+await db.courseRequirement.create({ data: { courseId: catalog.courses[0]!.id, unitId: nation.id, position: "hoi_chu_tich", dueOn: congress, createdById: "bench" } });
 
 const hash = await hashPassword(benchOrganizer.password);
 await db.user.create({

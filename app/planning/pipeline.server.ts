@@ -9,26 +9,8 @@ import { ancestorIds } from "#app/org/unit-path.ts";
 import { policiesOn } from "#app/policy/policy.server.ts";
 import { activeStatuses, allTerms, type PlanningTerm } from "./lists.server.ts";
 import { readinessOf } from "./readiness.server.ts";
+import { genders, plannedWomenShare, type BySex, type CountedStage, type Gender, type ListedStage, type UnitFigures } from "./pipeline.ts";
 import { judgedOn, meetsShare } from "./rules.ts";
-
-/** The female cadre pipeline, in order: each stage is a set of people of the unit's subtree for the term. */
-export const pipelineStages = ["members", "cadres", "trained", "planned", "ready", "elected"] as const;
-export type PipelineStage = (typeof pipelineStages)[number];
-/** The stages whose people are listed (members are counted by the membership reports, not by name). */
-export const listedStages = ["cadres", "trained", "planned", "ready", "elected"] as const;
-export type ListedStage = (typeof listedStages)[number];
-export const genders = ["female", "male"] as const;
-export type Gender = (typeof genders)[number];
-
-export type BySex = Record<Gender, number>;
-/** Counted in the database: the stages, and the two that judge the planning (planned and trained, planned and elected). */
-const countedStages = ["cadres", "trained", "planned", "plannedTrained", "elected", "plannedElected"] as const;
-type CountedStage = (typeof countedStages)[number];
-
-export type UnitFigures = Record<CountedStage | "ready", BySex> & {
-  /** regular members (women) in the membership reports of the period; null when none of the unit's communes reported */
-  members: number | null;
-};
 
 type Unit = { id: string; path: string; name: string; level: string };
 type Courses = Catalog["courses"];
@@ -76,6 +58,7 @@ function stagePeopleSql(unitId: string, term: PlanningTerm, day: Date, courses: 
     )})`;
 }
 
+const countedStages = ["cadres", "trained", "planned", "plannedTrained", "elected", "plannedElected"] as const satisfies readonly CountedStage[];
 const noOne = (): BySex => ({ female: 0, male: 0 });
 const emptyFigures = (members: number | null): UnitFigures => ({
   members,
@@ -123,12 +106,6 @@ async function readyPeople(db: Db, unit: Unit, term: PlanningTerm, day: Date, ca
     .filter((e) => readiness.get(e.id)?.state === "ready")
     .map((e) => ({ child: ancestorIds(e.unit.path)[depth] ?? unit.id, user: e.user }));
 }
-
-/** Women's share of the planned cadres: what orders the children, lowest first. */
-export const plannedWomenShare = (f: UnitFigures) => {
-  const total = f.planned.female + f.planned.male;
-  return total === 0 ? null : f.planned.female / total;
-};
 
 /**
  * The pipeline of a unit for a term, split by gender, and the same figures for each of its children on the

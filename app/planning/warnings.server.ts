@@ -1,10 +1,8 @@
 import type { Db } from "#app/db.server.ts";
 import { committeeWarningsUnder } from "./committees.server.ts";
 import { activeEntries, activeStatuses, listFacts, rulesFor, type PlanningTerm } from "./lists.server.ts";
+import { warningKinds, type WarningKind } from "./pipeline.ts";
 import { listWarnings, type Warning } from "./rules.ts";
-
-export const warningKinds = ["over-per-position", "over-positions-per-person", "women-share", "young-share", "ages-out", "committee-women"] as const;
-export type WarningKind = (typeof warningKinds)[number];
 
 /**
  * Every warning of a subtree's planning for a term at a glance: each list's warnings by the one rule

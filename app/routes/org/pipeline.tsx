@@ -10,10 +10,11 @@ import { formatInteger, formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { formatPeriod } from "#app/org/periods.ts";
-import { pipelineTerm, plannedWomenShare, unitPipeline, type UnitFigures } from "#app/planning/pipeline.server.ts";
+import { pipelineTerm, unitPipeline } from "#app/planning/pipeline.server.ts";
+import { listedStages, plannedWomenShare, warningKinds, type UnitFigures } from "#app/planning/pipeline.ts";
 import { isPlanningLevel } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
-import { subtreeWarnings, warningKinds } from "#app/planning/warnings.server.ts";
+import { subtreeWarnings } from "#app/planning/warnings.server.ts";
 import type { Route } from "./+types/pipeline";
 import "#app/styles/tables.css";
 import "#app/styles/pipeline.css";
@@ -55,7 +56,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = () => [{ title: "Nguồn cán bộ nữ · Lan Tỏa" }];
 
-const stageFigures = ["cadres", "trained", "planned", "ready", "elected"] as const;
 const share = (part: number, whole: number) => formatShare(whole === 0 ? null : part / whole);
 
 export default function Pipeline({ loaderData }: Route.ComponentProps) {
@@ -69,7 +69,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   const plannedAll = total.planned.female + total.planned.male;
   const chartRows = [
     { label: t("pipeline.stage.members"), female: total.members ?? 0, male: 0 },
-    ...stageFigures.map((s) => ({ label: t(`pipeline.stage.${s}`), female: total[s].female, male: total[s].male })),
+    ...listedStages.map((s) => ({ label: t(`pipeline.stage.${s}`), female: total[s].female, male: total[s].male })),
   ];
   const figure = (value: number, stage: string, gender: string, unitId?: string) => <Link to={stageLink(stage, gender, unitId)}>{formatInteger(value)}</Link>;
   return (
@@ -117,7 +117,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
                 <td className="num">—</td>
                 <td className="muted">{t("pipeline.formula.members", formula)}</td>
               </tr>
-              {stageFigures.map((s) => (
+              {listedStages.map((s) => (
                 <tr key={s}>
                   <th scope="row">{t(`pipeline.stage.${s}`)}</th>
                   <td className="num">{figure(total[s].female, s, "female")}</td>
@@ -180,7 +180,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
                 <tr>
                   <th scope="col">{t("pipeline.unit")}</th>
                   <th scope="col" className="num">{t("pipeline.stage.members")}</th>
-                  {stageFigures.map((s) => (
+                  {listedStages.map((s) => (
                     <th key={s} scope="col" className="num">
                       {t(`pipeline.stage.${s}`)} ({t("pipeline.womenMen")})
                     </th>
@@ -195,7 +195,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
                       <Link to={`?${new URLSearchParams({ unit: c.id, term })}`}>{c.name}</Link>
                     </th>
                     <td className="num">{c.figures.members === null ? "—" : <Link to={membersLink(c.id)}>{formatInteger(c.figures.members)}</Link>}</td>
-                    {stageFigures.map((s) => (
+                    {listedStages.map((s) => (
                       <td key={s} className="num">
                         {figure(c.figures[s].female, s, "female", c.id)} / {figure(c.figures[s].male, s, "male", c.id)}
                       </td>

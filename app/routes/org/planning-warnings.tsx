@@ -12,7 +12,8 @@ import { pipelineTerm } from "#app/planning/pipeline.server.ts";
 import { committeeLabel } from "#app/planning/positions.ts";
 import type { Warning } from "#app/planning/rules.ts";
 import { termName } from "#app/planning/terms.ts";
-import { subtreeWarnings, warningKinds, type WarningKind } from "#app/planning/warnings.server.ts";
+import { subtreeWarnings } from "#app/planning/warnings.server.ts";
+import { warningKinds, type WarningKind } from "#app/planning/pipeline.ts";
 import type { Route } from "./+types/planning-warnings";
 
 const query = z.object({ unit: z.string().min(1).optional(), term: z.string().min(1).optional() });
