@@ -15,8 +15,8 @@ if (command === "create") {
   const commune = await ensureUnit(db, { code, name: `Xã Nguồn Cán Bộ ${phone}`, level: "commune", kind: "xa", parent: province, validFrom: vietnamDay(2025, 7, 1) });
   const term = await db.term.findUniqueOrThrow({ where: { key: "2025-2030" }, select: { id: true } });
   await upsertPerson(db, { name: "Tổ Chức Nguồn Cán Bộ", phone, gender: "female", unitId: commune.id, roles: [{ role: "organizer", unitId: commune.id }] }, { plain: "MatKhau@123" });
-  const woman = await upsertPerson(db, { name: "Nguyễn Thị Quy Hoạch", phone: `1${phone}`, gender: "female", unitId: commune.id }, null);
-  const man = await upsertPerson(db, { name: "Trần Văn Quy Hoạch", phone: `2${phone}`, gender: "male", unitId: commune.id }, null);
+  const woman = await upsertPerson(db, { name: "Nguyễn Thị Quy Hoạch", email: `quy-hoach-nu-${phone}@e2e.lantoa.vn`, gender: "female", unitId: commune.id }, null);
+  const man = await upsertPerson(db, { name: "Trần Văn Quy Hoạch", email: `quy-hoach-nam-${phone}@e2e.lantoa.vn`, gender: "male", unitId: commune.id }, null);
   await db.planningEntry.createMany({
     data: [
       { userId: woman.id, unitId: commune.id, termId: term.id, position: "dang_pho_bi_thu", status: "approved" },
