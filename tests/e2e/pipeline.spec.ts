@@ -28,11 +28,11 @@ test("an organizer reads her commune's pipeline, opens a stage's list and record
   await page.getByRole("link", { name: /Nguồn cán bộ nữ/ }).click();
   await page.getByRole("link", { name: "Cấp ủy, ban chấp hành và kết quả bầu" }).click();
   const party = page.getByRole("region", { name: "Ban Chấp hành Đảng bộ" });
-  await party.getByLabel("Số ủy viên", { exact: true }).fill("0");
+  await party.getByRole("textbox", { name: /^Số ủy viên/ }).fill("0");
   await party.getByLabel("Ngày đại hội (hoặc chỉ định)").fill("2025-09-20");
   await party.getByRole("button", { name: "Thêm" }).click();
   await expect(party.getByText("Nhập số ủy viên từ 1 đến 200.")).toBeVisible();
-  await party.getByLabel("Số ủy viên", { exact: true }).fill("9");
+  await party.getByRole("textbox", { name: /^Số ủy viên/ }).fill("9");
   await party.getByRole("button", { name: "Thêm" }).click();
   await expect(party.getByText("0/9 ủy viên · thành lập ngày 20/09/2025")).toBeVisible();
 
