@@ -1,36 +1,27 @@
 import { Link, data } from "react-router";
 import { z } from "zod";
-import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { notFound } from "#app/auth/auth.server.ts";
+import { pipelineScope } from "#app/planning/pipeline-scope.server.ts";
 import { Pager } from "#app/components/pager.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { formatInteger } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
-import { pipelineDays, pipelineTerm, stagePageSize, stagePeople } from "#app/planning/pipeline.server.ts";
+import { pipelineDays, stagePageSize, stagePeople } from "#app/planning/pipeline.server.ts";
 import { genders, listedStages } from "#app/planning/pipeline.ts";
 import { termName } from "#app/planning/terms.ts";
 import type { Route } from "./+types/pipeline-stage";
 import "#app/styles/tables.css";
 
-const query = z.object({
-  unit: z.string().min(1).optional(),
-  term: z.string().min(1).optional(),
-  gender: z.enum(genders),
-  page: z.coerce.number().int().min(1).catch(1),
-});
+const query = z.object({ gender: z.enum(genders), page: z.coerce.number().int().min(1).catch(1) });
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
-  requirePermission(user, "planning:read");
+  const { unit, term, today } = await pipelineScope({ request, context });
   const stage = listedStages.find((s) => s === params.stage);
   if (!stage) notFound();
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
-  const unit = await requireScopedUnit(user, "planning:read", parsed.data.unit);
-  const today = new Date();
-  const { term } = await pipelineTerm(db, parsed.data.term, today);
-  if (!term) notFound();
   const found = await stagePeople(db, unit, term, stage, parsed.data.gender, parsed.data.page, today, await getCatalog());
   const pages = Math.max(1, Math.ceil(found.total / stagePageSize));
   return {

@@ -1,6 +1,5 @@
-import { Form, Link, data } from "react-router";
+import { Form, Link } from "react-router";
 import { z } from "zod";
-import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { PipelineChart } from "#app/components/pipeline-chart.tsx";
 import { Pager } from "#app/components/pager.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
@@ -10,7 +9,8 @@ import { formatInteger, formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { formatPeriod } from "#app/org/periods.ts";
-import { pipelineTerm, unitPipeline } from "#app/planning/pipeline.server.ts";
+import { pipelineScope } from "#app/planning/pipeline-scope.server.ts";
+import { unitPipeline } from "#app/planning/pipeline.server.ts";
 import { listedStages, plannedWomenShare, warningKinds, type UnitFigures } from "#app/planning/pipeline.ts";
 import { isPlanningLevel } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
@@ -19,25 +19,15 @@ import type { Route } from "./+types/pipeline";
 import "#app/styles/tables.css";
 import "#app/styles/pipeline.css";
 
-const query = z.object({
-  unit: z.string().min(1).optional(),
-  term: z.string().min(1).optional(),
-  page: z.coerce.number().int().min(1).catch(1),
-});
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).catch(1) });
 const childrenPerPage = 50;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
-  requirePermission(user, "planning:read");
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw data(null, { status: 400 });
-  const unit = await requireScopedUnit(user, "planning:read", parsed.data.unit);
-  const today = new Date();
-  const { terms, term } = await pipelineTerm(db, parsed.data.term, today);
-  if (!term) notFound();
+  const { unit, term, terms, today } = await pipelineScope({ request, context });
+  const { page: asked } = pageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [pipeline, warnings] = await Promise.all([unitPipeline(db, unit, term, today, await getCatalog()), subtreeWarnings(db, unit, term, today)]);
   const pages = Math.max(1, Math.ceil(pipeline.children.length / childrenPerPage));
-  const page = Math.min(parsed.data.page, pages);
+  const page = Math.min(asked, pages);
   return {
     unit: { id: unit.id, name: unit.name, parentId: unit.parentId, elects: isPlanningLevel(unit.level) },
     term: term.key,

@@ -1,14 +1,12 @@
-import { Link, data } from "react-router";
-import { z } from "zod";
-import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { Link } from "react-router";
 import { db } from "#app/db.server.ts";
+import { pipelineScope } from "#app/planning/pipeline-scope.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { positionLabel } from "#app/people/positions.ts";
-import { pipelineTerm } from "#app/planning/pipeline.server.ts";
 import { committeeLabel } from "#app/planning/positions.ts";
 import type { Warning } from "#app/planning/rules.ts";
 import { termName } from "#app/planning/terms.ts";
@@ -16,17 +14,8 @@ import { subtreeWarnings } from "#app/planning/warnings.server.ts";
 import { warningKinds, type WarningKind } from "#app/planning/pipeline.ts";
 import type { Route } from "./+types/planning-warnings";
 
-const query = z.object({ unit: z.string().min(1).optional(), term: z.string().min(1).optional() });
-
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = requireUser({ request, context });
-  requirePermission(user, "planning:read");
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw data(null, { status: 400 });
-  const unit = await requireScopedUnit(user, "planning:read", parsed.data.unit);
-  const today = new Date();
-  const { term } = await pipelineTerm(db, parsed.data.term, today);
-  if (!term) notFound();
+  const { unit, term, today } = await pipelineScope({ request, context });
   const found = await subtreeWarnings(db, unit, term, today);
   return { unit: { id: unit.id, name: unit.name }, term: term.key, lists: found.lists, committees: found.committees };
 }
