@@ -171,10 +171,10 @@ for (const cadre of cadres)
       lessonRows.push({ id: newId(), enrollmentId: enrollment.id, lessonId: lesson.id, completedAt: new Date(startedAt.getTime() + (i + 1) * day) });
   }
 
-// Planning for 2025–2030 (the pipeline page): in each commune its three Union cadres and three cadres of its
-// branches are planned (a fourth for the chair now and then, so that some lists break the per-position rule), the
-// three sit on the Union executive committee, and the chairs are required the first shipped course. One cadre in
-// five is a man, so that every stage splits by gender.
+// Planning for 2025–2030 (the pipeline page, `npx tsx scripts/bench-pipeline.ts`): in each commune its three Union
+// cadres and three (now and then four) cadres of its branches are planned, the three sit on the Union executive
+// committee, and the chairs are required the first shipped course. One cadre in five is a man, so that every stage
+// splits by gender.
 const now = new Date();
 await ensurePlanningDefaults(db);
 const term = await db.term.findUniqueOrThrow({ where: { key: "2025-2030" }, select: { id: true } });

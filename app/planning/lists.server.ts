@@ -1,4 +1,5 @@
 import type { Db, DbTx } from "#app/db.server.ts";
+import { inBatches } from "#app/db-batches.server.ts";
 import { policiesOn } from "#app/policy/policy.server.ts";
 import { isPlanningPosition, type PlanningPosition } from "./positions.ts";
 import { servesWholeTerm } from "./retirement-age.ts";
@@ -25,11 +26,13 @@ const cadreSelect = { id: true, name: true, gender: true, birthDate: true, birth
 
 /** The active entries (proposed or approved) of the lists of these units for a term, with their cadres and units. */
 export function activeEntries(db: Db | DbTx, unitIds: readonly string[], term: PlanningTerm) {
-  return db.planningEntry.findMany({
-    where: { termId: term.id, unitId: { in: [...unitIds] }, status: { in: [...activeStatuses] } },
-    orderBy: [{ position: "asc" }, { user: { name: "asc" } }],
-    select: { id: true, position: true, status: true, unitId: true, user: { select: cadreSelect }, unit: { select: { level: true } } },
-  });
+  return inBatches(unitIds, (batch) =>
+    db.planningEntry.findMany({
+      where: { termId: term.id, unitId: { in: batch }, status: { in: [...activeStatuses] } },
+      orderBy: [{ position: "asc" }, { user: { name: "asc" } }],
+      select: { id: true, position: true, status: true, unitId: true, user: { select: cadreSelect }, unit: { select: { level: true } } },
+    }),
+  );
 }
 export type ActiveEntry = Awaited<ReturnType<typeof activeEntries>>[number];
 
@@ -41,12 +44,12 @@ export type ActiveEntry = Awaited<ReturnType<typeof activeEntries>>[number];
 export async function listFacts(db: Db | DbTx, entries: readonly ActiveEntry[], term: PlanningTerm, rules: Rules, day: Date) {
   const on = judgedOn(day, term);
   const userIds = [...new Set(entries.map((e) => e.user.id))];
-  const elsewhere = userIds.length
-    ? await db.planningEntry.findMany({
-        where: { termId: term.id, userId: { in: userIds }, status: { in: [...activeStatuses] } },
-        select: { userId: true, unitId: true, position: true, unit: { select: { level: true } } },
-      })
-    : [];
+  const elsewhere = await inBatches(userIds, (batch) =>
+    db.planningEntry.findMany({
+      where: { termId: term.id, userId: { in: batch }, status: { in: [...activeStatuses] } },
+      select: { userId: true, unitId: true, position: true, unit: { select: { level: true } } },
+    }),
+  );
   const positionsAt = new Map<string, Set<string>>();
   for (const e of elsewhere) {
     const key = `${e.userId}:${e.unit.level}`;

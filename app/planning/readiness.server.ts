@@ -1,5 +1,6 @@
 import type { Catalog } from "#app/courses/catalog.server.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
+import { inBatches } from "#app/db-batches.server.ts";
 import { isCompleted } from "#app/progress/refresh.server.ts";
 import type { TheoryLevel } from "#app/people/profile.ts";
 import { readiness, type Readiness, type Requirement } from "./readiness.ts";
@@ -24,10 +25,9 @@ export async function completedCourses(db: Db | DbTx, userIds: readonly string[]
   const done = new Map<string, Set<string>>(userIds.map((id) => [id, new Set()]));
   if (userIds.length === 0) return done;
   const byId = new Map(catalog.courses.map((c) => [c.id, c]));
-  const rows = await db.enrollment.findMany({
-    where: { userId: { in: [...userIds] }, completedAt: { not: null } },
-    select: { userId: true, courseId: true, completedAt: true, courseVersion: true },
-  });
+  const rows = await inBatches(userIds, (batch) =>
+    db.enrollment.findMany({ where: { userId: { in: batch }, completedAt: { not: null } }, select: { userId: true, courseId: true, completedAt: true, courseVersion: true } }),
+  );
   for (const row of rows) {
     const course = byId.get(row.courseId);
     if (course && isCompleted(row, course.recertification)) done.get(row.userId)!.add(course.slug);
