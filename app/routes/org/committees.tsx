@@ -2,6 +2,7 @@ import { Form, Link, data, redirect } from "react-router";
 import { z } from "zod";
 import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
+import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
@@ -97,6 +98,7 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
   const { unit, term, committees, candidates, canManage } = loaderData;
   /** The errors and values of the form that was sent, for the form it came from only. */
   const sent = (form: string, kind: string) => (actionData && actionData.form === form && actionData.kind === kind ? actionData : null);
+  const message = (errors: Errors | undefined, field: string) => (errors?.[field] ? t(errors[field]) : undefined);
   const fieldError = (errors: Errors | undefined, field: string, id: string) =>
     errors?.[field] ? (
       <span className="field-error" id={id}>
@@ -178,28 +180,8 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
               <Form method="post" className="filters" noValidate aria-label={t("pipeline.committee.setTitle", { committee: t(committeeLabel(kind)) })}>
                 <input type="hidden" name="intent" value="committee" />
                 <input type="hidden" name="kind" value={kind} />
-                <label className="field">
-                  <span>{t("pipeline.committee.seats")}</span>
-                  <input
-                    name="seats"
-                    inputMode="numeric"
-                    defaultValue={setSent?.values.seats ?? committee?.seats ?? ""}
-                    aria-invalid={setSent?.errors.seats ? true : undefined}
-                    aria-describedby={setSent?.errors.seats ? ids("seats", "set") : undefined}
-                  />
-                  {fieldError(setSent?.errors, "seats", ids("seats", "set"))}
-                </label>
-                <label className="field">
-                  <span>{t("pipeline.committee.formedOn")}</span>
-                  <input
-                    type="date"
-                    name="formedOn"
-                    defaultValue={setSent?.values.formedOn ?? committee?.formedOn ?? ""}
-                    aria-invalid={setSent?.errors.formedOn ? true : undefined}
-                    aria-describedby={setSent?.errors.formedOn ? ids("formedOn", "set") : undefined}
-                  />
-                  {fieldError(setSent?.errors, "formedOn", ids("formedOn", "set"))}
-                </label>
+                <Field label={t("pipeline.committee.seats")} name="seats" inputMode="numeric" defaultValue={setSent?.values.seats ?? committee?.seats ?? ""} error={message(setSent?.errors, "seats")} />
+                <Field label={t("pipeline.committee.formedOn")} type="date" name="formedOn" defaultValue={setSent?.values.formedOn ?? committee?.formedOn ?? ""} error={message(setSent?.errors, "formedOn")} />
                 <button type="submit" className="button button-secondary">
                   {t(committee ? "pipeline.committee.save" : "pipeline.committee.create")}
                 </button>
@@ -250,17 +232,7 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
                   </select>
                   {fieldError(outcomeSent?.errors, "how", ids("how", "outcome"))}
                 </label>
-                <label className="field">
-                  <span>{t("pipeline.outcome.on")}</span>
-                  <input
-                    type="date"
-                    name="on"
-                    defaultValue={outcomeSent?.values.on ?? committee.formedOn ?? ""}
-                    aria-invalid={outcomeSent?.errors.on ? true : undefined}
-                    aria-describedby={outcomeSent?.errors.on ? ids("on", "outcome") : undefined}
-                  />
-                  {fieldError(outcomeSent?.errors, "on", ids("on", "outcome"))}
-                </label>
+                <Field label={t("pipeline.outcome.on")} type="date" name="on" defaultValue={outcomeSent?.values.on ?? committee.formedOn ?? ""} error={message(outcomeSent?.errors, "on")} />
                 <button type="submit" className="button">
                   {t("pipeline.outcome.record")}
                 </button>
