@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   "author.ownerUnitHint": "Only learners of this unit and the units below it see the course; only trainers of this unit or above edit and publish it.",
   "author.files": "Draft files",
   "author.lessonName": "New lesson file name",
+  "author.lessonNameExample": "02-lesson-name",
   "author.lessonTitle": "Lesson title",
   "author.addLesson": "Add lesson",
   "author.lessonInvalid": "The file name must look like 02-lesson-name and be new; the title needs at least 3 characters.",
@@ -216,6 +217,8 @@ export const en: Record<MessageKey, string> = {
   "error.home": "Back to home",
 
   "home.title": "Welcome to Lan Tỏa",
+  "home.metaTitle": "Training for Women's Union cadres",
+  "home.metaDescription": "Learn mass mobilization, mediation and the resolutions on women's work on your phone.",
   "home.lead":
     "Lan Tỏa helps Union cadres and branch heads learn mobilization, mediation and the Party's resolutions on women's work, right on their phones.",
   "home.hello": "Hello, {name}",

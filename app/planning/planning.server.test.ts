@@ -12,7 +12,7 @@ let old: PlanningTerm, current: PlanningTerm;
 let communeA: TreeUnit, communeB: TreeUnit;
 let n = 0;
 
-async function person(unit: TreeUnit, over: { gender?: string; birthDate?: Date; partyMember?: boolean; theoryLevel?: string } = {}) {
+async function person(unit: TreeUnit, over: { gender?: "female" | "male"; birthDate?: Date; partyMember?: boolean; theoryLevel?: string } = {}) {
   n += 1;
   const user = await upsertPerson(db, { name: `Cán bộ ${n}`, phone: `0912${String(n).padStart(6, "0")}`, gender: over.gender ?? "female", unitId: unit.id }, null);
   await db.user.update({ where: { id: user.id }, data: { birthDate: over.birthDate ?? vietnamDay(1985, 3, 1), partyMember: over.partyMember ?? true, theoryLevel: over.theoryLevel ?? "trung_cap" } });

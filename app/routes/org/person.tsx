@@ -6,6 +6,7 @@ import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages, type PeopleAdminKey } from "#app/i18n/vi/people-admin.ts";
 import { isoDay } from "#app/org/days.ts";
@@ -70,7 +71,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`/org/people/${person.id}`);
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.person.name} · Cán bộ · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, peopleAdminMessages);
+  return [pageTitle(t, loaderData?.person.name, t("peopleAdmin.title"))];
+};
 
 export default function Person({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(peopleAdminMessages, peopleMessages);
