@@ -141,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   "scenario.restart": "Start again",
   "reflection.save": "Save answer",
   "reflection.saved": "Saved.",
+  "checklist.save": "Save the steps done",
   "lesson.courseCompleted": "Congratulations! You completed the course.",
   "quiz.question": "Question {number}",
 
