@@ -88,6 +88,10 @@ export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId:
     training,
     certificates,
     required: requiredCourses,
+    /** the titles of the courses her readiness gaps name, by slug */
+    gapCourses: Object.fromEntries(
+      [...readiness.values()].flatMap((r) => r.gaps).flatMap((g) => (g.kind === "course" ? [[g.course, catalog.bySlug.get(g.course)?.title ?? g.course]] : [])),
+    ) as Record<string, string>,
   };
 }
 export type CadreRecord = Awaited<ReturnType<typeof cadreRecord>>;
