@@ -135,12 +135,13 @@ export async function addRuleVersion(db: Db, actorId: string, rule: z.output<typ
 export async function planningAdminPage(db: Db, position: string, unitLevel: string) {
   const [terms, rules, requirements] = await Promise.all([
     db.term.findMany({ orderBy: { startsOn: "asc" }, select: { id: true, key: true, startsOn: true, endsOn: true, treeOn: true } }),
-    db.policyRule.findMany({ orderBy: [{ key: "asc" }, { effectiveFrom: "asc" }], select: { id: true, key: true, value: true, source: true, effectiveFrom: true, effectiveTo: true, note: true } }),
+    db.policyRule.findMany({ select: { id: true, key: true, value: true, source: true, effectiveFrom: true, effectiveTo: true, note: true } }),
     db.positionRequirement.findMany({
       where: { position, unitLevel },
       orderBy: [{ kind: "asc" }, { value: "asc" }, { effectiveFrom: "asc" }],
       select: { id: true, kind: true, value: true, source: true, effectiveFrom: true, effectiveTo: true },
     }),
   ]);
-  return { terms, rules, requirements };
+  const order = (key: string) => policyKeys.indexOf(key as (typeof policyKeys)[number]);
+  return { terms, rules: rules.sort((a, b) => order(a.key) - order(b.key) || a.effectiveFrom.getTime() - b.effectiveFrom.getTime()), requirements };
 }

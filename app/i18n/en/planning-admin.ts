@@ -45,7 +45,7 @@ export const planningAdminEn: Record<keyof typeof planningAdminMessages, string>
   "planningAdmin.field.effectiveFrom": "Applies from",
   "planningAdmin.field.effectiveTo": "No longer applies from",
   "planningAdmin.end": "End the requirement",
-  "planningAdmin.rules": "Planning rules",
+  "planningAdmin.rules": "Rules and targets",
   "planningAdmin.rulesLead": "Each rule has a value, a document and a period. A new document is a new version from its date; the version in force ends that day.",
   "planningAdmin.col.rule": "Rule",
   "planningAdmin.col.value": "Value",

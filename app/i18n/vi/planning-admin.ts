@@ -44,7 +44,7 @@ export const planningAdminMessages = {
   "planningAdmin.field.effectiveFrom": "Áp dụng từ ngày",
   "planningAdmin.field.effectiveTo": "Hết hiệu lực từ ngày",
   "planningAdmin.end": "Kết thúc yêu cầu",
-  "planningAdmin.rules": "Quy định về danh sách quy hoạch",
+  "planningAdmin.rules": "Quy định và chỉ tiêu",
   "planningAdmin.rulesLead": "Mỗi quy định có mức, văn bản và thời gian áp dụng. Một văn bản mới là một phiên bản mới từ ngày của nó; phiên bản đang áp dụng kết thúc vào ngày đó.",
   "planningAdmin.col.rule": "Quy định",
   "planningAdmin.col.value": "Mức",
