@@ -8,6 +8,7 @@ import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { planningAdminMessages, type PlanningAdminKey } from "#app/i18n/vi/planning-admin.ts";
+import { fieldErrors } from "#app/people/profile.server.ts";
 import { theoryLevels, type TheoryLevel } from "#app/people/profile.ts";
 import { positionLabel } from "#app/people/positions.ts";
 import {
@@ -63,12 +64,6 @@ const intents = ["addTerm", "addRequirement", "endRequirement", "addRule"] as co
 const intent = z.object({ intent: z.enum(intents) });
 type Intent = (typeof intents)[number];
 
-const fieldErrors = (error: z.ZodError) => {
-  const errors: Record<string, AdminErrorKey> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message as AdminErrorKey;
-  return errors;
-};
-
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "planning:rules");
@@ -79,7 +74,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const which = parsed.data.intent;
   const run = async <S extends z.ZodType>(schema: S, save: (input: z.output<S>) => Promise<Saved>) => {
     const form = schema.safeParse(values);
-    return form.success ? save(form.data) : ({ ok: false, errors: fieldErrors(form.error) } as const);
+    return form.success ? save(form.data) : ({ ok: false, errors: fieldErrors(form.error) as Record<string, AdminErrorKey> } as const);
   };
   const saved =
     which === "addTerm"
