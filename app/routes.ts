@@ -21,6 +21,7 @@ export default [
   route("account/password", "routes/account/password.tsx"),
   route("org/units/:id", "routes/org/unit.tsx"),
   route("admin/units", "routes/admin/units.tsx"),
+  route("admin/planning", "routes/admin/planning.tsx"),
   route("org/required", "routes/org/required.tsx"),
   route("org/membership", "routes/org/membership.tsx"),
   route("org/membership/edit", "routes/org/membership-edit.tsx"),

@@ -2,6 +2,7 @@
 import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
 import { planningEn } from "./en/planning.ts";
+import { planningAdminEn } from "./en/planning-admin.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...requiredEn,
   ...membershipEn,
   ...planningEn,
+  ...planningAdminEn,
   ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",

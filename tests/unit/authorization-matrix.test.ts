@@ -82,6 +82,7 @@ const unitAction = (intent: string, inside: readonly Who[], admin: boolean): Pro
   inside,
   outside: [],
 });
+const planningRulesAction = (form: Record<string, string>): Probe => ({ request: () => ({ url: "/admin/planning", form }), inside: ["admin"] });
 const unitIntents = ["create", "rename", "move", "close", "merge"];
 const modelAction = (intent: string): Probe => ({
   request: (w, side) => ({ url: `/org/models?unit=${w[side].unit}`, form: { intent, modelId: w[side].model, endedOn: "01/01/2020", unitId: "khong-co" } }),
@@ -173,6 +174,16 @@ const matrix: Record<string, RouteCases> = {
   "routes/admin/units": {
     loader: { request: (w, side) => ({ url: `/admin/units?unit=${w[side].unit}` }), inside: ["admin"], outside: [] },
     action: Object.fromEntries(unitIntents.map((intent) => [intent, unitAction(intent, ["admin"], true)])),
+  },
+  "routes/admin/planning": {
+    // Terms, requirements and rules are the same for every unit: the probes have no target in a unit.
+    loader: { request: () => ({ url: "/admin/planning" }), inside: ["admin"] },
+    action: {
+      addTerm: planningRulesAction({ intent: "addTerm", key: "2035-2030" }),
+      addRequirement: planningRulesAction({ intent: "addRequirement", position: "hoi_chu_tich", unitLevel: "commune", item: "khong-co" }),
+      endRequirement: planningRulesAction({ intent: "endRequirement", requirementId: "khong-co", effectiveTo: "2030-01-01" }),
+      addRule: planningRulesAction({ intent: "addRule", key: "planning-women-share", value: "200" }),
+    },
   },
   "routes/org/membership": {
     loader: { request: (w, side) => ({ url: `/org/membership?unit=${w[side].unit}&period=2019-H1` }), inside: organizers, outside: [] },
