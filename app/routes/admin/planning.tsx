@@ -6,6 +6,7 @@ import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { planningAdminMessages, type PlanningAdminKey } from "#app/i18n/vi/planning-admin.ts";
 import { fieldErrors } from "#app/people/profile.server.ts";
@@ -88,7 +89,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(pageUrl(page, true));
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Dữ liệu quy hoạch cán bộ · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, planningAdminMessages);
+  return [pageTitle(t, t("planningAdmin.title"))];
+};
 
 export default function PlanningAdmin({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(planningAdminMessages, peopleMessages);
