@@ -2,6 +2,7 @@
 import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
 import { planningEn } from "./en/planning.ts";
+import { planningListEn } from "./en/planning-list.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...requiredEn,
   ...membershipEn,
   ...planningEn,
+  ...planningListEn,
   ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
@@ -151,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   "org.page.models": "Models",
   "org.page.import": "Import from Excel",
   "org.page.audit": "Change log",
+  "org.page.planning": "Cadre planning",
   "org.scope": "Unit: {unit} and the units below it",
   "org.children": "Progress by unit below",
   "org.breadcrumbs": "Unit levels",

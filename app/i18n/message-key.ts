@@ -11,6 +11,7 @@ import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
 import type { planningMessages } from "./vi/planning.ts";
+import type { planningListMessages } from "./vi/planning-list.ts";
 import type { requiredMessages } from "./vi/required.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
@@ -28,6 +29,7 @@ export type MessageKey =
   | keyof typeof peopleMessages
   | keyof typeof peopleAdminMessages
   | keyof typeof planningMessages
+  | keyof typeof planningListMessages
   | keyof typeof requiredMessages
   | keyof typeof quizMessages
   | keyof typeof scenarioMessages
