@@ -21,7 +21,7 @@ let catalog: Catalog;
 const courseIds: Record<string, string> = {};
 let phone = 0;
 
-async function cadre(name: string, unit: TreeUnit, facts: { gender?: "female" | "male"; birthYear?: number } = {}) {
+async function cadre(name: string, unit: { id: string }, facts: { gender?: "female" | "male"; birthYear?: number } = {}) {
   phone += 1;
   const user = await upsertPerson(
     db,
