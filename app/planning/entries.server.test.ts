@@ -40,6 +40,14 @@ const events = async (entryId: string) =>
     e.reviewId !== null,
   ]);
 
+/** A commune of its own, for a test that needs its list to itself. */
+const communeWithList = async (code: string, name: string): Promise<PlanningUnit> => ({ ...(await ensureUnit(db, { code, name, level: "commune", kind: "xa", parent: null })), name, level: "commune" });
+/** A new cadre of the unit, planned as a member of its Party executive committee. */
+async function member(unit: PlanningUnit, name: string) {
+  const planned = await planCadre(db, "to-chuc", unit, term, { cadre: await cadre(name, unit), position: "dang_uy_vien_ban_chap_hanh", dueOn: day("2026-09-10") }, catalog, now);
+  return planned.ok ? planned.entryId : expect.fail("not planned");
+}
+
 let outsider: TreeUnit;
 beforeAll(async () => {
   await ensurePlanningDefaults(db);
@@ -126,14 +134,9 @@ describe("the history of an entry", () => {
   });
 
   test("a yearly review keeps or removes every active entry, with reasons, and may add someone; a year is reviewed once", async () => {
-    const unit = await ensureUnit(db, { code: "QH3", name: "Xã Rà Soát", level: "commune", kind: "xa", parent: null });
-    const reviewed = { ...unit, name: "Xã Rà Soát", level: "commune" };
-    const planHere = async (name: string) => {
-      const planned = await planCadre(db, "to-chuc", reviewed, term, { cadre: await cadre(name, unit), position: "dang_uy_vien_ban_chap_hanh", dueOn: day("2026-09-10") }, catalog, now);
-      return planned.ok ? planned.entryId : expect.fail("not planned");
-    };
-    const [kept, removed] = [await planHere("Anh Giữ"), await planHere("Anh Ra")];
-    const newcomer = await cadre("Chị Mới", unit, { gender: "female" });
+    const reviewed = await communeWithList("QH3", "Xã Rà Soát");
+    const [kept, removed] = [await member(reviewed, "Anh Giữ"), await member(reviewed, "Anh Ra")];
+    const newcomer = await cadre("Chị Mới", reviewed, { gender: "female" });
     const review = (year: number, reason: string) => ({
       year,
       heldOn: day("2026-12-01"),
@@ -152,19 +155,14 @@ describe("the history of an entry", () => {
     expect(added).toMatchObject({ status: "proposed", events: [{ reviewId: expect.any(String) }] });
     // The same year again is refused and changes nothing.
     expect(await recordReview(db, "to-chuc", reviewed, term, review(2026, "Lần nữa"), catalog, now)).toEqual({ ok: false, errors: { year: "planningList.error.reviewExists" } });
-    expect(await db.planningReview.count({ where: { unitId: unit.id } })).toBe(1);
+    expect(await db.planningReview.count({ where: { unitId: reviewed.id } })).toBe(1);
   });
 });
 
 describe("the steps of the procedure", () => {
   test("votes are checked against the participants; standing shows the votes against the threshold; approval approves the selected", async () => {
-    const unit = await ensureUnit(db, { code: "QH4", name: "Xã Bỏ Phiếu", level: "commune", kind: "xa", parent: null });
-    const voting = { ...unit, name: "Xã Bỏ Phiếu", level: "commune" };
-    const planHere = async (name: string) => {
-      const planned = await planCadre(db, "to-chuc", voting, term, { cadre: await cadre(name, unit), position: "dang_uy_vien_ban_chap_hanh", dueOn: day("2026-09-10") }, catalog, now);
-      return planned.ok ? planned.entryId : expect.fail("not planned");
-    };
-    const [few, many] = [await planHere("Anh Ít Phiếu"), await planHere("Anh Nhiều Phiếu")];
+    const voting = await communeWithList("QH4", "Xã Bỏ Phiếu");
+    const [few, many] = [await member(voting, "Anh Ít Phiếu"), await member(voting, "Anh Nhiều Phiếu")];
     const threshold = { value: 0.5, source: "Hướng dẫn 16-HD/BTCTW" };
     const step = (kind: string, heldOn: string, votes: Record<string, string>, selected: string[] = []) =>
       recordStep(db, "to-chuc", voting, term, { kind, heldOn: day(heldOn), participants: 30, note: "", votes: new Map(Object.entries(votes)), selected: new Set(selected) }, threshold);

@@ -84,3 +84,31 @@ test("a commune organizer plans a woman for Phó Bí thư 2025–2030, sees the 
   const refused = await page.goto(`/org/planning/${commune}/2025-2030`);
   expect(refused?.status()).toBe(404);
 });
+
+test.describe("without JavaScript, on a 360 px phone", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+
+  test("the organizer approves, and removes only with a reason; the page fits the screen", async ({ page }) => {
+    await signIn(page, organizer.login, organizer.password, { scripts: false });
+    await page.goto(`/org/planning/${commune}/2025-2030`);
+    const wide = await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 361).map((e) => `${e.tagName}.${e.className}`).slice(0, 10));
+    expect(wide).toEqual([]);
+
+    const card = (name: string) => page.getByRole("region", { name: "Phó Bí thư Đảng ủy" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
+    await card(cadreName).getByRole("button", { name: "Phê duyệt" }).click();
+    await expect(page.getByRole("status")).toContainText(`Đã phê duyệt ${cadreName}.`);
+    await expect(card(cadreName)).toContainText("Đã phê duyệt");
+
+    const other = card("Phạm Văn Phó Ba");
+    await other.getByText("Đưa ra khỏi quy hoạch", { exact: true }).first().click();
+    await other.getByRole("button", { name: "Đưa ra khỏi quy hoạch" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Chưa ghi được: xem các ô báo lỗi.");
+    await expect(other.getByText("Ghi lý do (từ 3 đến 500 ký tự).")).toBeVisible();
+    await other.getByLabel("Lý do").fill("Chuyển công tác khác");
+    await other.getByRole("button", { name: "Đưa ra khỏi quy hoạch" }).click();
+    await expect(page.getByRole("status")).toContainText("Đã đưa Phạm Văn Phó Ba ra khỏi quy hoạch.");
+    await expect(page.getByRole("region", { name: "Đã đưa ra khỏi quy hoạch" })).toContainText("Phạm Văn Phó Ba — Phó Bí thư Đảng ủy: Chuyển công tác khác");
+    // Three people again for Phó Bí thư: that warning is gone.
+    await expect(page.getByRole("region", { name: "Cảnh báo theo quy định" })).not.toContainText("Phó Bí thư Đảng ủy:");
+  });
+});

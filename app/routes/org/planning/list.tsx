@@ -28,6 +28,7 @@ import { judgedOn } from "#app/planning/rules.ts";
 import { recordStep, stepForm } from "#app/planning/steps.server.ts";
 import { PlanningForms, PlanningListBody, type ActionResult } from "#app/components/planning-list.tsx";
 import type { Route } from "./+types/list";
+import "#app/styles/planning.css";
 
 /** The unit and term the address names, when the reader may see that unit's list: else 404, as for an unknown one. */
 async function listOf(user: ReturnType<typeof requireUser>, permission: "planning:read" | "planning:manage", params: { unitId: string; term: string }) {
@@ -156,7 +157,11 @@ export default function PlanningList({ loaderData, actionData }: Route.Component
       </p>
       <h1>{t("planningList.title", { unit: unit.name })}</h1>
       <PlanningListBody view={loaderData} result={actionData} canManage={loaderData.canManage} />
-      {loaderData.canManage ? <PlanningForms view={loaderData} result={actionData} /> : null}
+      {loaderData.canManage ? (
+        <div className="planning-forms">
+          <PlanningForms view={loaderData} result={actionData} />
+        </div>
+      ) : null}
     </>
   );
 }
