@@ -45,6 +45,8 @@ export type ActionResult =
 
 const useListT = () => useT(planningListMessages, planningMessages, peopleMessages);
 type T = ReturnType<typeof useListT>["t"];
+/** A key made from data (a status, a step): the data's values are the keys' suffixes. */
+type Key = Parameters<T>[0];
 
 function warningText(t: T, w: Warning, names: ReadonlyMap<string, string>) {
   switch (w.kind) {
@@ -68,7 +70,7 @@ function gapText(t: T, gap: Gap) {
 }
 
 function outcomeText(t: T, o: Dated<StepOutcome>, threshold: Rule | null, date: (d: string) => string) {
-  const step = t(`planning.step.${o.step}` as Parameters<T>[0]);
+  const step = t(`planning.step.${o.step}` as Key);
   if (o.state === "pending") return `${step}: ${t("planning.stepState.pending")}`;
   const parts = [`${step}: ${t(`planning.stepState.${o.state}`)} (${date(o.heldOn)})`];
   if (o.state !== "absent" && o.votes !== null) {
@@ -121,7 +123,7 @@ function EntryCard({ entry, threshold, canManage, result }: { entry: ListEntryVi
     <li className="card" id={`entry-${entry.id}`}>
       <h4>{entry.user.name}</h4>
       <p>
-        <span className="badge badge-optional">{t(`planning.status.${entry.status}` as ListKey)}</span>
+        <span className="badge badge-optional">{t(`planning.status.${entry.status}` as Key)}</span>
       </p>
       {entry.readiness ? (
         <div>
@@ -151,7 +153,7 @@ function EntryCard({ entry, threshold, canManage, result }: { entry: ListEntryVi
         <ul>
           {entry.events.map((ev) => (
             <li key={ev.id}>
-              {t(ev.reason ? "planningList.eventReason" : "planningList.event", { date: date(ev.on), status: t(`planning.status.${ev.status}` as ListKey), reason: ev.reason ?? "" })}
+              {t(ev.reason ? "planningList.eventReason" : "planningList.event", { date: date(ev.on), status: t(`planning.status.${ev.status}` as Key), reason: ev.reason ?? "" })}
             </li>
           ))}
         </ul>
@@ -249,7 +251,7 @@ export function PlanningListBody({ view, result, canManage }: { view: ListView; 
           <ul>
             {view.steps.map((s) => (
               <li key={s.id}>
-                {t("planningList.stepRow", { date: date(s.heldOn), step: t(`planning.step.${s.kind}` as ListKey), participants: s.participants })}
+                {t("planningList.stepRow", { date: date(s.heldOn), step: t(`planning.step.${s.kind}` as Key), participants: s.participants })}
                 {s.note ? <span className="muted"> — {s.note}</span> : null}
               </li>
             ))}
@@ -342,7 +344,7 @@ export function PlanningForms({ view, result }: { view: ListView; result: Action
             <select name="kind" defaultValue={value("step", "kind")}>
               {view.procedure.map((s) => (
                 <option key={s.key} value={s.key}>
-                  {s.order}. {t(`planning.step.${s.key}` as ListKey)}
+                  {s.order}. {t(`planning.step.${s.key}` as Key)}
                 </option>
               ))}
             </select>
