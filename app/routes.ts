@@ -17,6 +17,8 @@ export default [
     route("people/:id", "routes/org/person.tsx"),
     route("people/:id/account", "routes/org/person-account.tsx"),
     route("audit", "routes/org/audit.tsx"),
+    route("planning", "routes/org/planning/index.tsx"),
+    route("planning/:unitId/:term", "routes/org/planning/list.tsx"),
   ]),
   route("account/password", "routes/account/password.tsx"),
   route("org/units/:id", "routes/org/unit.tsx"),

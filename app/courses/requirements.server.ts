@@ -77,7 +77,8 @@ export async function removeRequirement(db: Db, actor: { id: string; roles: read
 
 /**
  * The courses required of one person, with the earliest due date of each: those required of a unit
- * holding her home unit, and those required of a position she holds now in a unit below theirs.
+ * holding her home unit, those required of a position she holds now in a unit below theirs, and those
+ * assigned to her by name (planning assigns a position's missing courses).
  */
 export async function requiredOf(db: Db, userId: string) {
   const me = await db.user.findUnique({
@@ -85,17 +86,21 @@ export async function requiredOf(db: Db, userId: string) {
     select: { unit: { select: { path: true } }, holdings: { where: { to: null }, select: { position: true, unit: { select: { path: true } } } } },
   });
   if (!me) return new Map<string, Date>();
-  const rows = await db.courseRequirement.findMany({
-    where: {
-      OR: [
-        { position: null, unitId: { in: ancestorIds(me.unit.path) } },
-        ...me.holdings.map((h) => ({ position: h.position, unitId: { in: ancestorIds(h.unit.path) } })),
-      ],
-    },
-    orderBy: { dueOn: "desc" },
-    select: { courseId: true, dueOn: true },
-  });
-  return new Map(rows.map((r) => [r.courseId, r.dueOn]));
+  const [rows, assigned] = await Promise.all([
+    db.courseRequirement.findMany({
+      where: {
+        OR: [
+          { position: null, unitId: { in: ancestorIds(me.unit.path) } },
+          ...me.holdings.map((h) => ({ position: h.position, unitId: { in: ancestorIds(h.unit.path) } })),
+        ],
+      },
+      select: { courseId: true, dueOn: true },
+    }),
+    db.courseAssignment.findMany({ where: { userId }, select: { courseId: true, dueOn: true } }),
+  ]);
+  const due = new Map<string, Date>();
+  for (const r of [...rows, ...assigned]) if (!due.has(r.courseId) || r.dueOn < due.get(r.courseId)!) due.set(r.courseId, r.dueOn);
+  return due;
 }
 
 /** What a learner sees of a requirement: its date, and whether it has passed with the course not completed. */

@@ -3,6 +3,7 @@ import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
 import { planningEn } from "./en/planning.ts";
 import { planningAdminEn } from "./en/planning-admin.ts";
+import { planningListEn } from "./en/planning-list.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...membershipEn,
   ...planningEn,
   ...planningAdminEn,
+  ...planningListEn,
   ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
@@ -155,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   "org.page.models": "Models",
   "org.page.import": "Import from Excel",
   "org.page.audit": "Change log",
+  "org.page.planning": "Cadre planning",
   "org.scope": "Unit: {unit} and the units below it",
   "org.children": "Progress by unit below",
   "org.breadcrumbs": "Unit levels",

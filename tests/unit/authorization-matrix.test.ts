@@ -8,6 +8,7 @@ import { issueCertificate } from "#app/certificates/certificates.server.ts";
 import { invalidateCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
 import routes from "#app/routes.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, outcome, routeArgs, statusOf } from "#tests/unit/route-args.ts";
@@ -39,6 +40,8 @@ type Target = {
   job: string;
   /** Inside: a certificate the acting user holds; outside: one a learner of district B holds. */
   certificate: (who: Who) => string;
+  /** A proposed entry of the unit's 2025–2030 planning list (a fresh one per call, so that each role can approve or remove one). */
+  planningEntry: () => Promise<string>;
 };
 type World = Record<Side, Target> & { now: number };
 type Probe = {
@@ -89,6 +92,12 @@ const modelAction = (intent: string): Probe => ({
   inside: organizers,
   outside: [],
 });
+const planningAction = (form: (w: World, side: Side) => Promise<Record<string, string>> | Record<string, string>): Probe => ({
+  request: async (w, side) => ({ url: `/org/planning/${w[side].unit}/2025-2030`, params: { unitId: w[side].unit, term: "2025-2030" }, form: await form(w, side) }),
+  inside: organizers,
+  outside: [],
+});
+const today = (world: World) => new Date(world.now).toISOString().slice(0, 10);
 const authorAction = (form: () => Record<string, string>): Probe => ({
   request: (w, side) => ({ url: `/author/${w[side].course}`, params: courseParams(w, side), form: form() }),
   inside: writers,
@@ -166,6 +175,19 @@ const matrix: Record<string, RouteCases> = {
   },
   "routes/org/audit": {
     loader: { request: (w, side) => ({ url: `/org/audit?unit=${w[side].unit}` }), inside: organizers, outside: [] },
+  },
+  "routes/org/planning/index": {
+    loader: { request: (w, side) => ({ url: `/org/planning?unit=${w[side].unit}&term=2025-2030` }), inside: organizers, outside: [] },
+  },
+  "routes/org/planning/list": {
+    loader: { request: (w, side) => ({ url: `/org/planning/${w[side].unit}/2025-2030`, params: { unitId: w[side].unit, term: "2025-2030" } }), inside: organizers, outside: [] },
+    action: {
+      plan: planningAction((w, side) => ({ intent: "plan", cadre: w[side].person, position: "dang_uy_vien_ban_chap_hanh", dueOn: nextMonth(w) })),
+      approve: planningAction(async (w, side) => ({ intent: "approve", entry: await w[side].planningEntry() })),
+      remove: planningAction(async (w, side) => ({ intent: "remove", entry: await w[side].planningEntry(), reason: "Chuyển công tác" })),
+      review: planningAction((w) => ({ intent: "review", year: today(w).slice(0, 4), heldOn: today(w), note: "" })),
+      step: planningAction((w) => ({ intent: "step", kind: "appraisal", heldOn: today(w), participants: "9", note: "" })),
+    },
   },
   "routes/org/unit": {
     loader: { request: (w, side) => ({ url: `/org/units/${w[side].unit}`, params: { id: w[side].unit } }), inside: organizers, outside: [] },
@@ -343,13 +365,19 @@ beforeAll(async () => {
     await Promise.all(signedIn.map(async (role) => [role, (await issueCertificate(db, { userId: users[role], course: courseA })).code] as const)),
   ) as Record<Role, string>;
   const outsideCertificate = (await issueCertificate(db, { userId: learnerB, course: courseB })).code;
+  await ensurePlanningDefaults(db);
+  const term = await db.term.findUniqueOrThrow({ where: { key: "2025-2030" }, select: { id: true } });
+  const planningEntry = (unit: TreeUnit) => async () => {
+    const userId = await createPersonWithRole(db, "learner", unit, fresh("Cán bộ quy hoạch"));
+    return (await db.planningEntry.create({ data: { userId, unitId: unit.id, termId: term.id, position: "dang_uy_vien_ban_chap_hanh", status: "proposed" }, select: { id: true } })).id;
+  };
   const requirement = (unitId: string, courseId: string) => async () =>
     (await db.courseRequirement.create({ data: { courseId, unitId, position: fresh("p"), dueOn: new Date(), createdById: "ma-tran" }, select: { id: true } })).id;
   world = {
     now: Date.now(),
-    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1" },
-    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate },
-    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ" },
+    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1", planningEntry: planningEntry(a) },
+    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate, planningEntry: planningEntry(b) },
+    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ", planningEntry: async () => "khong-co-muc" },
   };
 }, 180_000);
 

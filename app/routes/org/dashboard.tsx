@@ -78,6 +78,7 @@ const organizerPages = [
   ["/org/people", "org.page.people"],
   ["/org/membership", "org.page.membership"],
   ["/org/required", "org.page.required"],
+  ["/org/planning", "org.page.planning"],
   ["/org/models", "org.page.models"],
   ["/org/import", "org.page.import"],
   ["/org/audit", "org.page.audit"],
