@@ -50,7 +50,7 @@ export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId:
   const readiness = planned.length ? await readinessOf(db, planned, now, catalog) : new Map<string, Readiness>();
 
   const courseById = new Map(catalog.courses.map((c) => [c.id, c]));
-  const missing = [...new Set([...enrollments.map((e) => e.courseId), ...required.keys(), ...assignments.map((a) => a.courseId)])].filter((id) => !courseById.has(id));
+  const missing = [...new Set([...enrollments.map((e) => e.courseId), ...required.keys()])].filter((id) => !courseById.has(id));
   const titles = new Map(
     (missing.length ? await db.course.findMany({ where: { id: { in: missing } }, select: { id: true, title: true } }) : []).map((c) => [c.id, c.title]),
   );
@@ -63,17 +63,12 @@ export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId:
   });
   const stateOf = new Map(training.map((t) => [t.courseId, t.state]));
 
-  // A course both required of her unit or position and assigned to her personally is due on the earlier day.
-  const dues = new Map<string, { dueOn: Date; assigned: boolean }>();
-  for (const [courseId, dueOn] of required) dues.set(courseId, { dueOn, assigned: false });
-  for (const a of assignments) {
-    const known = dues.get(a.courseId);
-    if (!known || a.dueOn < known.dueOn) dues.set(a.courseId, { dueOn: a.dueOn, assigned: true });
-  }
-  const requiredCourses = [...dues]
-    .map(([courseId, due]) => {
+  // requiredOf already takes the earlier day of a course required of her unit or position and assigned to her by name.
+  const assignedOn = new Map(assignments.map((a) => [a.courseId, a.dueOn.getTime()]));
+  const requiredCourses = [...required]
+    .map(([courseId, dueOn]) => {
       const done = stateOf.get(courseId) === "completed";
-      return { courseId, title: titleOf(courseId), dueOn: due.dueOn, assigned: due.assigned, done, overdue: !done && isOverdue(due.dueOn, now) };
+      return { courseId, title: titleOf(courseId), dueOn, assigned: assignedOn.get(courseId) === dueOn.getTime(), done, overdue: !done && isOverdue(dueOn, now) };
     })
     .sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime());
 

@@ -4,6 +4,7 @@ import { notFound, requirePermission, requireScopedUnit, requireUser } from "#ap
 import { canOnUnit, scopesFor } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { planningListMessages } from "#app/i18n/vi/planning-list.ts";
@@ -47,7 +48,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Quy hoạch cán bộ · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, planningListMessages);
+  return [pageTitle(t, t("planningList.indexTitle"))];
+};
 
 export default function PlanningIndex({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(planningListMessages, planningMessages, orgMessages);

@@ -6,6 +6,7 @@ import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { planningListMessages } from "#app/i18n/vi/planning-list.ts";
@@ -145,7 +146,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return done({});
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Quy hoạch ${loaderData?.unit.name ?? ""} · Lan Tỏa` }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, planningListMessages);
+  return [pageTitle(t, loaderData ? t("planningList.title", { unit: loaderData.unit.name }) : t("planningList.indexTitle"))];
+};
 
 export default function PlanningList({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(planningListMessages, planningMessages, peopleMessages);
