@@ -53,7 +53,7 @@ describe("seedDemo", () => {
   });
 
   test("every demo account exists with its role", async () => {
-    const expected = { learner: ["learner"], trainer: ["trainer"], organizer: ["organizer"], districtOrganizer: ["organizer"], admin: ["admin", "admin"] };
+    const expected = { learner: ["learner"], trainer: ["trainer"], organizer: ["organizer"], districtOrganizer: ["organizer"], admin: ["admin", "admin"], communeOrganizer: ["organizer"] };
     for (const account of demoAccounts) {
       const user = await db.user.findUniqueOrThrow({ where: { phone: account.phone }, select: { email: true, roles: { select: { role: true } } } });
       expect(user.email).toBe(account.email);
