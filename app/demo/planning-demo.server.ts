@@ -126,12 +126,14 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
   // The lists that break a rule: chosen by position in each term's units, among those where the break can show.
   const breaksOf = new Map<string, Set<Break>>();
   for (const term of [oldTerm!, newTerm!]) {
-    const own = lists.filter((l) => l.term === term && l.unit.level === "commune");
+    // Xã Phong Thạnh, the demo commune organizer's, keeps a list within the rules.
+    const own = lists.filter((l) => l.term === term && l.unit.level === "commune" && l.unit.code !== "31957");
+    const serving = (l: (typeof lists)[number]) => l.pool.filter((c) => servesWholeTerm(c, term.endsOn));
     const pick = (kind: Break, at: number, fits: (l: (typeof lists)[number]) => boolean) => {
       const list = own.filter(fits)[at];
       if (list) breaksOf.set(`${list.unit.id}`, (breaksOf.get(list.unit.id) ?? new Set()).add(kind));
     };
-    pick("fourth", 3, (l) => l.pool.filter((c) => c.partyMember).length >= 6);
+    pick("fourth", 3, (l) => serving(l).filter((c) => c.partyMember).length >= 7);
     pick("noYoung", 5, () => true);
     pick("agesOut", 1, (l) => l.pool.some((c) => !servesWholeTerm(c, term.endsOn) && c.gender === "female" && c.role !== "party"));
     pick("menOnly", 0, (l) => l.pool.filter((c) => c.partyMember && c.gender === "male").length >= 2);
@@ -189,6 +191,8 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
       const member = kind === "party_executive" ? "dang_uy_vien_ban_chap_hanh" : kind === "party_standing" ? "dang_uy_vien_ban_thuong_vu" : kind === "union_executive" ? "hoi_uy_vien_ban_chap_hanh" : "hoi_uy_vien_ban_thuong_vu";
       const executive = kind.endsWith("executive");
       const taken = new Set<string>();
+      // Planned cadres the congress did not elect: the seats left go to cadres who were not on the list.
+      const lost = new Set<string>();
       const titles = new Set<string>();
       const elect = (userId: string, position: PlanningPosition) => {
         if (taken.has(userId) || taken.size >= seats[kind]) return;
@@ -199,14 +203,18 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
       for (const p of planned) {
         const committee = planningPositions[p.position].committee;
         const sits = committee === kind || (executive && committee === kind.replace("executive", "standing"));
-        if (!sits || random.next() > 0.72) continue;
+        if (!sits) continue;
+        if (random.next() > 0.72) {
+          lost.add(p.userId);
+          continue;
+        }
         const titled = planningPositions[p.position].titled && committee === kind && !titles.has(p.position);
         if (titled) titles.add(p.position);
         elect(p.userId, titled ? p.position : member);
       }
       if (executive) {
         const others = pool.filter((c) => (kind === "party_executive" ? c.partyMember && (!breaks.has("menOnly") || c.gender === "male") : c.gender === "female"));
-        for (const c of others) if (random.next() < 0.6) elect(c.id, member);
+        for (const c of others) if (!lost.has(c.id) && random.next() < 0.6) elect(c.id, member);
       }
     }
   }
