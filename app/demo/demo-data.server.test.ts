@@ -198,7 +198,7 @@ describe("planning demo", () => {
     const steps = await db.planningStep.groupBy({ by: ["kind"], _count: { _all: true } });
     expect(steps.map((s) => [s.kind, s._count._all]).sort()).toEqual(["appraisal", "approval", "executive_ballot", "nomination", "selection"].map((k) => [k, 98]));
     expect(await db.planningVote.count({ where: { votes: { not: null }, step: { kind: "nomination" } } })).toBeGreaterThan(1_000);
-    const reviews = await db.planningReview.groupBy({ by: ["year"], _count: { _all: true } });
+    const reviews = await db.planningReview.groupBy({ by: ["year"], _count: { _all: true }, orderBy: { year: "asc" } });
     expect(reviews.map((r) => [r.year, r._count._all])).toEqual([[2021, 72], [2022, 72], [2023, 72], [2024, 72], [2026, 26]]);
   });
 
