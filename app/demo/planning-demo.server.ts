@@ -79,7 +79,7 @@ function plannedList(unit: Unit, pool: Cadre[], term: PlanningTerm, random: Rand
   return planned;
 }
 
-type CadreRow = Cadre & { unitPath: string; holdings: { position: string; from: Date; to: Date | null; unit: { path: string } }[] };
+type CadreRow = Omit<Cadre, "role"> & { holdings: { position: string; from: Date; to: Date | null; unit: { path: string } }[] };
 
 /** The cadres of a unit's subtree for a term: on the old tree by their positions until 30/6/2025, on the new one from 1/7/2025. */
 function poolOf(cadres: readonly CadreRow[], unit: Unit, term: PlanningTerm) {
@@ -111,17 +111,15 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
     select: { id: true, code: true, path: true, level: true, name: true, validFrom: true },
     orderBy: [{ depth: "asc" }, { code: "asc" }],
   })) as (Unit & { validFrom: Date | null })[];
-  const cadres: CadreRow[] = (
-    await db.user.findMany({
-      where: { password: null, holdings: { some: {} } },
-      select: { id: true, gender: true, birthDate: true, birthYear: true, partyMember: true, unit: { select: { path: true } }, holdings: { select: { position: true, from: true, to: true, unit: { select: { path: true } } } } },
-      orderBy: { phone: "asc" },
-    })
-  ).map(({ unit, ...c }) => ({ ...c, unitPath: unit.path, role: "branchHead" }));
+  const cadres: CadreRow[] = await db.user.findMany({
+    where: { password: null, holdings: { some: {} } },
+    select: { id: true, gender: true, birthDate: true, birthYear: true, partyMember: true, holdings: { select: { position: true, from: true, to: true, unit: { select: { path: true } } } } },
+    orderBy: { phone: "asc" },
+  });
 
-  const lists = units.flatMap((unit) => {
+  const lists = units.map((unit) => {
     const term = unit.validFrom?.getTime() === newTermStart.getTime() ? newTerm! : oldTerm!;
-    return [{ unit, term, pool: poolOf(cadres, unit, term) }];
+    return { unit, term, pool: poolOf(cadres, unit, term) };
   });
   // The lists that break a rule: chosen by position in each term's units, among those where the break can show.
   const breaksOf = new Map<string, Set<Break>>();
@@ -131,7 +129,7 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
     const serving = (l: (typeof lists)[number]) => l.pool.filter((c) => servesWholeTerm(c, term.endsOn));
     const pick = (kind: Break, at: number, fits: (l: (typeof lists)[number]) => boolean) => {
       const list = own.filter(fits)[at];
-      if (list) breaksOf.set(`${list.unit.id}`, (breaksOf.get(list.unit.id) ?? new Set()).add(kind));
+      if (list) breaksOf.set(list.unit.id, (breaksOf.get(list.unit.id) ?? new Set()).add(kind));
     };
     pick("fourth", 3, (l) => serving(l).filter((c) => c.partyMember).length >= 7);
     pick("noYoung", 5, () => true);
