@@ -1,8 +1,8 @@
-import { canOnUnit } from "#app/auth/permissions.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { normalizePhone } from "#app/people/contact.ts";
-import { allTerms } from "#app/planning/lists.server.ts";
+import { plannableWhere } from "#app/planning/eligibility.ts";
+import { allTerms, type PlanningTerm } from "#app/planning/lists.server.ts";
 import { isPlanningLevel, planningPositionKeys, type PlanningPosition } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
 import { headerKey, RowReader } from "./columns.ts";
@@ -31,9 +31,8 @@ const keyOf = (e: { userId: string; unitId: string; termId: string; position: st
 /**
  * Planning entries keyed by cadre, unit, term and position, with their status on a day. A new row is a new
  * entry; a row whose status differs from the entry's becomes a dated change of it; a row equal to it changes
- * nothing. The unit must be a province, district or commune of the term's tree; the cadre must be within the
- * importer's scope, by her unit or by a position she holds during the term in a unit of that scope (after
- * 1 July 2025 cadres lead new communes while their records stay with the old ones).
+ * nothing. The unit must be a province, district or commune of the term's tree within the importer's scope;
+ * the cadre one its list may hold (plannableWhere: of the unit's subtree, or holding a position there during the term).
  */
 export const planningImport: ImportKind<Key> = {
   permission: "planning:manage",
@@ -41,7 +40,7 @@ export const planningImport: ImportKind<Key> = {
   async processChunk(db, rows, context): Promise<ChunkResult> {
     const [units, terms] = await Promise.all([unitsByCode(db, rows.map((r) => r.values.unitCode), context.roles, "planning:manage"), allTerms(db)]);
     const termByKey = new Map(terms.map((t) => [t.key, t]));
-    const personSelect = { id: true, externalId: true, phone: true, unit: { select: { path: true } }, holdings: { select: { from: true, to: true, unit: { select: { path: true } } } } } as const;
+    const personSelect = { id: true, externalId: true, phone: true } as const;
     const [byExternalRows, byPhoneRows] = await Promise.all([
       db.user.findMany({ where: { externalId: { in: rows.map((r) => r.values.externalId).filter(Boolean) } }, select: personSelect }),
       db.user.findMany({ where: { phone: { in: rows.flatMap((r) => normalizePhone(r.values.phone ?? "") ?? []) } }, select: personSelect }),
@@ -67,14 +66,27 @@ export const planningImport: ImportKind<Key> = {
       const on = reader.day("on");
 
       const person = externalId ? byExternal.get(externalId) : phone ? byPhone.get(phone) : undefined;
-      const inScope = (path: string) => canOnUnit(context.roles, "planning:manage", path);
-      const holdsInScope = person?.holdings.some((h) => inScope(h.unit.path) && (!term || (h.from < term.endsOn && (h.to === null || h.to >= term.startsOn))));
       if (externalId === undefined && phone === undefined && reader.raw("phone") === "") reader.fail("externalId", { key: "import.error.key" });
-      else if ((externalId || phone) && (!person || !(inScope(person.unit.path) || holdsInScope))) reader.fail(externalId ? "externalId" : "phone", { key: "import.error.person" });
+      else if ((externalId || phone) && !person) reader.fail(externalId ? "externalId" : "phone", { key: "import.error.person" });
       const entry: Entry | null = person && unit && term && position && status && on ? { userId: person.id, unitId: unit.id, termId: term.id, position, status, on, unitPath: unit.path } : null;
       if (entry) reader.unique("position", keyOf(entry), context.seen);
-      return { reader, entry };
+      return { reader, entry, personColumn: externalId ? ("externalId" as const) : ("phone" as const), unit, term };
     });
+    // Whom a list may hold is one rule (plannableWhere), asked once per unit and term of the file.
+    const lists = new Map<string, { unit: { path: string }; term: PlanningTerm; userIds: Set<string> }>();
+    for (const p of parsed) {
+      if (!p.entry || !p.unit || !p.term) continue;
+      const key = `${p.entry.unitId}|${p.entry.termId}`;
+      if (!lists.has(key)) lists.set(key, { unit: p.unit, term: p.term, userIds: new Set() });
+      lists.get(key)!.userIds.add(p.entry.userId);
+    }
+    const plannable = new Set<string>();
+    for (const [key, list] of lists) {
+      const found = await db.user.findMany({ where: { id: { in: [...list.userIds] }, ...plannableWhere(list.unit, list.term) }, select: { id: true } });
+      for (const { id } of found) plannable.add(`${key}|${id}`);
+    }
+    for (const p of parsed)
+      if (p.entry && !plannable.has(`${p.entry.unitId}|${p.entry.termId}|${p.entry.userId}`)) p.reader.fail(p.personColumn, { key: "import.error.person" });
     const result: ChunkResult = { errors: parsed.flatMap((p) => p.reader.errors), created: 0, updated: 0, unchanged: 0, audits: [] };
     if (result.errors.length > 0) return result;
 

@@ -5,6 +5,7 @@ import { isOverdue } from "#app/courses/requirements.server.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
 import type { planningListMessages } from "#app/i18n/vi/planning-list.ts";
 import { isoDay, parseDay, vietnamDay } from "#app/org/days.ts";
+import { plannableWhere } from "./eligibility.ts";
 import { activeEntries, activeStatuses, listFacts, rulesFor, type PlanningTerm } from "./lists.server.ts";
 import { planningPositionKeys, type PlanningPosition } from "./positions.ts";
 import { completedCourses, requirementsOn } from "./readiness.server.ts";
@@ -74,7 +75,7 @@ async function assignMissingCourses(tx: DbTx, actorId: string, entry: { id: stri
 /** Plans one cadre inside the caller's transaction: a new entry, or a removed one proposed again. */
 async function planIn(tx: DbTx, actorId: string, unit: PlanningUnit, term: PlanningTerm, input: PlanInput, on: Date, catalog: Catalog, reviewId: string | null = null) {
   const cadre = await tx.user.findFirst({
-    where: { id: input.cadre, deactivatedAt: null, unit: { path: { startsWith: unit.path } } },
+    where: { id: input.cadre, ...plannableWhere(unit, term) },
     select: { id: true, name: true },
   });
   if (!cadre) return { ok: false as const, errors: { cadre: "planningList.error.outside" as const } };
@@ -97,7 +98,7 @@ async function planIn(tx: DbTx, actorId: string, unit: PlanningUnit, term: Plann
   return { ok: true as const, entryId: entry.id, name: cadre.name, assigned };
 }
 
-/** Plans a cadre of the unit's subtree for a position of the unit's list; the warnings of the list after the change come back with it. */
+/** Plans a cadre of the unit (plannableWhere) for a position of the unit's list; the warnings of the list after the change come back with it. */
 export async function planCadre(db: Db, actorId: string, unit: PlanningUnit, term: PlanningTerm, input: PlanInput, catalog: Catalog, now = new Date()) {
   return db.$transaction(async (tx) => {
     const planned = await planIn(tx, actorId, unit, term, input, now, catalog);

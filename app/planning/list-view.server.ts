@@ -1,6 +1,7 @@
 import type { Catalog } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { isValidOn } from "#app/org/periods.ts";
+import { plannableWhere } from "./eligibility.ts";
 import type { PlanningUnit } from "./entries.server.ts";
 import { activeEntries, activeStatuses, listFacts, rulesFor, type PlanningTerm } from "./lists.server.ts";
 import { isPlanningLevel, isPlanningPosition, type PlanningPosition } from "./positions.ts";
@@ -51,7 +52,7 @@ export async function planningListView(db: Db, unit: PlanningUnit, term: Plannin
     procedureOn(db, on),
     db.planningReview.findMany({ where: { unitId: unit.id, termId: term.id }, orderBy: { year: "asc" }, select: { id: true, year: true, heldOn: true, note: true } }),
     db.user.findMany({
-      where: { deactivatedAt: null, unit: { path: { startsWith: unit.path } } },
+      where: plannableWhere(unit, term),
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: { id: true, name: true, birthYear: true, unit: { select: { id: true, name: true } } },
     }),
