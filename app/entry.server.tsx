@@ -9,9 +9,11 @@ import { islandChunks } from "./components/mdx/island-chunks.server.ts";
 import { IslandChunksContext, loadAllIslands } from "./components/mdx/islands.ts";
 import { StaticHtmlContext } from "./components/mdx/static-html.tsx";
 import { getCatalog } from "./courses/catalog-instance.server.ts";
+import { db } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { htmlByKey } from "./courses/html-registry.server.ts";
 import { loadCatalog, locales } from "./i18n/i18n.ts";
+import { ensurePlanningDefaultsAtStart } from "./planning/defaults.server.ts";
 
 await Promise.all([...locales.map(loadCatalog), loadAllIslands()]);
 
@@ -22,6 +24,7 @@ const islandChunk = islandChunks();
 
 // Compile and mirror course content at start-up so no learner waits for it.
 getCatalog().catch((error: unknown) => console.error(error));
+ensurePlanningDefaultsAtStart(db);
 
 /**
  * Renders the whole page before answering. No loader defers data, so streaming gains nothing, and

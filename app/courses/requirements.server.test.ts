@@ -101,6 +101,19 @@ describe("who is asked and who is overdue", () => {
     expect(await dueOf("Chị Huyện Khác")).toBeUndefined();
   });
 
+  test("a course assigned to a person by name is required of her, the earlier of its dates and her units' winning", async () => {
+    const assign = (name: string, dueOn: string) => db.courseAssignment.create({ data: { userId: people[name]!, courseId, dueOn: day(dueOn) } });
+    const dueOf = async (name: string) => {
+      const due = (await requiredOf(db, people[name]!)).get(courseId);
+      return due && isoDay(due);
+    };
+    await assign("Chị Huyện Khác", "2026-08-31");
+    await assign("Chị Chưa Học", "2026-02-15");
+    expect(await dueOf("Chị Huyện Khác")).toBe("2026-08-31");
+    expect(await dueOf("Chị Chưa Học")).toBe("2026-02-15");
+    await db.courseAssignment.deleteMany({ where: { courseId } });
+  });
+
   test("counts are done / not done / overdue, and a completion due for re-certification is not done", async () => {
     const [everyone, heads] = await requirementsAround(db, commune);
     expect(everyone).toMatchObject({ position: null, unit: { id: district.id } });

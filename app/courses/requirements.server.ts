@@ -78,7 +78,8 @@ export async function removeRequirement(db: Db, actor: { id: string; roles: read
 
 /**
  * The courses required of one person, with the earliest due date of each: those required of a unit
- * holding her home unit, and those required of a position she holds now in a unit below theirs.
+ * holding her home unit, those required of a position she holds now in a unit below theirs, and those
+ * assigned to her by name (planning assigns a position's missing courses).
  */
 export async function requiredOf(db: Db, userId: string) {
   const me = await db.user.findUnique({
@@ -86,33 +87,38 @@ export async function requiredOf(db: Db, userId: string) {
     select: { unit: { select: { path: true } }, holdings: { where: { to: null }, select: { position: true, unit: { select: { path: true } } } } },
   });
   if (!me) return new Map<string, Date>();
-  const rows = await db.courseRequirement.findMany({
-    where: {
-      OR: [
-        { position: null, unitId: { in: ancestorIds(me.unit.path) } },
-        ...me.holdings.map((h) => ({ position: h.position, unitId: { in: ancestorIds(h.unit.path) } })),
-      ],
-    },
-    orderBy: { dueOn: "desc" },
-    select: { courseId: true, dueOn: true },
-  });
-  return new Map(rows.map((r) => [r.courseId, r.dueOn]));
+  const [rows, assigned] = await Promise.all([
+    db.courseRequirement.findMany({
+      where: {
+        OR: [
+          { position: null, unitId: { in: ancestorIds(me.unit.path) } },
+          ...me.holdings.map((h) => ({ position: h.position, unitId: { in: ancestorIds(h.unit.path) } })),
+        ],
+      },
+      select: { courseId: true, dueOn: true },
+    }),
+    db.courseAssignment.findMany({ where: { userId }, select: { courseId: true, dueOn: true } }),
+  ]);
+  const due = new Map<string, Date>();
+  for (const r of [...rows, ...assigned]) if (!due.has(r.courseId) || r.dueOn < due.get(r.courseId)!) due.set(r.courseId, r.dueOn);
+  return due;
 }
 
 /**
  * requiredOf as a condition on many people at once, for counting them in the database: the person whose id
  * is the column `userId` has at least one course required of her on `day` (of a unit holding her home unit,
- * or of a position she held that day in a unit below the requirement's) and has completed every one of them
- * by the one completion rule, each course judged by its own re-certification in `courses`.
+ * of a position she held that day in a unit below the requirement's, or assigned to her by name) and has
+ * completed every one of them by the one completion rule, each course judged by its own re-certification.
  */
 export function completedEveryRequiredSql(userId: Prisma.Sql, day: Date, courses: readonly Pick<CatalogCourse, "id" | "recertification">[]) {
   const applies = Prisma.sql`(
     (r."position" is null and exists (select 1 from "User" ru_u join "OrgUnit" ru_h on ru_h."id" = ru_u."unitId" where ru_u."id" = ${userId} and ru_h."path" like ro."path" || '%'))
     or exists (select 1 from "PositionHolding" rh join "OrgUnit" rh_u on rh_u."id" = rh."unitId"
                where rh."userId" = ${userId} and rh."position" = r."position" and rh."from" <= ${day} and (rh."to" is null or rh."to" > ${day}) and rh_u."path" like ro."path" || '%'))`;
-  const required = Prisma.sql`from "CourseRequirement" r join "OrgUnit" ro on ro."id" = r."unitId" where ${applies}`;
-  return Prisma.sql`(exists (select 1 ${required})
-    and not exists (select 1 ${required} and not exists (select 1 from "Enrollment" re where re."userId" = ${userId} and re."courseId" = r."courseId" and ${completedInCoursesSql("re", courses)})))`;
+  const required = Prisma.sql`(select r."courseId" as "courseId" from "CourseRequirement" r join "OrgUnit" ro on ro."id" = r."unitId" where ${applies}
+    union select ra."courseId" from "CourseAssignment" ra where ra."userId" = ${userId})`;
+  return Prisma.sql`(exists ${required}
+    and not exists (select 1 from ${required} req where not exists (select 1 from "Enrollment" re where re."userId" = ${userId} and re."courseId" = req."courseId" and ${completedInCoursesSql("re", courses)})))`;
 }
 
 /** What a learner sees of a requirement: its date, and whether it has passed with the course not completed. */

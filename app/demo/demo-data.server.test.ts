@@ -4,6 +4,9 @@ import { db } from "#app/db.server.ts";
 import { demoAccounts, seedDemo } from "#app/demo/demo-data.server.ts";
 import { vietnamDay } from "#app/org/days.ts";
 import { sourcesOfUnits, unitsOfPeriod } from "#app/org/unit-history.server.ts";
+import { activeEntries, allTerms, listFacts, rulesFor } from "#app/planning/lists.server.ts";
+import { readinessOf } from "#app/planning/readiness.server.ts";
+import { committeeWomenWarning, listWarnings } from "#app/planning/rules.ts";
 
 const counts = async () => ({
   orgUnits: await db.orgUnit.count(),
@@ -16,13 +19,21 @@ const counts = async () => ({
   unitSuccessions: await db.unitSuccession.count(),
   certificates: await db.certificate.count(),
   auditEvents: await db.auditEvent.count(),
+  committees: await db.committee.count(),
+  committeeMembers: await db.committeeMember.count(),
+  planningEntries: await db.planningEntry.count(),
+  planningEvents: await db.planningEvent.count(),
+  planningSteps: await db.planningStep.count(),
+  planningVotes: await db.planningVote.count(),
+  planningReviews: await db.planningReview.count(),
 });
 
 let afterFirst: Awaited<ReturnType<typeof counts>>;
 let afterSecond: typeof afterFirst;
+let catalog: Awaited<ReturnType<typeof buildCatalog>>;
 
 beforeAll(async () => {
-  const catalog = await buildCatalog(db, "content/courses");
+  catalog = await buildCatalog(db, "content/courses");
   await seedDemo(db, catalog.courses);
   afterFirst = await counts();
   await seedDemo(db, catalog.courses);
@@ -53,7 +64,7 @@ describe("seedDemo", () => {
   });
 
   test("every demo account exists with its role", async () => {
-    const expected = { learner: ["learner"], trainer: ["trainer"], organizer: ["organizer"], districtOrganizer: ["organizer"], admin: ["admin", "admin"] };
+    const expected = { learner: ["learner"], trainer: ["trainer"], organizer: ["organizer"], districtOrganizer: ["organizer"], admin: ["admin", "admin"], communeOrganizer: ["organizer"] };
     for (const account of demoAccounts) {
       const user = await db.user.findUniqueOrThrow({ where: { phone: account.phone }, select: { email: true, roles: { select: { role: true } } } });
       expect(user.email).toBe(account.email);
@@ -139,5 +150,82 @@ describe("seedDemo", () => {
     const all = await sourcesOfUnits(db, today, { year: 2020, half: 2 });
     expect([...all.values()].flat().length).toBe(64);
     expect(new Set([...all.values()].flat().map((u) => u.id)).size).toBe(64);
+  });
+
+  test("the commune organizer is scoped to Xã Phong Thạnh of 1 July 2025, whose 2025–2030 Party list has three Phó Bí thư", async () => {
+    const organizer = demoAccounts.find((a) => a.key === "communeOrganizer")!;
+    const scope = await db.roleAssignment.findFirstOrThrow({ where: { user: { phone: organizer.phone } }, select: { unit: { select: { id: true, name: true, validFrom: true } } } });
+    expect(scope.unit).toMatchObject({ name: "Xã Phong Thạnh", validFrom: vietnamDay(2025, 7, 1) });
+    const deputies = await db.planningEntry.count({ where: { unitId: scope.unit.id, term: { key: "2025-2030" }, position: "dang_pho_bi_thu", status: "approved" } });
+    expect(deputies).toBe(3);
+  });
+});
+
+describe("planning demo", () => {
+  const lists = async () => {
+    const now = new Date();
+    const out = [];
+    for (const term of await allTerms(db)) {
+      const unitIds = (await db.planningEntry.findMany({ where: { termId: term.id }, distinct: ["unitId"], select: { unitId: true } })).map((u) => u.unitId);
+      const entries = await activeEntries(db, unitIds, term);
+      const rules = await rulesFor(db, term, now);
+      out.push({ term, entries, rules, facts: await listFacts(db, entries, term, rules, now) });
+    }
+    return out;
+  };
+
+  test("both terms have committees on every unit of their tree, with the 2020 and 2025 congresses' dates", async () => {
+    const committees = await db.committee.findMany({ select: { kind: true, seats: true, formedOn: true, term: { select: { key: true } }, unit: { select: { level: true } } } });
+    const of = (key: string) => committees.filter((c) => c.term.key === key);
+    // Province, 7 districts, 64 communes on the old tree; Cà Mau and the 25 new units on the new one; four committees each.
+    expect(of("2020-2025")).toHaveLength(72 * 4);
+    expect(of("2025-2030")).toHaveLength(26 * 4);
+    expect(new Set(of("2020-2025").map((c) => c.formedOn!.getFullYear()))).toEqual(new Set([2020]));
+    expect(of("2025-2030").every((c) => c.formedOn! >= vietnamDay(2025, 7, 1)! && c.formedOn! < vietnamDay(2025, 11, 1)!)).toBe(true);
+    const commune = committees.filter((c) => c.unit.level === "commune");
+    const seats = (kind: string) => commune.filter((c) => c.kind === kind).map((c) => c.seats);
+    expect(Math.min(...seats("party_executive"))).toBeGreaterThanOrEqual(13);
+    expect(Math.max(...seats("party_standing"))).toBeLessThanOrEqual(5);
+    expect(new Set(seats("union_standing"))).toEqual(new Set([3]));
+  });
+
+  test("lists are proposed, approved and removed with reasons; every step of the procedure is recorded with votes", async () => {
+    const statuses = await db.planningEntry.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["approved", "proposed", "removed"]);
+    expect(await db.planningEntry.count({ where: { status: "removed", reason: null } })).toBe(0);
+    const reasons = await db.planningEvent.findMany({ where: { status: "removed", reviewId: { not: null } }, distinct: ["reason"], select: { reason: true } });
+    expect(reasons.map((r) => r.reason)).toEqual(expect.arrayContaining(["Chuyển công tác", "Nghỉ hưu", "Không hoàn thành nhiệm vụ"]));
+    const steps = await db.planningStep.groupBy({ by: ["kind"], _count: { _all: true } });
+    expect(steps.map((s) => [s.kind, s._count._all]).sort()).toEqual(["appraisal", "approval", "executive_ballot", "nomination", "selection"].map((k) => [k, 98]));
+    expect(await db.planningVote.count({ where: { votes: { not: null }, step: { kind: "nomination" } } })).toBeGreaterThan(1_000);
+    const reviews = await db.planningReview.groupBy({ by: ["year"], _count: { _all: true }, orderBy: { year: "asc" } });
+    expect(reviews.map((r) => [r.year, r._count._all])).toEqual([[2021, 72], [2022, 72], [2023, 72], [2024, 72], [2026, 26]]);
+  });
+
+  test("each kind of list warning shows in both terms, on a few lists", async () => {
+    for (const { facts, rules } of await lists()) {
+      const kinds = [...facts.values()].flatMap((f) => listWarnings(f, rules).map((w) => w.kind));
+      expect(new Set(kinds)).toEqual(new Set(["over-per-position", "women-share", "young-share", "ages-out"]));
+    }
+  });
+
+  test("some Party committees are under 15 % women", async () => {
+    const committees = await db.committee.findMany({ where: { kind: { startsWith: "party" } }, select: { members: { select: { user: { select: { gender: true } } } } } });
+    const rule = { value: 0.15, source: "Chỉ thị 35-CT/TW" };
+    const under = committees.filter((c) => committeeWomenWarning(c.members.map((m) => ({ female: m.user.gender === "female" })), rule));
+    expect(under.length).toBeGreaterThan(0);
+    expect(under.length).toBeLessThan(committees.length / 10);
+  });
+
+  test("readiness takes every state; some planned women were elected, some not", async () => {
+    for (const { term, entries } of await lists()) {
+      const readiness = await readinessOf(db, entries.map((e) => ({ entryId: e.id, position: e.position, unitLevel: e.unit.level, termEndsOn: term.endsOn, user: e.user })), new Date(), catalog);
+      expect(new Set([...readiness.values()].map((r) => r.state))).toEqual(new Set(["ready", "gaps", "not_ready"]));
+      const women = new Set(entries.filter((e) => e.user.gender === "female").map((e) => `${e.user.id}:${e.unitId}`));
+      const members = await db.committeeMember.findMany({ where: { committee: { termId: term.id } }, select: { userId: true, committee: { select: { unitId: true } } } });
+      const elected = [...women].filter((w) => members.some((m) => `${m.userId}:${m.committee.unitId}` === w)).length;
+      expect(elected).toBeGreaterThan(women.size / 2);
+      expect(elected).toBeLessThan(women.size);
+    }
   });
 });

@@ -4,13 +4,14 @@ import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { isCourseComplete } from "#app/courses/completion.ts";
 import { gradeQuiz, type QuizAnswers, type QuizDefinition } from "#app/courses/quiz.ts";
 import { pathToEnding } from "#app/courses/scenario.ts";
-import type { Db } from "#app/db.server.ts";
+import type { Db, DbTx } from "#app/db.server.ts";
 import { importBacLieuUnits, legalBasis, reorganisedOn, type BacLieuTree } from "#app/org/baclieu-units.server.ts";
 import { carryOverChildren } from "#app/org/unit-admin.server.ts";
 import { insertUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
-import { cadreProfile, oldTermEnd, seedSuccessorPositions, type CadreRole } from "./demo-cadres.server.ts";
+import { cadreProfile, newTermStart, oldTermEnd, seedSuccessorPositions, type CadreRole } from "./demo-cadres.server.ts";
 import { seedMembershipDemo } from "./membership-demo.server.ts";
+import { seedPlanningDemo } from "./planning-demo.server.ts";
 import { randomSource, type Random } from "./vietnamese-names.ts";
 
 export const demoPassword = "LanToa@2025";
@@ -21,6 +22,7 @@ export const demoAccounts = [
   { key: "organizer", name: "Lê Thị Hồng", phone: "0900000003", email: "tochuc@lantoa.vn", position: "hoi_truong_ban" },
   { key: "districtOrganizer", name: "Phạm Thị Thu", phone: "0900000004", email: "tochuc.giarai@lantoa.vn", position: "hoi_chu_tich" },
   { key: "admin", name: "Võ Minh Tâm", phone: "0900000005", email: "quantri@lantoa.vn", position: null },
+  { key: "communeOrganizer", name: "Huỳnh Ngọc Trinh", phone: "0900000006", email: "tochuc.phongthanh@lantoa.vn", position: null },
 ] as const;
 
 const hamletNames = ["Nội Ô", "Phước Thạnh", "Thạnh Hưng", "Vĩnh Mới", "Cái Cùng", "Bửu Đông", "Kinh Tế", "Giồng Nhãn", "Nhà Việc", "Huy Điền", "Cây Gừa", "Tà Ky", "Xóm Lớn", "Bà Chăng", "Lung Lá", "Chòm Duông", "Thông Lưu", "Cái Dầy", "Vĩnh Hòa", "Ninh Điền"];
@@ -69,8 +71,9 @@ function answersFor(quiz: QuizDefinition, random: Random, accuracy: number): Qui
   );
 }
 
-async function seedProgress(db: Db, userId: string, course: CatalogCourse, random: Random) {
-  const roll = random.next();
+/** A learner's progress in a course: none, part of it or all of it (always all with `finish`), with a certificate when complete. */
+async function seedProgress(db: Db | DbTx, userId: string, course: CatalogCourse, random: Random, finish = false) {
+  const roll = finish ? 1 : random.next();
   if (roll < 0.35) return;
   const startedAt = new Date(Date.UTC(2024, 8, 1) + random.int(0, 700) * 86_400_000);
   const finishing = roll >= 0.7;
@@ -155,6 +158,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
   await seedSuccessorPositions(db, holders);
 
   const giaRai = tree.districts[1]!;
+  const phongThanh = await db.orgUnit.findFirstOrThrow({ where: { code: "31957", validFrom: newTermStart }, select: { id: true, path: true, depth: true } });
   const scopes: Record<(typeof demoAccounts)[number]["key"], { unit: TreeUnit; roles: ("learner" | "trainer" | "organizer" | "admin")[]; alsoOn?: TreeUnit[] }> = {
     learner: { unit: firstBranch!, roles: ["learner"] },
     trainer: { unit: tree.province, roles: ["trainer"] },
@@ -162,6 +166,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
     districtOrganizer: { unit: giaRai, roles: ["organizer"] },
     // the tree of today is Cà Mau's: the admin manages both
     admin: { unit: tree.province, roles: ["admin"], alsoOn: [tree.camau] },
+    communeOrganizer: { unit: phongThanh, roles: ["organizer"] },
   };
   for (const account of demoAccounts) {
     const scope = scopes[account.key];
@@ -189,6 +194,7 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
       if (!enrolled.has(`${userId}:${course.id}`)) await seedProgress(db, userId, course, progressRandom);
     }
   await seedMembershipDemo(db, tree.communes);
+  await seedPlanningDemo(db, courses, (tx, userId, course, random) => seedProgress(tx, userId, course, random, true));
   return { units: tree.communes.length, cadres: learnerIds.length };
 }
 

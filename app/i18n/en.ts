@@ -3,6 +3,8 @@ import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
 import { pipelineEn } from "./en/pipeline.ts";
 import { planningEn } from "./en/planning.ts";
+import { planningAdminEn } from "./en/planning-admin.ts";
+import { planningListEn } from "./en/planning-list.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
@@ -17,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   ...membershipEn,
   ...planningEn,
   ...pipelineEn,
+  ...planningAdminEn,
+  ...planningListEn,
   ...importEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
@@ -46,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   "author.ownerUnitHint": "Only learners of this unit and the units below it see the course; only trainers of this unit or above edit and publish it.",
   "author.files": "Draft files",
   "author.lessonName": "New lesson file name",
+  "author.lessonNameExample": "02-lesson-name",
   "author.lessonTitle": "Lesson title",
   "author.addLesson": "Add lesson",
   "author.lessonInvalid": "The file name must look like 02-lesson-name and be new; the title needs at least 3 characters.",
@@ -142,6 +147,7 @@ export const en: Record<MessageKey, string> = {
   "scenario.restart": "Start again",
   "reflection.save": "Save answer",
   "reflection.saved": "Saved.",
+  "checklist.save": "Save the steps done",
   "lesson.courseCompleted": "Congratulations! You completed the course.",
   "quiz.question": "Question {number}",
 
@@ -153,6 +159,7 @@ export const en: Record<MessageKey, string> = {
   "org.page.models": "Models",
   "org.page.import": "Import from Excel",
   "org.page.audit": "Change log",
+  "org.page.planning": "Cadre planning",
   "org.scope": "Unit: {unit} and the units below it",
   "org.children": "Progress by unit below",
   "org.breadcrumbs": "Unit levels",
@@ -218,6 +225,8 @@ export const en: Record<MessageKey, string> = {
   "error.home": "Back to home",
 
   "home.title": "Welcome to Lan Tỏa",
+  "home.metaTitle": "Training for Women's Union cadres",
+  "home.metaDescription": "Learn mass mobilization, mediation and the resolutions on women's work on your phone.",
   "home.lead":
     "Lan Tỏa helps Union cadres and branch heads learn mobilization, mediation and the Party's resolutions on women's work, right on their phones.",
   "home.hello": "Hello, {name}",

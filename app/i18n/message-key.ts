@@ -12,6 +12,8 @@ import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
 import type { pipelineMessages } from "./vi/pipeline.ts";
 import type { planningMessages } from "./vi/planning.ts";
+import type { planningAdminMessages } from "./vi/planning-admin.ts";
+import type { planningListMessages } from "./vi/planning-list.ts";
 import type { requiredMessages } from "./vi/required.ts";
 import type { quizMessages } from "./vi/quiz.ts";
 import type { scenarioMessages } from "./vi/scenario.ts";
@@ -30,6 +32,8 @@ export type MessageKey =
   | keyof typeof peopleAdminMessages
   | keyof typeof pipelineMessages
   | keyof typeof planningMessages
+  | keyof typeof planningAdminMessages
+  | keyof typeof planningListMessages
   | keyof typeof requiredMessages
   | keyof typeof quizMessages
   | keyof typeof scenarioMessages

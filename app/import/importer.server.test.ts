@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { claimForApply, createImportJob, runImportStep, type ImportKindName, type ImportSummary } from "./importer.server.ts";
 
@@ -206,5 +207,89 @@ describe("positions and membership figures", () => {
     const result = await importFile("membership", csv(`${head}31471,2020-H1,100,50\n`), { apply: true, userId: learner });
     expect(problems(result.summary)).toEqual([[2, "Mã đơn vị", "import.error.unit"]]);
     expect(await db.membershipReport.count({ where: { unitId: commune.id, year: 2020 } })).toBe(0);
+  });
+});
+
+describe("planning lists", () => {
+  const head = "Mã cán bộ,Số điện thoại,Mã đơn vị,Nhiệm kỳ,Chức danh quy hoạch,Trạng thái,Ngày\n";
+  let newCommune: TreeUnit;
+
+  beforeAll(async () => {
+    await ensurePlanningDefaults(db);
+    newCommune = await ensureUnit(db, { code: "NEWC", name: "Xã Mới", level: "commune", kind: "xa", parent: district, validFrom: merge });
+    await db.user.create({ data: { name: "Lý Thị Quy", gender: "female", unitId: commune.id, externalId: "Q-1" } });
+    await db.user.create({ data: { name: "Ngoài Phạm Vi", gender: "female", unitId: outside.id, externalId: "O-1" } });
+    // Her record stays with a unit outside the organizer's scope, but from 1/7/2025 she leads a commune inside it.
+    const leader = await db.user.create({ data: { name: "Danh Thị Mới", gender: "female", unitId: outside.id, phone: "0911000077" } });
+    await db.positionHolding.create({ data: { userId: leader.id, unitId: newCommune.id, position: "hoi_chu_tich", from: merge } });
+  });
+
+  test("entries are keyed by cadre, unit, term and position, with a dated event and an audit each; a re-import changes nothing", async () => {
+    const rows = ["Q-1,,31471,2020-2025,Phó Bí thư Đảng ủy,Đã phê duyệt,15/03/2019", "Q-1,,ID,2020 – 2025,hoi_chu_tich,đề xuất,2019-03-15", ",0911000077,NEWC,2025-2030,Chủ tịch Hội LHPN,Đề xuất,01/03/2024"];
+    const file = csv(head + rows.join("\n"));
+    const preview = await importFile("planning", file);
+    expect(preview.summary).toMatchObject({ created: 3, errorCount: 0 });
+    expect(await db.planningEntry.count()).toBe(0);
+
+    expect((await importFile("planning", file, { apply: true })).summary).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    const entries = await db.planningEntry.findMany({ select: { position: true, status: true, unit: { select: { code: true } }, term: { select: { key: true } }, events: { select: { on: true, status: true, actorId: true } } }, orderBy: { position: "asc" } });
+    expect(entries).toEqual([
+      { position: "dang_pho_bi_thu", status: "approved", unit: { code: "31471" }, term: { key: "2020-2025" }, events: [{ on: new Date("2019-03-15T00:00:00+07:00"), status: "approved", actorId: organizer }] },
+      { position: "hoi_chu_tich", status: "proposed", unit: { code: "ID" }, term: { key: "2020-2025" }, events: [{ on: new Date("2019-03-15T00:00:00+07:00"), status: "proposed", actorId: organizer }] },
+      { position: "hoi_chu_tich", status: "proposed", unit: { code: "NEWC" }, term: { key: "2025-2030" }, events: [{ on: new Date("2024-03-01T00:00:00+07:00"), status: "proposed", actorId: organizer }] },
+    ]);
+    expect(await db.auditEvent.count({ where: { action: "planning.import" } })).toBe(3);
+
+    expect((await importFile("planning", file, { apply: true })).summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await db.planningEvent.count()).toBe(3);
+    expect(await db.auditEvent.count({ where: { action: "planning.import" } })).toBe(3);
+
+    // Approved later: the entry changes status, with the day in its history.
+    const approved = csv(head + [rows[0], rows[1], ",0911000077,NEWC,2025-2030,Chủ tịch Hội LHPN,Đã phê duyệt,20/06/2024"].join("\n"));
+    expect((await importFile("planning", approved, { apply: true })).summary).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const entry = await db.planningEntry.findFirstOrThrow({ where: { unit: { code: "NEWC" } }, select: { status: true, events: { select: { status: true }, orderBy: { on: "asc" } } } });
+    expect(entry).toEqual({ status: "approved", events: [{ status: "proposed" }, { status: "approved" }] });
+  });
+
+  test("every problem is listed by row and column, and nothing is written", async () => {
+    const before = await db.planningEntry.count();
+    const rows = [
+      "Q-404,,31471,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
+      "Q-1,,00000,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
+      "Q-1,,31471,2025-2030,Bí thư Đảng ủy,Đề xuất,01/03/2024",
+      "Q-1,,31471-01,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
+      "Q-1,,31471,2030-2035,Bí thư Đảng ủy,Đề xuất,01/03/2029",
+      "Q-1,,31471,2020-2025,Chi hội trưởng,Đề xuất,01/03/2019",
+      "Q-1,,31471,2020-2025,Bí thư Đảng ủy,Chờ duyệt,01/03/2019",
+      "Q-1,,31471,2020-2025,Ủy viên Ban Chấp hành Đảng bộ,Đề xuất,01/03/2019",
+      "Q-1,,31471,2020-2025,dang_uy_vien_ban_chap_hanh,Đã phê duyệt,01/04/2019",
+      "O-1,,31471,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
+      "Q-1,,99999,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
+    ];
+    const result = await importFile("planning", csv(head + rows.join("\n")), { apply: true });
+    expect(result.status).toBe("previewed");
+    expect(problems(result.summary)).toEqual([
+      [2, "Mã cán bộ", "import.error.person"],
+      [3, "Mã đơn vị", "import.error.unit"],
+      // A commune closed on 1/7/2025 is not on the 2025–2030 tree; a branch has no planning list.
+      [4, "Mã đơn vị", "import.error.unitNotOnTree"],
+      [5, "Mã đơn vị", "import.error.unitNotOnTree"],
+      [6, "Nhiệm kỳ", "import.error.term"],
+      [7, "Chức danh quy hoạch", "import.error.planningPosition"],
+      [8, "Trạng thái", "import.error.choice"],
+      [10, "Chức danh quy hoạch", "import.error.duplicate"],
+      // A cadre, like a unit, outside the importer's scope is refused as if unknown.
+      [11, "Mã cán bộ", "import.error.person"],
+      [12, "Mã đơn vị", "import.error.unit"],
+    ]);
+    expect(result.summary.errors[2]!.message).toEqual({ key: "import.error.unitNotOnTree", params: { code: "31471", term: "2025–2030" } });
+    expect(await db.planningEntry.count()).toBe(before);
+  });
+
+  test("the template has the planning columns", async () => {
+    const { importTemplate } = await import("./template.server.ts");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await importTemplate("planning")).buffer as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, "Mã cán bộ", "Số điện thoại", "Mã đơn vị *", "Nhiệm kỳ *", "Chức danh quy hoạch *", "Trạng thái *", "Ngày *"]);
   });
 });

@@ -7,10 +7,11 @@ import { headerKey, type RowError } from "./columns.ts";
 import { ImportFileError, type ImportMessage } from "./file-error.ts";
 import type { ChunkContext, ImportKind, SheetRecord } from "./import-kind.ts";
 import { membershipImport } from "./membership.server.ts";
+import { planningImport } from "./planning.server.ts";
 import { positionImport } from "./positions.server.ts";
 import { readSheet, type SheetRow } from "./sheet-reader.server.ts";
 
-export const importKinds = { cadres: cadreImport, positions: positionImport, membership: membershipImport } as const satisfies Record<string, ImportKind>;
+export const importKinds = { cadres: cadreImport, positions: positionImport, membership: membershipImport, planning: planningImport } as const satisfies Record<string, ImportKind>;
 export type ImportKindName = keyof typeof importKinds;
 export const importKindNames = Object.keys(importKinds) as ImportKindName[];
 

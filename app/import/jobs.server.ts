@@ -3,7 +3,7 @@ import { hasPermission, scopesFor, type ScopedRole } from "#app/auth/permissions
 import type { Db } from "#app/db.server.ts";
 import { importKindNames, importKinds, type ImportKindName, type ImportSummary } from "./importer.server.ts";
 
-/** The kinds of import this person may run: cadres and positions need people:manage, figures membership:write. */
+/** The kinds of import this person may run: cadres and positions need people:manage, figures membership:write, planning lists planning:manage. */
 export const allowedKinds = (roles: readonly ScopedRole[]) => importKindNames.filter((k) => hasPermission(roles, importKinds[k].permission));
 
 /** The unit an import of this kind is recorded under: the importer's first scope for its permission. */

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import type { Db } from "#app/db.server.ts";
 import { vietnamDay } from "#app/org/days.ts";
 import { ensureDefaultPolicies } from "#app/policy/policy.server.ts";
@@ -58,4 +59,14 @@ export async function ensurePlanningDefaults(db: Db) {
   const existing = await db.positionRequirement.count();
   // First start only: afterwards the rows are the organization's data, edited as directives change.
   if (existing === 0) await db.positionRequirement.createMany({ data: rows });
+}
+
+/**
+ * At a server's start (app/entry.server.tsx), in the background so that serving starts at once: a fresh
+ * production database gets the rules, terms, procedure and requirements, never demo data. Of a cluster's
+ * workers only the first does it, so that two first starts do not insert the same rows at once.
+ */
+export function ensurePlanningDefaultsAtStart(db: Db, process: Pick<typeof cluster, "isWorker" | "worker"> = cluster) {
+  if (process.isWorker && process.worker?.id !== 1) return null;
+  return ensurePlanningDefaults(db).catch((error: unknown) => console.error("Lan Tỏa: the planning defaults could not be ensured:", error));
 }

@@ -9,10 +9,11 @@ const forms = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("quiz") }),
   z.object({ intent: z.literal("scenario"), scenarioId: activityId, path: z.string().max(4000) }),
   z.object({ intent: z.literal("reflection"), activityId, value: z.string().trim().min(1).max(4000) }),
-  z.object({ intent: z.literal("checklist"), activityId, value: z.string().max(1000) }),
+  z.object({ intent: z.literal("checklist"), activityId }),
 ]);
 
-const stepIndexes = z.array(z.number().int().min(0).max(99)).max(100);
+// The ticked steps, one `step` field each (a form of checkboxes, with or without JavaScript).
+const stepIndexes = z.array(z.string().regex(/^\d{1,2}$/).transform(Number)).max(100);
 const scenePath = z.array(activityId).min(1).max(100);
 
 type Outcome = { status: number; body: Record<string, unknown> };
@@ -53,9 +54,9 @@ export async function handleLessonAction(db: DbTx, userId: string, course: Catal
     }
     case "checklist": {
       if (!activities.checklists.includes(form.activityId)) return { status: 400, body: { intent: "checklist", error: "error.400" } };
-      const steps = stepIndexes.safeParse(safeJson(form.value));
+      const steps = stepIndexes.safeParse(formData.getAll("step"));
       if (!steps.success) return { status: 400, body: { intent: "checklist", error: "error.400" } };
-      await saveResponse(db, userId, course, "checklist", form.activityId, JSON.stringify(steps.data));
+      await saveResponse(db, userId, course, "checklist", form.activityId, JSON.stringify([...new Set(steps.data)].sort((a, b) => a - b)));
       return { status: 200, body: { intent: "checklist", saved: true } };
     }
   }

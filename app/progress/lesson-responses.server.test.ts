@@ -28,23 +28,23 @@ const form = (fields: Record<string, string | string[]>) => {
 const act = (userId: string, lessonIndex: number, fields: Record<string, string | string[]>) =>
   handleLessonAction(db, userId, course, course.lessons[lessonIndex]!, form(fields));
 
-test("a reflection and a checklist are saved under their activity, the checklist as the ticked steps", async () => {
+test("a reflection and a checklist are saved under their activity, the checklist as the ticked steps, in order, once each", async () => {
   const { userId } = await createLearner(db);
   expect(await act(userId, 0, { intent: "reflection", activityId: "suy-ngam", value: "  Lắng nghe trước  " })).toEqual({ status: 200, body: { intent: "reflection", saved: true } });
-  expect(await act(userId, 0, { intent: "checklist", activityId: "cac-buoc", value: "[0,1]" })).toEqual({ status: 200, body: { intent: "checklist", saved: true } });
+  expect(await act(userId, 0, { intent: "checklist", activityId: "cac-buoc", step: ["1", "0", "1"] })).toEqual({ status: 200, body: { intent: "checklist", saved: true } });
   expect((await courseProgress(db, userId, course)).responses).toEqual({ "reflection:suy-ngam": "Lắng nghe trước", "checklist:cac-buoc": "[0,1]" });
 });
 
 test("a blank reflection or steps that are not small whole numbers are refused and saved nowhere", async () => {
   const { userId } = await createLearner(db);
   for (const fields of [
-    { intent: "reflection", activityId: "suy-ngam", value: "   " },
-    { intent: "checklist", activityId: "cac-buoc", value: "[100]" },
-    { intent: "checklist", activityId: "cac-buoc", value: "[-1]" },
-    { intent: "checklist", activityId: "cac-buoc", value: '["1"]' },
+    { intent: "reflection", activityId: "suy-ngam", value: "   " } as Record<string, string | string[]>,
+    { intent: "checklist", activityId: "cac-buoc", step: "100" },
+    { intent: "checklist", activityId: "cac-buoc", step: "-1" },
+    { intent: "checklist", activityId: "cac-buoc", step: ["0", "một"] },
   ])
     expect((await act(userId, 0, fields)).status).toBe(400);
-  expect(await act(userId, 1, { intent: "checklist", activityId: "cac-buoc", value: "[0]" })).toEqual({ status: 400, body: { intent: "checklist", error: "error.400" } });
+  expect(await act(userId, 1, { intent: "checklist", activityId: "cac-buoc", step: "0" })).toEqual({ status: 400, body: { intent: "checklist", error: "error.400" } });
   expect(await act(userId, 1, { intent: "reflection", activityId: "suy-ngam", value: "Ở bài khác" })).toEqual({ status: 400, body: { intent: "reflection", error: "error.400" } });
   expect(await db.activityResponse.count({ where: { enrollment: { userId } } })).toBe(0);
 });

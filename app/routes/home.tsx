@@ -1,6 +1,7 @@
 import { Link, redirect } from "react-router";
 import { getCurrentUser } from "#app/auth/auth.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/home";
 
@@ -9,10 +10,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
   return null;
 }
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Lan Tỏa · Bồi dưỡng cán bộ Hội LHPN" },
-  { name: "description", content: "Học kỹ năng vận động, hòa giải và các nghị quyết về công tác phụ nữ trên điện thoại." },
-];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, learningMessages);
+  return [pageTitle(t, t("home.metaTitle")), { name: "description", content: t("home.metaDescription") }];
+};
 
 export default function Home() {
   const { t } = useT(learningMessages);

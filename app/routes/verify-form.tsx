@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normaliseCode } from "#app/certificates/code.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import type { Route } from "./+types/verify-form";
 import { readForm } from "#app/http/read-form.server.ts";
@@ -25,7 +26,10 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(`/verify/${parsed.data.code}`);
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Tra cứu giấy chứng nhận · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, certificateMessages);
+  return [pageTitle(t, t("certificate.formTitle"))];
+};
 
 export default function VerifyForm({ actionData }: Route.ComponentProps) {
   const { t } = useT(certificateMessages);

@@ -4,6 +4,7 @@ import { claimAttempt, minutesUntil } from "#app/auth/throttle.server.ts";
 import { certificateByCode } from "#app/certificates/certificates.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import type { Route } from "./+types/verify";
 import "#app/styles/certificate.css";
@@ -20,7 +21,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { code: certificate.code, certificate: { ...shown, issuedAt: shown.issuedAt.toISOString() }, retryMinutes: null };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Xác thực giấy chứng nhận · Lan Tỏa" }, { name: "robots", content: "noindex" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, certificateMessages);
+  return [pageTitle(t, t("certificate.verifyTitle")), { name: "robots", content: "noindex" }];
+};
 
 export default function Verify({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(certificateMessages);

@@ -193,6 +193,35 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Đã học xong bài này")).toBeVisible();
     expect(tsx("tests/e2e/support/people.ts", "scenario-runs", freshLearner.login, scenario.id)).toBe("1");
   });
+
+  test("a learner ticks a checklist and saves it; the ticks are there when she comes back", async ({ page, freshLearner }) => {
+    await signIn(page, freshLearner.login, freshLearner.password, { scripts: false });
+    await page.goto(`/courses/${slug}/hieu-phu-nu-trong-ap`);
+    const checklist = page.getByRole("region", { name: "Các bước một lần thăm hộ" });
+    await checklist.getByRole("checkbox").nth(0).check();
+    await checklist.getByRole("checkbox").nth(2).check();
+    await checklist.getByRole("button", { name: "Lưu các bước đã làm" }).click();
+    await page.goto(`/courses/${slug}/hieu-phu-nu-trong-ap`);
+    await expect(checklist.getByRole("checkbox").nth(0)).toBeChecked();
+    await expect(checklist.getByRole("checkbox").nth(1)).not.toBeChecked();
+    await expect(checklist.getByRole("checkbox").nth(2)).toBeChecked();
+  });
+});
+
+test("with JavaScript each tick of a checklist saves itself, and unticking too", async ({ page, freshLearner }) => {
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${slug}/hieu-phu-nu-trong-ap`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  const checklist = page.getByRole("region", { name: "Các bước một lần thăm hộ" });
+  await expect(checklist.getByRole("button", { name: "Lưu các bước đã làm" })).toBeHidden();
+  for (const [index, action] of [[1, "check"], [3, "check"], [1, "uncheck"]] as const) {
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.ok());
+    await checklist.getByRole("checkbox").nth(index)[action]();
+    await saved;
+  }
+  await page.reload();
+  await expect(checklist.getByRole("checkbox").nth(1)).not.toBeChecked();
+  await expect(checklist.getByRole("checkbox").nth(3)).toBeChecked();
 });
 
 test("when a scenario's code cannot be downloaded, a notice takes its place and the rest of the lesson works", async ({ page, freshLearner, courseKey }) => {

@@ -45,10 +45,13 @@ test("the interface switches to English and back, dates staying dd/mm/yyyy", asy
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Courses", level: 1 })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveTitle("Courses · Lan Tỏa");
   await page.goto("/org");
   await expect(page.getByText(/Completed \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
+  await expect(page).toHaveTitle("Learning overview · Lan Tỏa");
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { name: "Theo dõi học tập", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Theo dõi học tập · Lan Tỏa");
 });
 
 test("a session used in the second half of its life is renewed on in-app navigation, not only on full pages", async ({ page, context }) => {

@@ -44,6 +44,8 @@ type Target = {
   committee: string;
   /** An outcome on that committee (a fresh one per call, so that removing it can be tried by each role). */
   committeeMember: () => Promise<string>;
+  /** A proposed entry of the unit's 2025–2030 planning list (a fresh one per call, so that each role can approve or remove one). */
+  planningEntry: () => Promise<string>;
 };
 type World = Record<Side, Target> & { now: number };
 type Probe = {
@@ -87,21 +89,28 @@ const unitAction = (intent: string, inside: readonly Who[], admin: boolean): Pro
   inside,
   outside: [],
 });
+const planningRulesAction = (form: Record<string, string>): Probe => ({ request: () => ({ url: "/admin/planning", form }), inside: ["admin"] });
 const unitIntents = ["create", "rename", "move", "close", "merge"];
 const modelAction = (intent: string): Probe => ({
   request: (w, side) => ({ url: `/org/models?unit=${w[side].unit}`, form: { intent, modelId: w[side].model, endedOn: "01/01/2020", unitId: "khong-co" } }),
   inside: organizers,
   outside: [],
 });
+const planningAction = (form: (w: World, side: Side) => Promise<Record<string, string>> | Record<string, string>): Probe => ({
+  request: async (w, side) => ({ url: `/org/planning/${w[side].unit}/2025-2030`, params: { unitId: w[side].unit, term: "2025-2030" }, form: await form(w, side) }),
+  inside: organizers,
+  outside: [],
+});
+const today = (world: World) => new Date(world.now).toISOString().slice(0, 10);
 const authorAction = (form: () => Record<string, string>): Probe => ({
   request: (w, side) => ({ url: `/author/${w[side].course}`, params: courseParams(w, side), form: form() }),
   inside: writers,
   outside: [],
 });
 
-const term = "2025-2030";
+const termKey = "2025-2030";
 const committeesAction = (form: (w: World, side: Side) => Promise<Record<string, string>> | Record<string, string>): Probe => ({
-  request: async (w, side) => ({ url: `/org/planning/${w[side].unit}/${term}/committees`, params: { unitId: w[side].unit, term }, form: await form(w, side) }),
+  request: async (w, side) => ({ url: `/org/planning/${w[side].unit}/${termKey}/committees`, params: { unitId: w[side].unit, term: termKey }, form: await form(w, side) }),
   inside: organizers,
   outside: [],
 });
@@ -178,6 +187,19 @@ const matrix: Record<string, RouteCases> = {
   "routes/org/audit": {
     loader: { request: (w, side) => ({ url: `/org/audit?unit=${w[side].unit}` }), inside: organizers, outside: [] },
   },
+  "routes/org/planning/index": {
+    loader: { request: (w, side) => ({ url: `/org/planning?unit=${w[side].unit}&term=2025-2030` }), inside: organizers, outside: [] },
+  },
+  "routes/org/planning/list": {
+    loader: { request: (w, side) => ({ url: `/org/planning/${w[side].unit}/2025-2030`, params: { unitId: w[side].unit, term: "2025-2030" } }), inside: organizers, outside: [] },
+    action: {
+      plan: planningAction((w, side) => ({ intent: "plan", cadre: w[side].person, position: "dang_uy_vien_ban_chap_hanh", dueOn: nextMonth(w) })),
+      approve: planningAction(async (w, side) => ({ intent: "approve", entry: await w[side].planningEntry() })),
+      remove: planningAction(async (w, side) => ({ intent: "remove", entry: await w[side].planningEntry(), reason: "Chuyển công tác" })),
+      review: planningAction((w) => ({ intent: "review", year: today(w).slice(0, 4), heldOn: today(w), note: "" })),
+      step: planningAction((w) => ({ intent: "step", kind: "appraisal", heldOn: today(w), participants: "9", note: "" })),
+    },
+  },
   "routes/org/unit": {
     loader: { request: (w, side) => ({ url: `/org/units/${w[side].unit}`, params: { id: w[side].unit } }), inside: organizers, outside: [] },
     action: Object.fromEntries(unitIntents.map((intent) => [intent, unitAction(intent, organizers, false)])),
@@ -185,6 +207,16 @@ const matrix: Record<string, RouteCases> = {
   "routes/admin/units": {
     loader: { request: (w, side) => ({ url: `/admin/units?unit=${w[side].unit}` }), inside: ["admin"], outside: [] },
     action: Object.fromEntries(unitIntents.map((intent) => [intent, unitAction(intent, ["admin"], true)])),
+  },
+  "routes/admin/planning": {
+    // Terms, requirements and rules are the same for every unit: the probes have no target in a unit.
+    loader: { request: () => ({ url: "/admin/planning" }), inside: ["admin"] },
+    action: {
+      addTerm: planningRulesAction({ intent: "addTerm", key: "2035-2030" }),
+      addRequirement: planningRulesAction({ intent: "addRequirement", position: "hoi_chu_tich", unitLevel: "commune", item: "khong-co" }),
+      endRequirement: planningRulesAction({ intent: "endRequirement", requirementId: "khong-co", effectiveTo: "2030-01-01" }),
+      addRule: planningRulesAction({ intent: "addRule", key: "planning-women-share", value: "200" }),
+    },
   },
   "routes/org/membership": {
     loader: { request: (w, side) => ({ url: `/org/membership?unit=${w[side].unit}&period=2019-H1` }), inside: organizers, outside: [] },
@@ -198,16 +230,16 @@ const matrix: Record<string, RouteCases> = {
     action: Object.fromEntries(["create", "effective", "end", "replicate"].map((intent) => [intent, modelAction(intent)])),
   },
   "routes/org/pipeline": {
-    loader: { request: (w, side) => ({ url: `/org/pipeline?unit=${w[side].unit}&term=${term}` }), inside: organizers, outside: [] },
+    loader: { request: (w, side) => ({ url: `/org/pipeline?unit=${w[side].unit}&term=${termKey}` }), inside: organizers, outside: [] },
   },
   "routes/org/pipeline-stage": {
-    loader: { request: (w, side) => ({ url: `/org/pipeline/planned?unit=${w[side].unit}&term=${term}&gender=female`, params: { stage: "planned" } }), inside: organizers, outside: [] },
+    loader: { request: (w, side) => ({ url: `/org/pipeline/planned?unit=${w[side].unit}&term=${termKey}&gender=female`, params: { stage: "planned" } }), inside: organizers, outside: [] },
   },
   "routes/org/planning-warnings": {
-    loader: { request: (w, side) => ({ url: `/org/planning/warnings?unit=${w[side].unit}&term=${term}` }), inside: organizers, outside: [] },
+    loader: { request: (w, side) => ({ url: `/org/planning/warnings?unit=${w[side].unit}&term=${termKey}` }), inside: organizers, outside: [] },
   },
   "routes/org/committees": {
-    loader: { request: (w, side) => ({ url: `/org/planning/${w[side].unit}/${term}/committees`, params: { unitId: w[side].unit, term } }), inside: organizers, outside: [] },
+    loader: { request: (w, side) => ({ url: `/org/planning/${w[side].unit}/${termKey}/committees`, params: { unitId: w[side].unit, term: termKey } }), inside: organizers, outside: [] },
     action: {
       committee: committeesAction(() => ({ intent: "committee", kind: "party_executive", seats: "không số", formedOn: "" })),
       outcome: committeesAction((w, side) => ({ intent: "outcome", committee: w[side].committee, person: w[side].person, position: "dang_uy_vien_ban_chap_hanh", how: "elected", on: "" })),
@@ -362,8 +394,12 @@ beforeAll(async () => {
   ) as Record<Role, string>;
   const outsideCertificate = (await issueCertificate(db, { userId: learnerB, course: courseB })).code;
   await ensurePlanningDefaults(db);
-  const termId = (await db.term.findUniqueOrThrow({ where: { key: term }, select: { id: true } })).id;
-  const committee = async (unitId: string) => (await db.committee.create({ data: { unitId, termId, kind: "party_executive", seats: 500, formedOn: new Date() }, select: { id: true } })).id;
+  const term = await db.term.findUniqueOrThrow({ where: { key: "2025-2030" }, select: { id: true } });
+  const planningEntry = (unit: TreeUnit) => async () => {
+    const userId = await createPersonWithRole(db, "learner", unit, fresh("Cán bộ quy hoạch"));
+    return (await db.planningEntry.create({ data: { userId, unitId: unit.id, termId: term.id, position: "dang_uy_vien_ban_chap_hanh", status: "proposed" }, select: { id: true } })).id;
+  };
+  const committee = async (unitId: string) => (await db.committee.create({ data: { unitId, termId: term.id, kind: "party_executive", seats: 500, formedOn: new Date() }, select: { id: true } })).id;
   const [committeeA, committeeB] = [await committee(a.id), await committee(b.id)];
   const member = (committeeId: string, userId: string) => async () =>
     (await db.committeeMember.create({ data: { committeeId, userId, position: fresh("p"), how: "elected", on: new Date() }, select: { id: true } })).id;
@@ -371,9 +407,9 @@ beforeAll(async () => {
     (await db.courseRequirement.create({ data: { courseId, unitId, position: fresh("p"), dueOn: new Date(), createdById: "ma-tran" }, select: { id: true } })).id;
   world = {
     now: Date.now(),
-    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1", committee: committeeA, committeeMember: member(committeeA, personA) },
-    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate, committee: committeeB, committeeMember: member(committeeB, personB) },
-    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ", committee: "khong-co-cap-uy", committeeMember: async () => "khong-co-ket-qua" },
+    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1", planningEntry: planningEntry(a), committee: committeeA, committeeMember: member(committeeA, personA) },
+    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate, planningEntry: planningEntry(b), committee: committeeB, committeeMember: member(committeeB, personB) },
+    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ", planningEntry: async () => "khong-co-muc", committee: "khong-co-cap-uy", committeeMember: async () => "khong-co-ket-qua" },
   };
 }, 180_000);
 

@@ -1,37 +1,52 @@
-import { useState } from "react";
+import type { ChangeEvent } from "react";
 import { useFetcher } from "react-router";
 import type { ChecklistIsland } from "#app/courses/lesson-parts.ts";
 import { newIdempotencyKey } from "#app/http/idempotency-key.ts";
-import { useLessonState } from "./lesson-context.tsx";
+import { useT } from "#app/i18n/i18n.ts";
+import { formKey, useLessonState } from "./lesson-context.tsx";
 
-/** Steps of a procedure; the ticks are saved for the learner and come back on every device. */
+/**
+ * Steps of a procedure; the ticks are saved for the learner and come back on every device. A form of
+ * checkboxes: without JavaScript its button saves the ticks; with it, each tick is saved as it is made
+ * (under a key of its own, so that ticking twice is two changes) and the button is hidden.
+ */
 export function Checklist({ id, title, steps }: ChecklistIsland) {
+  const { t } = useT();
   const state = useLessonState();
   const fetcher = useFetcher();
-  const saved = JSON.parse(state.responses[`checklist:${id}`] ?? "[]") as number[];
-  const [checked, setChecked] = useState(() => new Set(saved));
+  const saved = new Set(JSON.parse(state.responses[`checklist:${id}`] ?? "[]") as number[]);
+  const heading = `checklist-${id}`;
 
-  const toggle = (index: number) => {
-    const next = new Set(checked);
-    if (next.has(index)) next.delete(index);
-    else next.add(index);
-    setChecked(next);
-    if (!state.preview) fetcher.submit({ intent: "checklist", activityId: id, value: JSON.stringify([...next].sort()), idempotencyKey: newIdempotencyKey() }, { method: "post" });
+  const saveTick = (event: ChangeEvent<HTMLInputElement>) => {
+    if (state.preview) return;
+    const form = new FormData(event.currentTarget.form!);
+    form.set("idempotencyKey", newIdempotencyKey());
+    void fetcher.submit(form, { method: "post" });
   };
 
   return (
-    <section className="checklist">
-      <h3>{title}</h3>
-      <ol>
-        {steps.map((html, index) => (
-          <li key={index}>
-            <label className="choice">
-              <input type="checkbox" checked={checked.has(index)} onChange={() => toggle(index)} />
-              <span dangerouslySetInnerHTML={{ __html: html }} />
-            </label>
-          </li>
-        ))}
-      </ol>
+    <section className="checklist" aria-labelledby={heading}>
+      <h3 id={heading}>{title}</h3>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="checklist" />
+        <input type="hidden" name="activityId" value={id} />
+        <input type="hidden" name="idempotencyKey" value={formKey(state, `checklist.${id}`)} />
+        <ol>
+          {steps.map((html, index) => (
+            <li key={index}>
+              <label className="choice">
+                <input type="checkbox" name="step" value={index} defaultChecked={saved.has(index)} onChange={saveTick} />
+                <span dangerouslySetInnerHTML={{ __html: html }} />
+              </label>
+            </li>
+          ))}
+        </ol>
+        {state.preview ? null : (
+          <button type="submit" className="button button-secondary checklist-save">
+            {t("checklist.save")}
+          </button>
+        )}
+      </fetcher.Form>
     </section>
   );
 }

@@ -17,6 +17,7 @@ export const authorMessages = {
   "author.ownerUnitHint": "Chỉ học viên của đơn vị này và các đơn vị trực thuộc thấy khóa học; chỉ giảng viên của đơn vị này hoặc cấp trên được sửa và xuất bản.",
   "author.files": "Các tệp của bản nháp",
   "author.lessonName": "Tên tệp bài mới",
+  "author.lessonNameExample": "02-ten-bai",
   "author.lessonTitle": "Tiêu đề bài",
   "author.addLesson": "Thêm bài",
   "author.lessonInvalid": "Tên tệp phải có dạng 02-ten-bai, chưa trùng bài nào, và tiêu đề cần ít nhất 3 ký tự.",

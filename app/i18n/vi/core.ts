@@ -22,6 +22,7 @@ export const coreMessages = {
   "lesson.islandFailed": "Chưa tải được phần tương tác này, có thể do mạng yếu. Chị hãy tải lại trang.",
   "reflection.save": "Lưu câu trả lời",
   "reflection.saved": "Đã lưu.",
+  "checklist.save": "Lưu các bước đã làm",
   "lesson.courseCompleted": "Chúc mừng! Chị đã hoàn thành khóa học.",
   "error.title": "Có lỗi xảy ra",
   "error.400": "Yêu cầu không hợp lệ.",

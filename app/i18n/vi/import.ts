@@ -1,4 +1,4 @@
-// Importing cadres, positions and membership figures from XLSX/CSV (/org/import).
+// Importing cadres, positions, membership figures and planning lists from XLSX/CSV (/org/import).
 export const importMessages = {
   "import.title": "Nhập dữ liệu từ Excel",
   "import.intro": "Tải lên tệp XLSX hoặc CSV (UTF-8). Lan Tỏa kiểm tra toàn bộ tệp và liệt kê mọi lỗi trước; chỉ khi bạn xác nhận, dữ liệu mới được ghi, tất cả hoặc không gì cả. Nhập lại cùng một tệp không thay đổi gì.",
@@ -6,6 +6,7 @@ export const importMessages = {
   "import.kind.cadres": "Cán bộ",
   "import.kind.positions": "Chức vụ",
   "import.kind.membership": "Số liệu hội viên",
+  "import.kind.planning": "Quy hoạch cán bộ",
   "import.file": "Tệp (tối đa 15 MB)",
   "import.upload": "Tải lên và kiểm tra",
   "import.templates": "Tệp mẫu",
@@ -58,6 +59,9 @@ export const importMessages = {
   "import.error.unitNotReporting": "Đơn vị “{code}” không báo cáo số liệu cho kỳ này (chỉ xã, phường, thị trấn và chi hội đang tồn tại vào cuối kỳ).",
   "import.error.period": "Kỳ báo cáo ghi dạng 2019-H1, 2019-H2 hoặc 2019.",
   "import.error.person": "Không tìm thấy cán bộ này trong phạm vi của bạn.",
+  "import.error.term": "Không có nhiệm kỳ “{term}”: ghi dạng 2025-2030.",
+  "import.error.unitNotOnTree": "Đơn vị “{code}” không có danh sách quy hoạch nhiệm kỳ {term}: cần một tỉnh, huyện hoặc xã thuộc cây đơn vị của nhiệm kỳ này.",
+  "import.error.planningPosition": "Không phải chức danh quy hoạch. Ghi một trong: {choices}.",
   "import.error.taken": "Giá trị này đã thuộc về một người khác.",
   "import.error.toBeforeFrom": "Ngày kết thúc phải sau ngày bắt đầu.",
   "import.error.householdsPair": "Nhập cả hai cột số hộ, hoặc để trống cả hai.",

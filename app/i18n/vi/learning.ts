@@ -16,6 +16,8 @@ export const learningMessages = {
   "course.lessonDone": "Đã học",
   "course.ruleOptional": "Bài ghi “Không bắt buộc” không tính vào điều kiện hoàn thành: chị học khi cần.",
   "home.title": "Chào mừng đến với Lan Tỏa",
+  "home.metaTitle": "Bồi dưỡng cán bộ Hội LHPN",
+  "home.metaDescription": "Học kỹ năng vận động, hòa giải và các nghị quyết về công tác phụ nữ trên điện thoại.",
   "home.lead":
     "Lan Tỏa giúp cán bộ Hội và chi hội trưởng học kỹ năng vận động, tập hợp hội viên, hòa giải và các nghị quyết về công tác phụ nữ ngay trên điện thoại.",
   "home.hello": "Xin chào, {name}",

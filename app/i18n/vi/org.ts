@@ -40,4 +40,5 @@ export const orgMessages = {
   "org.page.models": "Mô hình",
   "org.page.import": "Nhập từ Excel",
   "org.page.audit": "Nhật ký thay đổi",
+  "org.page.planning": "Quy hoạch cán bộ",
 } as const;

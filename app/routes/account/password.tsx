@@ -4,6 +4,7 @@ import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleAdminMessages, type PeopleAdminKey } from "#app/i18n/vi/people-admin.ts";
 import { changeOwnPassword, minPasswordLength, passwordChangeForm } from "#app/people/accounts.server.ts";
 import { fieldErrors } from "#app/people/profile.server.ts";
@@ -24,7 +25,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(safeRedirectPath(form.redirectTo ?? null));
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Đổi mật khẩu · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, peopleAdminMessages);
+  return [pageTitle(t, t("peopleAdmin.password.title"))];
+};
 
 export default function ChangePassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(peopleAdminMessages);

@@ -5,6 +5,7 @@ import { UnitPage, type UnitActionData } from "#app/components/unit-page.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { unitsMessages } from "#app/i18n/vi/units.ts";
 import { findManagedUnit, type UnitManager } from "#app/org/unit-admin.server.ts";
 import { unitAction, unitPage } from "#app/org/unit-page.server.ts";
@@ -35,7 +36,10 @@ export async function action(args: Route.ActionArgs) {
   return unitAction(db, manager, unit, Object.fromEntries(await readForm(args.request)), linkTo);
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Quản lý cây đơn vị · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, unitsMessages);
+  return [pageTitle(t, t("units.adminTitle"))];
+};
 
 export default function AdminUnits({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(unitsMessages);

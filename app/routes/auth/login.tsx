@@ -5,6 +5,7 @@ import { clientAddress } from "#app/auth/client-address.ts";
 import { minutesUntil } from "#app/auth/throttle.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { loginMessages } from "#app/i18n/vi/login.ts";
 import type { Route } from "./+types/login";
 import { readForm } from "#app/http/read-form.server.ts";
@@ -47,7 +48,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Đăng nhập · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, loginMessages);
+  return [pageTitle(t, t("login.title"))];
+};
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(loginMessages);

@@ -8,6 +8,7 @@ import { formatIssue } from "#app/courses/content-error.ts";
 import { courseFileName } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/course";
 import "#app/styles/tables.css";
@@ -69,7 +70,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return { intent: "publish" as const, published: outcome.version, changed: outcome.changed };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.course.title} · Soạn khóa học` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, authorMessages);
+  return [pageTitle(t, loaderData?.course.title, t("author.title"))];
+};
 
 export default function AuthorCourse({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(authorMessages);
@@ -110,7 +114,7 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
             <input type="hidden" name="intent" value="addLesson" />
             <label className="field">
               <span>{t("author.lessonName")}</span>
-              <input name="name" placeholder="02-ten-bai" pattern="\d{2}-[a-z0-9]+(-[a-z0-9]+)*" required />
+              <input name="name" placeholder={t("author.lessonNameExample")} pattern="\d{2}-[a-z0-9]+(-[a-z0-9]+)*" required />
             </label>
             <label className="field">
               <span>{t("author.lessonTitle")}</span>

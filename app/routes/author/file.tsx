@@ -6,6 +6,7 @@ import { MdxEditor } from "#app/components/authoring/mdx-editor.tsx";
 import { compileBudget } from "#app/courses/compile.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/file";
 import { authoringLimit } from "#app/http/body-limit.server.ts";
@@ -42,7 +43,7 @@ export async function action(args: Route.ActionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
   formAction === "/author/preview" ? false : defaultShouldRevalidate;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.name} · ${loaderData.course.title}` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [pageTitle(metaT(matches), loaderData?.name, loaderData?.course.title)];
 
 export default function EditFile({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(authorMessages);

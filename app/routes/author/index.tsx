@@ -4,6 +4,7 @@ import { authoredCourses, authoringUnits, createDraftCourse, newCourseForm } fro
 import { db } from "#app/db.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/index";
 import { readForm } from "#app/http/read-form.server.ts";
@@ -36,7 +37,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/author/${course.slug}`);
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Soạn khóa học · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, authorMessages);
+  return [pageTitle(t, t("author.title"))];
+};
 
 export default function AuthorIndex({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(authorMessages);

@@ -5,6 +5,7 @@ import { requireAuthoredCourse } from "#app/authoring/drafts.server.ts";
 import { reflectionsFor } from "#app/authoring/reflections.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/reflections";
 import "#app/styles/authoring.css";
@@ -28,7 +29,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `Suy ngẫm · ${loaderData.course.title}` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, authorMessages);
+  return [pageTitle(t, t("author.reflections"), loaderData?.course.title)];
+};
 
 export default function Reflections({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(authorMessages);

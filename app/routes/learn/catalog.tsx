@@ -4,6 +4,7 @@ import { coursesFor, getCatalog } from "#app/courses/catalog-instance.server.ts"
 import { requiredOf, requirementBadge } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { progressByCourse } from "#app/progress/progress.server.ts";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import { RequiredBadge } from "#app/components/required-badge.tsx";
@@ -36,7 +37,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Khóa học · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, learningMessages);
+  return [pageTitle(t, t("catalog.title"))];
+};
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(learningMessages);

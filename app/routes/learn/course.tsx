@@ -6,6 +6,7 @@ import { requiredOf, requirementBadge } from "#app/courses/requirements.server.t
 import { pageParts } from "#app/courses/html-registry.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { certificateMessages } from "#app/i18n/vi/certificate.ts";
 import { courseProgress } from "#app/progress/progress.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
@@ -57,7 +58,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   return data;
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.course.title} · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [pageTitle(metaT(matches), loaderData?.course.title)];
 
 export default function Course({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(certificateMessages, learningMessages);

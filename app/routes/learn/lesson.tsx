@@ -2,6 +2,7 @@ import { Link, data, useFetcher } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { lessonPage, openLesson } from "#app/progress/lesson-page.server.ts";
 import { handleLessonAction } from "#app/progress/lesson-actions.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
@@ -37,7 +38,7 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   return data;
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.lesson.title} · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [pageTitle(metaT(matches), loaderData?.lesson.title)];
 
 export default function Lesson({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT();

@@ -5,6 +5,7 @@ import { auditVocabulary, listAuditEvents } from "#app/audit/audit-log.server.ts
 import { db } from "#app/db.server.ts";
 import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { isPeopleAdminKey, peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
 import type { Route } from "./+types/audit";
 import "#app/styles/tables.css";
@@ -35,7 +36,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Nhật ký thay đổi · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, peopleAdminMessages);
+  return [pageTitle(t, t("peopleAdmin.audit.title"))];
+};
 
 const isoDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

@@ -6,6 +6,7 @@ import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
@@ -91,7 +92,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return back;
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Cấp ủy, ban chấp hành và kết quả bầu · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, pipelineMessages);
+  return [pageTitle(t, t("pipeline.committeesTitle"))];
+};
 
 export default function Committees({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(pipelineMessages, planningMessages, peopleMessages);

@@ -7,6 +7,7 @@ import { coursesForUnit } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { orgMessages } from "#app/i18n/vi/org.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { cadreProgress, successorsOf, unitLevel, unitTrail } from "#app/org/learning-report.server.ts";
@@ -65,7 +66,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Theo dõi học tập · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, orgMessages);
+  return [pageTitle(t, t("org.title"))];
+};
 
 const rate = ({ people, completed }: { people: number; completed: number }) => `${people ? Math.round((completed / people) * 100) : 0}%`;
 
@@ -74,6 +78,7 @@ const organizerPages = [
   ["/org/people", "org.page.people"],
   ["/org/membership", "org.page.membership"],
   ["/org/required", "org.page.required"],
+  ["/org/planning", "org.page.planning"],
   ["/org/models", "org.page.models"],
   ["/org/import", "org.page.import"],
   ["/org/audit", "org.page.audit"],

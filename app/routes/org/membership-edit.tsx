@@ -6,6 +6,7 @@ import { Percent, RateFormula, usePeriodName } from "#app/components/membership.
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { membershipMessages } from "#app/i18n/vi/membership.ts";
 import { gatheringRate } from "#app/membership/gathering-rate.ts";
 import { canReport, findMembershipReport, membershipFigures, saveMembershipReport } from "#app/membership/report.server.ts";
@@ -48,7 +49,10 @@ export async function action(args: Route.ActionArgs) {
   return { errors: {} as Errors, values, saved: changed ? ("membership.saved" as const) : ("membership.unchanged" as const) };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Số liệu hội viên · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, membershipMessages);
+  return [pageTitle(t, loaderData && t("membership.editTitle", { unit: loaderData.unit.name }))];
+};
 
 export default function MembershipEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(membershipMessages);

@@ -4,6 +4,7 @@ import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { membershipMessages } from "#app/i18n/vi/membership.ts";
 import { endedPeriods, latestHalf } from "#app/membership/period-choices.ts";
 import { reportingUnitLevels } from "#app/membership/report.server.ts";
@@ -34,7 +35,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Tập hợp hội viên · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, membershipMessages);
+  return [pageTitle(t, t("membership.title"))];
+};
 
 export default function Membership({ loaderData }: Route.ComponentProps) {
   const { t } = useT(membershipMessages);

@@ -6,6 +6,7 @@ import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { membershipMessages } from "#app/i18n/vi/membership.ts";
 import { modelKinds } from "#app/membership/model-kinds.ts";
 import { createModel, findModelWithin, modelsWithin, newModelForm, updateModel } from "#app/membership/union-models.server.ts";
@@ -79,7 +80,10 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
   return Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message as MessageKey]));
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Mô hình · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, membershipMessages);
+  return [pageTitle(t, t("models.title"))];
+};
 
 export default function Models({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(membershipMessages);

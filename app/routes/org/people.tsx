@@ -5,6 +5,7 @@ import { canOnUnit } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
 import { positionLabel, type Position } from "#app/people/positions.ts";
@@ -36,7 +37,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Cán bộ · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, peopleAdminMessages);
+  return [pageTitle(t, t("peopleAdmin.title"))];
+};
 
 export default function People({ loaderData }: Route.ComponentProps) {
   const { t } = useT(peopleAdminMessages, peopleMessages);

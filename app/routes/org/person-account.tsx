@@ -6,6 +6,7 @@ import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleAdminMessages, type PeopleAdminKey } from "#app/i18n/vi/people-admin.ts";
 import { createAccount, resetPassword, setDeactivated, temporaryPasswordForm } from "#app/people/accounts.server.ts";
 import { personProfile } from "#app/people/profile.server.ts";
@@ -86,7 +87,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return outcome.ok ? back : refused(form.intent, outcome.error);
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.person.name} · Tài khoản · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, peopleAdminMessages);
+  return [pageTitle(t, loaderData?.person.name, t("peopleAdmin.entity.account"))];
+};
 
 export default function PersonAccount({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(peopleAdminMessages);

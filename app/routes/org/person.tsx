@@ -2,15 +2,19 @@ import { Form, Link, data, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
+import { CadreRecordSections } from "#app/components/cadre-record.tsx";
 import { Field } from "#app/components/field.tsx";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages, type PeopleAdminKey } from "#app/i18n/vi/people-admin.ts";
 import { isoDay } from "#app/org/days.ts";
 import { positionLabel, positions, type Position } from "#app/people/positions.ts";
 import { ethnicities, genders, theoryLevels } from "#app/people/profile.ts";
+import { cadreRecord } from "#app/people/cadre-record.server.ts";
 import { addPosition, endPosition, endPositionForm, fieldErrors, personProfile, positionForm, profileForm, updateProfile } from "#app/people/profile.server.ts";
 import { requirePersonInScope, unitsAround } from "#app/people/roster.server.ts";
 import type { Route } from "./+types/person";
@@ -31,6 +35,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       unitName: person.unit.name,
       holdings: person.holdings.map((h) => ({ id: h.id, position: h.position as Position, unitName: h.unit.name, from: h.from.toISOString(), to: h.to?.toISOString() ?? null })),
     },
+    record: await cadreRecord(db, user.roles, id, await getCatalog(), new Date()),
     canEdit,
     units: canEdit ? await unitsAround(db, user, person.unit, "people:manage") : [],
   };
@@ -70,11 +75,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`/org/people/${person.id}`);
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.person.name} · Cán bộ · Lan Tỏa` : "Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, peopleAdminMessages);
+  return [pageTitle(t, loaderData?.person.name, t("peopleAdmin.title"))];
+};
 
 export default function Person({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(peopleAdminMessages, peopleMessages);
-  const { person, canEdit, units } = loaderData;
+  const { person, record, canEdit, units } = loaderData;
   const failed = (which: Intent) => (actionData?.intent === which ? actionData : null);
   const profile = failed("profile");
   const value = (name: keyof typeof person) => String(profile?.values[name] ?? person[name] ?? "");
@@ -206,6 +214,8 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
           </Form>
         </>
       ) : null}
+
+      <CadreRecordSections record={record} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Pager } from "#app/components/pager.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { formatInteger } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
 import { pipelineDays, stagePageSize, stagePeople } from "#app/planning/pipeline.server.ts";
@@ -36,7 +37,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Nguồn cán bộ nữ · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, pipelineMessages);
+  return [pageTitle(t, t("pipeline.title"))];
+};
 
 export default function PipelineStage({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(pipelineMessages);

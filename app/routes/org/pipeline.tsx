@@ -5,6 +5,7 @@ import { Pager } from "#app/components/pager.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { formatInteger, formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
@@ -44,7 +45,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Nguồn cán bộ nữ · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, pipelineMessages);
+  return [pageTitle(t, t("pipeline.title"))];
+};
 
 const share = (part: number, whole: number) => formatShare(whole === 0 ? null : part / whole);
 

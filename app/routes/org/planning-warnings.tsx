@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { db } from "#app/db.server.ts";
 import { pipelineScope } from "#app/planning/pipeline-scope.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
@@ -20,7 +21,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { unit: { id: unit.id, name: unit.name }, term: term.key, lists: found.lists, committees: found.committees };
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Cảnh báo quy hoạch · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, pipelineMessages);
+  return [pageTitle(t, t("pipeline.warningsTitle"))];
+};
 
 type ListWarning = { unit: { id: string; name: string }; warning: Warning; person: string | null };
 

@@ -16,6 +16,7 @@ import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { Pager } from "#app/components/pager.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { requiredMessages } from "#app/i18n/vi/required.ts";
 import { isPosition, positionLabel, positions } from "#app/people/positions.ts";
@@ -91,7 +92,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/org/required?${new URLSearchParams({ unit: unit.id })}`);
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Khóa học bắt buộc · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, requiredMessages);
+  return [pageTitle(t, t("required.title"))];
+};
 
 export default function Required({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useT(requiredMessages, peopleMessages);

@@ -4,6 +4,7 @@ import { UnitPage, type UnitActionData } from "#app/components/unit-page.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { unitsMessages } from "#app/i18n/vi/units.ts";
 import { findManagedUnit, type UnitManager } from "#app/org/unit-admin.server.ts";
 import { unitAction, unitPage } from "#app/org/unit-page.server.ts";
@@ -30,7 +31,10 @@ export async function action(args: Route.ActionArgs) {
   return unitAction(db, manager, unit, Object.fromEntries(await readForm(args.request)), linkTo);
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Chi hội, tổ hội · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, unitsMessages);
+  return [pageTitle(t, t("units.manageBranches"))];
+};
 
 export default function OrgUnit({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(unitsMessages);

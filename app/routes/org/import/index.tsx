@@ -4,6 +4,7 @@ import { db } from "#app/db.server.ts";
 import { importLimit } from "#app/http/body-limit.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { importMessages } from "#app/i18n/vi/import.ts";
 import { createImportJob, startImportStep, type ImportKindName } from "#app/import/importer.server.ts";
 import { allowedKinds, importScope, recentJobs } from "#app/import/jobs.server.ts";
@@ -32,7 +33,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/org/import/${job.id}`);
 }
 
-export const meta: Route.MetaFunction = () => [{ title: "Nhập dữ liệu · Lan Tỏa" }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = metaT(matches, importMessages);
+  return [pageTitle(t, t("import.title"))];
+};
 
 export default function ImportPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, dateTime } = useT(importMessages);

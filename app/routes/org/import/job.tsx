@@ -4,6 +4,7 @@ import { ProgressBar } from "#app/components/progress-bar.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
+import { metaT, pageTitle } from "#app/i18n/meta.ts";
 import { importMessages } from "#app/i18n/vi/import.ts";
 import { claimForApply, startImportStep } from "#app/import/importer.server.ts";
 import { allowedKinds, requireOwnJob } from "#app/import/jobs.server.ts";
@@ -26,11 +27,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return redirect(`/org/import/${job.id}`);
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: "Nhập dữ liệu · Lan Tỏa" },
-  // Without JavaScript too, the page follows a running import by reloading itself.
-  ...(loaderData && ["checking", "running"].includes(loaderData.job.status) ? [{ httpEquiv: "refresh", content: "2" } as const] : []),
-];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => {
+  const t = metaT(matches, importMessages);
+  return [
+    pageTitle(t, t("import.title")),
+    // Without JavaScript too, the page follows a running import by reloading itself.
+    ...(loaderData && ["checking", "running"].includes(loaderData.job.status) ? [{ httpEquiv: "refresh", content: "2" } as const] : []),
+  ];
+};
 
 export default function ImportJob({ loaderData }: Route.ComponentProps) {
   const { t } = useT(importMessages);

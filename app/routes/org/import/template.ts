@@ -4,7 +4,7 @@ import { allowedKinds } from "#app/import/jobs.server.ts";
 import { importTemplate } from "#app/import/template.server.ts";
 import type { Route } from "./+types/template";
 
-const fileNames = { cadres: "mau-nhap-can-bo.xlsx", positions: "mau-nhap-chuc-vu.xlsx", membership: "mau-nhap-so-lieu-hoi-vien.xlsx" } as const;
+const fileNames = { cadres: "mau-nhap-can-bo.xlsx", positions: "mau-nhap-chuc-vu.xlsx", membership: "mau-nhap-so-lieu-hoi-vien.xlsx", planning: "mau-nhap-quy-hoach-can-bo.xlsx" } as const;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = requireUser({ request, context });

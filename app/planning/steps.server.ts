@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { recordAudit } from "#app/audit/audit.server.ts";
+import type { Db, DbTx } from "#app/db.server.ts";
+import { isoDay, parseDay } from "#app/org/days.ts";
+import type { ListKey, Outcome, PlanningUnit } from "./entries.server.ts";
+import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
+import { passes, type ProcedureStep, type RecordedStep } from "./procedure.ts";
+import type { Rule } from "./rules.ts";
+
+const inForce = (day: Date) => ({ effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] });
+
+/** The procedure for making a list in force on a day (PlanningProcedureStep rows), in order. */
+export async function procedureOn(db: Db | DbTx, day: Date): Promise<ProcedureStep[]> {
+  return db.planningProcedureStep.findMany({ where: inForce(day), orderBy: { order: "asc" }, select: { key: true, order: true, ballot: true, source: true } });
+}
+
+/** The steps recorded for a unit's list, with what each person received, as procedure.ts standing() reads them. */
+export async function recordedSteps(db: Db | DbTx, unit: PlanningUnit, term: PlanningTerm): Promise<(RecordedStep & { note: string | null })[]> {
+  const rows = await db.planningStep.findMany({
+    where: { unitId: unit.id, termId: term.id },
+    orderBy: [{ heldOn: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, heldOn: true, participants: true, note: true, votes: { select: { entryId: true, votes: true, selected: true } } },
+  });
+  return rows.map((r) => ({ ...r, results: new Map(r.votes.map((v) => [v.entryId, { votes: v.votes, selected: v.selected }])) }));
+}
+
+/**
+ * The step form as posted: the step, its day, how many took part, a note, and per active entry either
+ * `votes:<entry id>` (a ballot; empty: not on it) or `selected:<entry id>` (a checkbox).
+ */
+export const stepForm = (now: Date) =>
+  z.object({
+    kind: z.string().min(1, "planningList.error.kind"),
+    heldOn: z
+      .string()
+      .transform((text, ctx) => parseDay(text) ?? (ctx.addIssue({ code: "custom", message: "planningList.error.heldOn" }), z.NEVER))
+      .refine((d) => d.getTime() <= now.getTime(), "planningList.error.heldOnFuture"),
+    participants: z.coerce.number({ error: "planningList.error.participants" }).int("planningList.error.participants").min(1, "planningList.error.participants").max(100_000, "planningList.error.participants"),
+    note: z.string().trim().max(2000, "planningList.error.note"),
+  });
+export type StepInput = z.output<ReturnType<typeof stepForm>> & { votes: ReadonlyMap<string, string>; selected: ReadonlySet<string> };
+type StepField = "kind" | "heldOn" | "participants" | "note" | `votes:${string}`;
+
+/**
+ * Records a step of the procedure as it happened for a unit's list. Votes are whole numbers from 0 to
+ * the participants. Recording the approval step approves the proposed entries it selected, dated on its day.
+ */
+export async function recordStep(db: Db, actorId: string, unit: PlanningUnit, term: PlanningTerm, input: StepInput, threshold: Rule | undefined): Promise<Outcome<StepField>> {
+  const step = (await procedureOn(db, input.heldOn)).find((s) => s.key === input.kind);
+  if (!step) return { ok: false, errors: { kind: "planningList.error.kind" } };
+  return db.$transaction(async (tx) => {
+    const active = await tx.planningEntry.findMany({ where: { unitId: unit.id, termId: term.id, status: { in: [...activeStatuses] } }, select: { id: true, status: true } });
+    const errors: Partial<Record<StepField, ListKey>> = {};
+    const results: { entryId: string; votes: number | null; selected: boolean }[] = [];
+    for (const entry of active) {
+      if (!step.ballot) {
+        results.push({ entryId: entry.id, votes: null, selected: input.selected.has(entry.id) });
+        continue;
+      }
+      const text = input.votes.get(entry.id)?.trim() ?? "";
+      if (text === "") continue;
+      const votes = /^\d+$/.test(text) ? Number(text) : NaN;
+      if (!(votes <= input.participants)) errors[`votes:${entry.id}`] = "planningList.error.votes";
+      else results.push({ entryId: entry.id, votes, selected: false });
+    }
+    if (Object.keys(errors).length) return { ok: false as const, errors };
+    const recorded = await tx.planningStep.create({
+      data: { unitId: unit.id, termId: term.id, kind: step.key, heldOn: input.heldOn, participants: input.participants, note: input.note || null, recordedById: actorId },
+      select: { id: true },
+    });
+    const asRecorded = { id: recorded.id, kind: step.key, heldOn: input.heldOn, participants: input.participants, results: new Map() };
+    await tx.planningVote.createMany({
+      data: results.map((r) => ({ stepId: recorded.id, entryId: r.entryId, votes: r.votes, selected: step.ballot ? passes(step, asRecorded, r, threshold) : r.selected })),
+    });
+    const approved = step.key === "approval" ? active.filter((e) => e.status === "proposed" && input.selected.has(e.id)) : [];
+    for (const entry of approved) {
+      await tx.planningEntry.update({ where: { id: entry.id }, data: { status: "approved" } });
+      await tx.planningEvent.create({ data: { entryId: entry.id, on: input.heldOn, status: "approved", actorId } });
+    }
+    await recordAudit(tx, {
+      actorId,
+      action: "planning.step",
+      entity: "PlanningStep",
+      entityId: recorded.id,
+      unitPath: unit.path,
+      after: { term: term.key, step: step.key, heldOn: isoDay(input.heldOn), participants: input.participants, results, approved: approved.map((e) => e.id) },
+    });
+    return { ok: true as const };
+  });
+}
