@@ -41,4 +41,7 @@ export const orgMessages = {
   "org.page.import": "Nhập từ Excel",
   "org.page.audit": "Nhật ký thay đổi",
   "org.page.planning": "Quy hoạch cán bộ",
+  "org.page.pipeline": "Nguồn cán bộ nữ",
+  "org.page.planningWarnings": "Cảnh báo quy hoạch",
+  "org.page.planningRules": "Dữ liệu quy hoạch (nhiệm kỳ, tiêu chuẩn, quy định)",
 } as const;

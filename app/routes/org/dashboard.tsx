@@ -79,6 +79,7 @@ const organizerPages = [
   ["/org/membership", "org.page.membership"],
   ["/org/required", "org.page.required"],
   ["/org/planning", "org.page.planning"],
+  ["/org/pipeline", "org.page.pipeline"],
   ["/org/models", "org.page.models"],
   ["/org/import", "org.page.import"],
   ["/org/audit", "org.page.audit"],

@@ -1,7 +1,7 @@
 import { Form, Link, data } from "react-router";
 import { z } from "zod";
 import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
-import { canOnUnit, scopesFor } from "#app/auth/permissions.ts";
+import { canOnUnit, hasPermission, scopesFor } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { useT } from "#app/i18n/i18n.ts";
 import { metaT, pageTitle } from "#app/i18n/meta.ts";
@@ -45,6 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     trail: unit ? (await unitTrail(db, unit, readable)).map((u) => ({ id: u.id, name: u.name })) : [],
     self: unit && term && isValidOn(unit, term.treeOn) ? row(unit) : null,
     rows: shown.filter((u) => u.id !== unit?.id).map(row),
+    canEditRules: hasPermission(user.roles, "planning:rules"),
   };
 }
 
@@ -55,12 +56,23 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 
 export default function PlanningIndex({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(planningListMessages, planningMessages, orgMessages);
-  const { terms, term, unit, trail, self, rows } = loaderData;
+  const { terms, term, unit, trail, self, rows, canEditRules } = loaderData;
   const list = (id: string) => `/org/planning/${id}/${term!.key}`;
   const level = (id: string) => `/org/planning?${new URLSearchParams({ unit: id, term: term!.key })}`;
   return (
     <>
       <h1>{t("planningList.indexTitle")}</h1>
+      <p className="page-links">
+        <Link to={`/org/pipeline?${new URLSearchParams({ ...(unit ? { unit: unit.id } : {}), ...(term ? { term: term.key } : {}) })}`}>{t("org.page.pipeline")}</Link>
+        {" · "}
+        <Link to={`/org/planning/warnings?${new URLSearchParams({ ...(unit ? { unit: unit.id } : {}), ...(term ? { term: term.key } : {}) })}`}>{t("org.page.planningWarnings")}</Link>
+        {canEditRules ? (
+          <>
+            {" · "}
+            <Link to="/admin/planning">{t("org.page.planningRules")}</Link>
+          </>
+        ) : null}
+      </p>
       {term === null ? <p>{t("planningList.noTerms")}</p> : null}
       <Form method="get" className="filters">
         {unit ? <input type="hidden" name="unit" value={unit.id} /> : null}
