@@ -1,12 +1,12 @@
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
-import { normalizePhone } from "#app/people/contact.ts";
 import { plannableWhere } from "#app/planning/eligibility.ts";
 import { allTerms, type PlanningTerm } from "#app/planning/lists.server.ts";
 import { isPlanningLevel, planningPositionKeys, type PlanningPosition } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
 import { headerKey, RowReader } from "./columns.ts";
 import { rowAudit, type ChunkResult, type ImportKind } from "./import-kind.ts";
+import { peopleNamedBy } from "./people.server.ts";
 import { unitOn, unitsByCode } from "./units.server.ts";
 
 const columns = [
@@ -40,13 +40,7 @@ export const planningImport: ImportKind<Key> = {
   async processChunk(db, rows, context): Promise<ChunkResult> {
     const [units, terms] = await Promise.all([unitsByCode(db, rows.map((r) => r.values.unitCode), context.roles, "planning:manage"), allTerms(db)]);
     const termByKey = new Map(terms.map((t) => [t.key, t]));
-    const personSelect = { id: true, externalId: true, phone: true } as const;
-    const [byExternalRows, byPhoneRows] = await Promise.all([
-      db.user.findMany({ where: { externalId: { in: rows.map((r) => r.values.externalId).filter(Boolean) } }, select: personSelect }),
-      db.user.findMany({ where: { phone: { in: rows.flatMap((r) => normalizePhone(r.values.phone ?? "") ?? []) } }, select: personSelect }),
-    ]);
-    const byExternal = new Map(byExternalRows.map((p) => [p.externalId!, p]));
-    const byPhone = new Map(byPhoneRows.map((p) => [p.phone!, p]));
+    const personNamed = await peopleNamedBy(db, rows, { id: true, externalId: true, phone: true });
 
     const parsed = rows.map(({ row, values }) => {
       const reader = new RowReader(row, columns, values);
@@ -65,7 +59,7 @@ export const planningImport: ImportKind<Key> = {
       const status = reader.choice("status", statusChoices, "Đề xuất, Đã phê duyệt");
       const on = reader.day("on");
 
-      const person = externalId ? byExternal.get(externalId) : phone ? byPhone.get(phone) : undefined;
+      const person = personNamed(externalId, phone);
       if (externalId === undefined && phone === undefined && reader.raw("phone") === "") reader.fail("externalId", { key: "import.error.key" });
       else if ((externalId || phone) && !person) reader.fail(externalId ? "externalId" : "phone", { key: "import.error.person" });
       const entry: Entry | null = person && unit && term && position && status && on ? { userId: person.id, unitId: unit.id, termId: term.id, position, status, on, unitPath: unit.path } : null;

@@ -1,9 +1,9 @@
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
-import { normalizePhone } from "#app/people/contact.ts";
 import { positions, type Position } from "#app/people/positions.ts";
 import { headerKey, RowReader } from "./columns.ts";
 import { rowAudit, type ChunkResult, type ImportKind } from "./import-kind.ts";
+import { peopleNamedBy } from "./people.server.ts";
 import { unitOn, unitsByCode } from "./units.server.ts";
 
 const columns = [
@@ -24,13 +24,7 @@ export const positionImport: ImportKind<Key> = {
   columns,
   async processChunk(db, rows, context): Promise<ChunkResult> {
     const units = await unitsByCode(db, rows.map((r) => r.values.unitCode), context.roles, "people:manage");
-    const personSelect = { id: true, externalId: true, phone: true, unit: { select: { path: true } } } as const;
-    const [byExternalRows, byPhoneRows] = await Promise.all([
-      db.user.findMany({ where: { externalId: { in: rows.map((r) => r.values.externalId).filter(Boolean) } }, select: personSelect }),
-      db.user.findMany({ where: { phone: { in: rows.flatMap((r) => normalizePhone(r.values.phone ?? "") ?? []) } }, select: personSelect }),
-    ]);
-    const byExternal = new Map(byExternalRows.map((p) => [p.externalId!, p]));
-    const byPhone = new Map(byPhoneRows.map((p) => [p.phone!, p]));
+    const personNamed = await peopleNamedBy(db, rows, { id: true, externalId: true, phone: true, unit: { select: { path: true } } });
 
     const parsed = rows.map(({ row, values }) => {
       const reader = new RowReader(row, columns, values);
@@ -42,7 +36,7 @@ export const positionImport: ImportKind<Key> = {
       const unitCode = reader.text("unitCode", 50);
       const unit = unitCode === undefined || !from ? undefined : (unitOn(units.get(unitCode), from, false) ?? reader.fail("unitCode", { key: "import.error.unit", params: { code: unitCode } }));
       const position = reader.choice("position", positionChoices, "Chi hội trưởng, Chủ tịch Hội LHPN, …");
-      const person = externalId ? byExternal.get(externalId) : phone ? byPhone.get(phone) : undefined;
+      const person = personNamed(externalId, phone);
       if (externalId === undefined && phone === undefined && reader.raw("phone") === "") reader.fail("externalId", { key: "import.error.key" });
       else if ((externalId || phone) && (!person || !canOnUnit(context.roles, "people:manage", person.unit.path))) reader.fail(externalId ? "externalId" : "phone", { key: "import.error.person" });
       if (person && unit && position && from) reader.unique("position", `${person.id}|${unit.id}|${position}|${from.getTime()}`, context.seen);
