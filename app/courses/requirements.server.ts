@@ -4,6 +4,7 @@ import { recordAudit } from "#app/audit/audit.server.ts";
 import { canOnUnit, courseReaches, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { ancestorIds } from "#app/org/unit-path.ts";
+import { heldOnSql } from "#app/people/holdings.server.ts";
 import { isPosition, positions, type Position } from "#app/people/positions.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { completedEnrollmentWhere, completedInCoursesSql } from "#app/progress/refresh.server.ts";
@@ -114,7 +115,7 @@ export function completedEveryRequiredSql(userId: Prisma.Sql, day: Date, courses
   const applies = Prisma.sql`(
     (r."position" is null and exists (select 1 from "User" ru_u join "OrgUnit" ru_h on ru_h."id" = ru_u."unitId" where ru_u."id" = ${userId} and ru_h."path" like ro."path" || '%'))
     or exists (select 1 from "PositionHolding" rh join "OrgUnit" rh_u on rh_u."id" = rh."unitId"
-               where rh."userId" = ${userId} and rh."position" = r."position" and rh."from" <= ${day} and (rh."to" is null or rh."to" > ${day}) and rh_u."path" like ro."path" || '%'))`;
+               where rh."userId" = ${userId} and rh."position" = r."position" and ${heldOnSql("rh", day)} and rh_u."path" like ro."path" || '%'))`;
   const required = Prisma.sql`(select r."courseId" as "courseId" from "CourseRequirement" r join "OrgUnit" ro on ro."id" = r."unitId" where ${applies}
     union select ra."courseId" from "CourseAssignment" ra where ra."userId" = ${userId})`;
   return Prisma.sql`(exists ${required}

@@ -2,11 +2,9 @@ import { data } from "react-router";
 import { canOnUnit, type Permission, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { normalizePhone } from "./contact.ts";
+import { heldOn } from "./holdings.server.ts";
 
 export const rosterPageSize = 50;
-
-/** A position held on a day: started by then and not yet ended. */
-export const heldOn = (day: Date) => ({ from: { lte: day }, OR: [{ to: null }, { to: { gte: day } }] });
 
 /** The cadres whose unit is `unitPath` or below, by name, 50 a page; `q` finds a name or a phone number. */
 export async function listCadres(db: Db, unitPath: string, { q, page }: { q: string; page: number }) {

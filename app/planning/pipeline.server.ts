@@ -4,6 +4,7 @@ import type { Db } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { membershipOverview } from "#app/membership/statistics.server.ts";
 import { periodOf } from "#app/org/periods.ts";
+import { heldOnSql } from "#app/people/holdings.server.ts";
 import { unitsValidOn } from "#app/org/unit-history.server.ts";
 import { ancestorIds } from "#app/org/unit-path.ts";
 import { policiesOn } from "#app/policy/policy.server.ts";
@@ -45,7 +46,7 @@ function stagePeopleSql(unitId: string, term: PlanningTerm, day: Date, courses: 
     "scope"("child", "id") as (select "child", "id" from "below" union all select ${unitId}, ${unitId}),
     "cadre"("child", "userId") as (
       select distinct s."child", h."userId" from "scope" s join "PositionHolding" h on h."unitId" = s."id"
-      where h."from" <= ${day} and (h."to" is null or h."to" > ${day})),
+      where ${heldOnSql("h", day)}),
     "planned"("child", "userId") as (
       select distinct s."child", e."userId" from "scope" s join "PlanningEntry" e on e."unitId" = s."id"
       where e."termId" = ${term.id} and e."status" in (${Prisma.join(activeStatuses)})),

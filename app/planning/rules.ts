@@ -160,5 +160,5 @@ export function committeeWomenWarning(members: { female: boolean }[], rule: Rule
   return meetsShare(women, members.length, rule.value) ? null : { women, total: members.length, minimum: rule.value, source: rule.source };
 }
 
-/** The day a list is judged on: the day asked about, but never after its term ended (that term's rules govern it). */
-export const judgedOn = (day: Date, term: { endsOn: Date }) => (day.getTime() < term.endsOn.getTime() ? day : new Date(term.endsOn.getTime() - 1));
+/** The day a list is judged on: the day asked about, but never after its term's last day (that term's rules govern it). */
+export const judgedOn = (day: Date, term: { endsOn: Date }) => (day.getTime() < term.endsOn.getTime() ? day : new Date(term.endsOn.getTime() - 86_400_000));
