@@ -194,6 +194,15 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
       if (!enrolled.has(`${userId}:${course.id}`)) await seedProgress(db, userId, course, progressRandom);
     }
   await seedMembershipDemo(db, tree.communes);
+  // Công văn 819 ordered every branch head trained in mass mobilization: the province requires it of them.
+  const mobilization = courses.find((c) => c.slug === "van-dong-tap-hop-hoi-vien");
+  const organizer = await db.user.findUnique({ where: { phone: "0900000003" }, select: { id: true } });
+  if (mobilization && organizer)
+    await db.courseRequirement.upsert({
+      where: { courseId_unitId_position: { courseId: mobilization.id, unitId: tree.province.id, position: "chi_hoi_truong" } },
+      create: { courseId: mobilization.id, unitId: tree.province.id, position: "chi_hoi_truong", dueOn: new Date("2020-12-31T00:00:00+07:00"), createdById: organizer.id },
+      update: {},
+    });
   await seedPlanningDemo(db, courses, (tx, userId, course, random) => seedProgress(tx, userId, course, random, true));
   return { units: tree.communes.length, cadres: learnerIds.length };
 }

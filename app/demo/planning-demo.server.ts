@@ -255,6 +255,21 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
           await complete(tx, e.userId, course, random);
         }
       }
+      // Planning assigned each cadre her position's courses (app/planning/entries.server.ts), due six months after she was
+      // planned; those completed above were done since.
+      const assignments = new Map<string, { userId: string; courseId: string; dueOn: Date; planningEntryId: string }>();
+      for (const e of data.entries) {
+        if (e.status === "removed") continue;
+        const planned = e.history[0]!.on;
+        const dueOn = new Date(planned.getTime() + 182 * 86_400_000);
+        for (const r of requirements.get(`${e.position}:${level.get(e.unitId)}`) ?? []) {
+          const course = r.kind === "course" ? bySlug.get(r.value) : undefined;
+          const key = course && `${e.userId}:${course.id}`;
+          if (!course || !key || (assignments.get(key)?.dueOn ?? dueOn) < dueOn) continue;
+          assignments.set(key, { userId: e.userId, courseId: course.id, dueOn, planningEntryId: entryId.get(entryKey(e))! });
+        }
+      }
+      await tx.courseAssignment.createMany({ data: [...assignments.values()] });
       return { committees: committees.length, members: data.members.length, entries: entries.length };
     },
     { timeout: 300_000 },

@@ -31,7 +31,7 @@ export const pipelineEn: Record<keyof typeof pipelineMessages, string> = {
   "pipeline.formula.elected": "People elected or appointed to a {term} Party or Union committee of the unit or a unit below it.",
   "pipeline.chartTitle": "Women cadre pipeline chart of {unit}, term {term}",
   "pipeline.chartRow": "{stage}: women {women}, men {men}",
-  "pipeline.chartNote": "Solid bars: women; hatched bars: men. The chart's figures are in the table above.",
+  "pipeline.chartNote": "Solid bars: women; hatched bars: men. The chart starts at the cadres (members are many times more; they and every figure of the chart are in the table above).",
   "pipeline.judgedTitle": "Against the targets",
   "pipeline.plannedWomen": "Women are {share} of the planned people ({women}/{total}).",
   "pipeline.plannedWomenTrained": "Planned women who are trained: {share} ({trained}/{women}).",

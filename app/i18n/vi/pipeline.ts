@@ -30,7 +30,7 @@ export const pipelineMessages = {
   "pipeline.formula.elected": "Số người được bầu hoặc chỉ định vào cấp ủy, Ban Chấp hành, Ban Thường vụ nhiệm kỳ {term} của đơn vị hoặc đơn vị trực thuộc.",
   "pipeline.chartTitle": "Biểu đồ nguồn cán bộ nữ của {unit}, nhiệm kỳ {term}",
   "pipeline.chartRow": "{stage}: nữ {women}, nam {men}",
-  "pipeline.chartNote": "Thanh đặc: nữ; thanh gạch chéo: nam. Số liệu của biểu đồ có trong bảng trên.",
+  "pipeline.chartNote": "Thanh đặc: nữ; thanh gạch chéo: nam. Biểu đồ bắt đầu từ bước cán bộ (số hội viên lớn gấp nhiều lần, có trong bảng trên cùng mọi số liệu của biểu đồ).",
   "pipeline.judgedTitle": "Đối chiếu với mục tiêu",
   "pipeline.plannedWomen": "Nữ chiếm {share} số người được quy hoạch ({women}/{total}).",
   "pipeline.plannedWomenTrained": "Nữ được quy hoạch đã học đủ: {share} ({trained}/{women}).",

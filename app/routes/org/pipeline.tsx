@@ -61,10 +61,8 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   const membersLink = (unitId: string) => `/org/membership?${new URLSearchParams({ unit: unitId, period: loaderData.period })}`;
   const formula = { day, term: termName(term), period: loaderData.period };
   const plannedAll = total.planned.female + total.planned.male;
-  const chartRows = [
-    { label: t("pipeline.stage.members"), female: total.members ?? 0, male: 0 },
-    ...listedStages.map((s) => ({ label: t(`pipeline.stage.${s}`), female: total[s].female, male: total[s].male })),
-  ];
+  // Members outnumber cadres a hundredfold: on one scale the cadres' bars would vanish, so the chart starts at the cadres.
+  const chartRows = listedStages.map((s) => ({ label: t(`pipeline.stage.${s}`), female: total[s].female, male: total[s].male }));
   const figure = (value: number, stage: string, gender: string, unitId?: string) => <Link to={stageLink(stage, gender, unitId)}>{formatInteger(value)}</Link>;
   return (
     <>
