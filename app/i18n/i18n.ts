@@ -1,4 +1,4 @@
-import { useRouteLoaderData } from "react-router";
+import { useRouteLoaderData, type MetaDescriptor } from "react-router";
 import type { MessageKey } from "./message-key.ts";
 import { coreMessages } from "./vi/core.ts";
 
@@ -68,4 +68,21 @@ export function useLocale(): Locale {
 export function useT<const A extends readonly MessageArea<string>[]>(...areas: A) {
   const locale = useLocale();
   return { t: translator(locale, ...areas), locale, date: (d: Date | string) => formatDate(d, locale), dateTime: formatDateTime };
+}
+
+// Page titles: meta functions cannot use hooks, so they read the locale from the root match.
+type MetaMatches = readonly ({ id: string; loaderData?: unknown } | undefined)[];
+
+/** The reader's language in a meta function, from the root loader's data (hooks cannot run there). */
+function localeOf(matches: MetaMatches): Locale {
+  const locale = (matches.find((m) => m?.id === "root")?.loaderData as { locale?: unknown } | undefined)?.locale;
+  return isLocale(locale) ? locale : defaultLocale;
+}
+
+/** useT for meta functions: page titles come from the message files like every other text. */
+export const metaT = <const A extends readonly MessageArea<string>[]>(matches: MetaMatches, ...areas: A) => translator(localeOf(matches), ...areas);
+
+/** "<part> · <part> · Lan Tỏa"; missing parts (no loader data on an error page) are left out. */
+export function pageTitle(t: (key: "app.name") => string, ...parts: (string | undefined)[]): MetaDescriptor {
+  return { title: [...parts.filter((p): p is string => Boolean(p)), t("app.name")].join(" · ") };
 }

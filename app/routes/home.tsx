@@ -1,7 +1,6 @@
 import { Link, redirect } from "react-router";
 import { getCurrentUser } from "#app/auth/auth.server.ts";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/home";
 

@@ -4,8 +4,7 @@ import { getCurrentUser, passwordChangePath, safeRedirectPath, signIn, startSess
 import { clientAddress } from "#app/auth/client-address.ts";
 import { minutesUntil } from "#app/auth/throttle.server.ts";
 import { Field } from "#app/components/field.tsx";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { loginMessages } from "#app/i18n/vi/login.ts";
 import type { Route } from "./+types/login";
 import { readForm } from "#app/http/read-form.server.ts";

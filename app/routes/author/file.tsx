@@ -5,8 +5,7 @@ import { fileName, requireAuthoredCourse, saveDraftFile } from "#app/authoring/d
 import { MdxEditor } from "#app/components/authoring/mdx-editor.tsx";
 import { compileBudget } from "#app/courses/compile.server.ts";
 import { db } from "#app/db.server.ts";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/file";
 import { authoringLimit } from "#app/http/body-limit.server.ts";

@@ -3,8 +3,7 @@ import { notFound, requirePermission, requireUser } from "#app/auth/auth.server.
 import { authoredCourses, authoringUnits, createDraftCourse, newCourseForm } from "#app/authoring/drafts.server.ts";
 import { db } from "#app/db.server.ts";
 import { Field } from "#app/components/field.tsx";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { authorMessages } from "#app/i18n/vi/author.ts";
 import type { Route } from "./+types/index";
 import { readForm } from "#app/http/read-form.server.ts";

@@ -1,8 +1,7 @@
 import { Link, data, useFetcher } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { db } from "#app/db.server.ts";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { lessonPage, openLesson } from "#app/progress/lesson-page.server.ts";
 import { handleLessonAction } from "#app/progress/lesson-actions.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";

@@ -5,8 +5,7 @@ import { canGrantRole, canManageAccountOf, roles, type Role } from "#app/auth/pe
 import { Field } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { peopleAdminMessages, type PeopleAdminKey } from "#app/i18n/vi/people-admin.ts";
 import { createAccount, resetPassword, setDeactivated, temporaryPasswordForm } from "#app/people/accounts.server.ts";
 import { personProfile } from "#app/people/profile.server.ts";

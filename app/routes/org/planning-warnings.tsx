@@ -1,8 +1,7 @@
 import { Link } from "react-router";
 import { db } from "#app/db.server.ts";
 import { pipelineScope } from "#app/planning/pipeline-scope.server.ts";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";

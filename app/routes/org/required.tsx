@@ -15,8 +15,7 @@ import {
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { Pager } from "#app/components/pager.tsx";
-import { useT } from "#app/i18n/i18n.ts";
-import { metaT, pageTitle } from "#app/i18n/meta.ts";
+import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { requiredMessages } from "#app/i18n/vi/required.ts";
 import { isPosition, positionLabel, positions } from "#app/people/positions.ts";
