@@ -4,7 +4,7 @@ import { vietnamDay } from "#app/org/days.ts";
 import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
 import { termByKey, type PlanningTerm } from "#app/planning/lists.server.ts";
 import { planningPositions, type CommitteeKind, type PlanningLevel, type PlanningPosition } from "#app/planning/positions.ts";
-import { defaultProcedure } from "#app/planning/procedure.ts";
+import { procedureStepKeys } from "#app/planning/procedure.ts";
 import { requirementsOn } from "#app/planning/readiness.server.ts";
 import { servesWholeTerm } from "#app/planning/retirement-age.ts";
 import { ageOn } from "#app/planning/rules.ts";
@@ -154,7 +154,7 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
     const seats = Object.fromEntries(Object.entries(seatRange[unit.level]).map(([kind, [a, b]]) => [kind, random.int(a, b)])) as Record<CommitteeKind, number>;
     const nominators = random.int(...conference[unit.level]);
     const participants = [0, nominators, 0, seats.party_executive, 0];
-    defaultProcedure.forEach((step, i) => data.steps.push({ unitId: unit.id, termId: term.id, kind: step.key, heldOn: stepDays[i]!, participants: participants[i]! }));
+    procedureStepKeys.forEach((kind, i) => data.steps.push({ unitId: unit.id, termId: term.id, kind, heldOn: stepDays[i]!, participants: participants[i]! }));
     const chosen = { votes: null, selected: true };
     const ballot = (of: number) => ({ votes: random.int(Math.floor(of * 0.55) + 1, of), selected: true });
     for (const p of planned) {
@@ -237,7 +237,7 @@ export async function seedPlanningDemo(db: Db, courses: CatalogCourse[], complet
       });
       await tx.planningVote.createMany({
         data: data.entries.flatMap((e) =>
-          e.votes.map((vote, i) => ({ stepId: stepId.get(`${e.unitId}:${e.termId}:${defaultProcedure[i]!.key}`)!, entryId: entryId.get(entryKey(e))!, ...vote })),
+          e.votes.map((vote, i) => ({ stepId: stepId.get(`${e.unitId}:${e.termId}:${procedureStepKeys[i]!}`)!, entryId: entryId.get(entryKey(e))!, ...vote })),
         ),
       });
 

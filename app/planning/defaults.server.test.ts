@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { defaultPolicies } from "#app/policy/policy.server.ts";
 import { defaultTerms, ensurePlanningDefaultsAtStart } from "./defaults.server.ts";
-import { defaultProcedure } from "./procedure.ts";
+import { procedureGuidances, procedureSteps } from "./procedure.ts";
 
 const counts = async () => ({
   policies: await db.policyRule.count(),
@@ -22,7 +22,7 @@ test("a migrated empty database gets the planning defaults at start, once, and n
 
   await ensurePlanningDefaultsAtStart(db, { isWorker: false, worker: undefined });
   const first = await counts();
-  expect(first).toEqual({ policies: defaultPolicies.length, terms: defaultTerms.length, procedure: defaultProcedure.length, requirements: first.requirements, people: 0, units: 0, entries: 0 });
+  expect(first).toEqual({ policies: defaultPolicies.length, terms: defaultTerms.length, procedure: procedureGuidances.flatMap(procedureSteps).length, requirements: first.requirements, people: 0, units: 0, entries: 0 });
   expect(first.requirements).toBeGreaterThan(0);
   expect(await db.policyRule.findMany({ where: { key: "planning-women-share" }, orderBy: { effectiveFrom: "asc" }, select: { source: true } })).toEqual([
     { source: expect.stringContaining("Quy định 50-QĐ/TW") },

@@ -2,7 +2,7 @@ import cluster from "node:cluster";
 import type { Db } from "#app/db.server.ts";
 import { vietnamDay } from "#app/org/days.ts";
 import { ensureDefaultPolicies } from "#app/policy/policy.server.ts";
-import { defaultProcedure } from "./procedure.ts";
+import { procedureGuidances, procedureSteps } from "./procedure.ts";
 import type { PlanningLevel, PlanningPosition } from "./positions.ts";
 
 const day = (y: number, m: number, d: number) => vietnamDay(y, m, d)!;
@@ -50,9 +50,11 @@ const requirementsFrom = day(2019, 8, 29);
 export async function ensurePlanningDefaults(db: Db) {
   await ensureDefaultPolicies(db);
   for (const term of defaultTerms) await db.term.upsert({ where: { key: term.key }, create: term, update: {} });
-  const procedureFrom = day(2022, 2, 15);
-  for (const step of defaultProcedure)
-    await db.planningProcedureStep.upsert({ where: { key_effectiveFrom: { key: step.key, effectiveFrom: procedureFrom } }, create: { ...step, effectiveFrom: procedureFrom }, update: {} });
+  for (const guidance of procedureGuidances)
+    for (const step of procedureSteps(guidance)) {
+      const row = { ...step, effectiveFrom: guidance.from, effectiveTo: guidance.to };
+      await db.planningProcedureStep.upsert({ where: { key_effectiveFrom: { key: step.key, effectiveFrom: guidance.from } }, create: row, update: {} });
+    }
   const rows = (["commune", "district", "province"] as const).flatMap((unitLevel) =>
     Object.entries(requirementsAt(unitLevel)).flatMap(([position, items]) => items.map((item) => ({ position, unitLevel, ...item, effectiveFrom: requirementsFrom }))),
   );

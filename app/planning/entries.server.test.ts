@@ -163,9 +163,8 @@ describe("the steps of the procedure", () => {
   test("votes are checked against the participants; standing shows the votes against the threshold; approval approves the selected", async () => {
     const voting = await communeWithList("QH4", "Xã Bỏ Phiếu");
     const [few, many] = [await member(voting, "Anh Ít Phiếu"), await member(voting, "Anh Nhiều Phiếu")];
-    const threshold = { value: 0.5, source: "Hướng dẫn 16-HD/BTCTW" };
     const step = (kind: string, heldOn: string, votes: Record<string, string>, selected: string[] = []) =>
-      recordStep(db, "to-chuc", voting, term, { kind, heldOn: day(heldOn), participants: 30, note: "", votes: new Map(Object.entries(votes)), selected: new Set(selected) }, threshold);
+      recordStep(db, "to-chuc", voting, term, { kind, heldOn: day(heldOn), participants: 30, note: "", votes: new Map(Object.entries(votes)), selected: new Set(selected) });
 
     expect(await step("appraisal", "2026-03-12", {}, [few, many])).toEqual({ ok: true });
     expect(await step("nomination", "2026-03-15", { [few]: "31", [many]: "20" })).toEqual({ ok: false, errors: { [`votes:${few}`]: "planningList.error.votes" } });
@@ -192,5 +191,9 @@ describe("the steps of the procedure", () => {
     expect(await db.planningEntry.findUniqueOrThrow({ where: { id: many }, select: { status: true } })).toEqual({ status: "approved" });
     expect(await db.planningEntry.findUniqueOrThrow({ where: { id: few }, select: { status: true } })).toEqual({ status: "proposed" });
     expect((await events(many)).at(-1)).toEqual(["approved", "2026-04-01", null, false]);
+    // The votes decide who enters the list: one who failed the nomination is approved neither by the step nor by hand.
+    expect(await step("approval", "2026-04-02", {}, [few])).toEqual({ ok: false, errors: { [`selected:${few}`]: "planningList.error.notThrough" } });
+    expect(await approveEntry(db, "to-chuc", voting, term, few)).toEqual({ ok: false, errors: { entry: "planningList.error.notThrough" } });
+    expect(await db.planningEntry.findUniqueOrThrow({ where: { id: few }, select: { status: true } })).toEqual({ status: "proposed" });
   });
 });

@@ -10,6 +10,7 @@ import { activeEntries, activeStatuses, listFacts, rulesFor, type PlanningTerm }
 import { planningPositionKeys, type PlanningPosition } from "./positions.ts";
 import { completedCourses, requirementsOn } from "./readiness.server.ts";
 import { listWarnings } from "./rules.ts";
+import { notThroughProcedure } from "./steps.server.ts";
 
 export type PlanningUnit = { id: string; path: string; name: string; level: string };
 export type ListKey = keyof typeof planningListMessages;
@@ -116,6 +117,7 @@ export async function approveEntry(db: Db, actorId: string, unit: PlanningUnit, 
     const entry = await entryOf(tx, unit, term, entryId);
     if (!entry) return null;
     if (entry.status !== "proposed") return { ok: false as const, errors: { entry: "planningList.error.notProposed" as const } };
+    if ((await notThroughProcedure(tx, unit, term, [entry.id], now)).size > 0) return { ok: false as const, errors: { entry: "planningList.error.notThrough" as const } };
     await tx.planningEntry.update({ where: { id: entry.id }, data: { status: "approved" } });
     await tx.planningEvent.create({ data: { entryId: entry.id, on: now, status: "approved", actorId } });
     await auditEntry(tx, actorId, unit, "planning.approve", entry.id, { status: entry.status }, { status: "approved" });

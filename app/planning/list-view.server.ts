@@ -1,6 +1,7 @@
 import type { Catalog } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { isValidOn } from "#app/org/periods.ts";
+import { policyHistory } from "#app/policy/policy.server.ts";
 import { plannableWhere } from "./eligibility.ts";
 import type { PlanningUnit } from "./entries.server.ts";
 import { activeEntries, activeStatuses, listFacts, rulesFor, type PlanningTerm } from "./lists.server.ts";
@@ -34,7 +35,7 @@ export async function plannedCounts(db: Db, unitIds: readonly string[], term: Pl
  */
 export async function planningListView(db: Db, unit: PlanningUnit, term: PlanningTerm, day: Date, catalog: Catalog) {
   const on = judgedOn(day, term);
-  const [rules, rows, steps, procedure, reviews, cadres, active] = await Promise.all([
+  const [rules, rows, steps, procedure, reviews, cadres, active, thresholdOn] = await Promise.all([
     rulesFor(db, term, day),
     db.planningEntry.findMany({
       where: { unitId: unit.id, termId: term.id },
@@ -57,6 +58,7 @@ export async function planningListView(db: Db, unit: PlanningUnit, term: Plannin
       select: { id: true, name: true, birthYear: true, unit: { select: { id: true, name: true } } },
     }),
     activeEntries(db, [unit.id], term),
+    policyHistory(db, "planning-vote-threshold"),
   ]);
   const entries = rows.filter((r): r is (typeof rows)[number] & { position: PlanningPosition } => isPlanningPosition(r.position));
   const current = entries.filter((e) => e.status !== "removed");
@@ -72,7 +74,7 @@ export async function planningListView(db: Db, unit: PlanningUnit, term: Plannin
     entries: entries.map((e) => ({
       ...e,
       readiness: readiness.get(e.id) ?? null,
-      standing: e.status === "removed" ? [] : standing(e.id, procedure, steps, threshold),
+      standing: e.status === "removed" ? [] : standing(e.id, procedure, steps, thresholdOn),
     })),
     steps,
     reviews,

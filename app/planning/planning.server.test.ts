@@ -30,9 +30,9 @@ beforeAll(async () => {
   communeB = await ensureUnit(db, { code: "PB", name: "Xã B", level: "commune", kind: "xa", parent: null });
 });
 
-test("the defaults exist once: two terms, five procedure steps, requirements for every planning position at every level", async () => {
+test("the defaults exist once: two terms, five procedure steps under each of two guidances, requirements for every planning position at every level", async () => {
   expect(await db.term.count()).toBe(2);
-  expect(await db.planningProcedureStep.count()).toBe(5);
+  expect(await db.planningProcedureStep.count()).toBe(10);
   const positions = await db.positionRequirement.groupBy({ by: ["position", "unitLevel"] });
   expect(positions).toHaveLength(8 * 3);
 });

@@ -55,6 +55,14 @@ export const planningRuleDefaults = [
   {
     key: "planning-vote-threshold",
     value: 0.5,
+    source: "Hướng dẫn 15-HD/BTCTW ngày 15/11/2016 của Ban Tổ chức Trung ương về công tác quy hoạch cán bộ",
+    effectiveFrom: day(2016, 11, 15),
+    effectiveTo: day(2022, 2, 15),
+    note: "Người được đưa vào danh sách khi có số phiếu giới thiệu trên 50 % số người tham gia (cần đối chiếu văn bản).",
+  },
+  {
+    key: "planning-vote-threshold",
+    value: 0.5,
     source: "Hướng dẫn 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương",
     effectiveFrom: day(2022, 2, 15),
     note: "Người được đưa vào danh sách khi có số phiếu giới thiệu trên 50 % số người tham gia.",

@@ -4,8 +4,8 @@ import type { Db, DbTx } from "#app/db.server.ts";
 import { isoDay, parseDay } from "#app/org/days.ts";
 import type { ListKey, Outcome, PlanningUnit } from "./entries.server.ts";
 import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
-import { passes, type ProcedureStep, type RecordedStep } from "./procedure.ts";
-import type { Rule } from "./rules.ts";
+import { policyOn } from "#app/policy/policy.server.ts";
+import { passesBallot, standing, throughBeforeApproval, type ProcedureStep, type RecordedStep } from "./procedure.ts";
 
 const inForce = (day: Date) => ({ effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] });
 
@@ -39,15 +39,28 @@ export const stepForm = (now: Date) =>
     note: z.string().trim().max(2000, "planningList.error.note"),
   });
 export type StepInput = z.output<ReturnType<typeof stepForm>> & { votes: ReadonlyMap<string, string>; selected: ReadonlySet<string> };
-type StepField = "kind" | "heldOn" | "participants" | "note" | `votes:${string}`;
+type StepField = "kind" | "heldOn" | "participants" | "note" | `votes:${string}` | `selected:${string}`;
+
+/**
+ * The entries of a list that may not be approved: the votes decide who enters a list, so one who failed a
+ * recorded step before approval, or was not on it, stays out (steps never recorded here do not stop anyone:
+ * lists made before Lan Tỏa).
+ */
+export async function notThroughProcedure(tx: Db | DbTx, unit: PlanningUnit, term: PlanningTerm, entryIds: readonly string[], day: Date) {
+  const [procedure, recorded] = await Promise.all([procedureOn(tx, day), recordedSteps(tx, unit, term)]);
+  const before = procedure.filter((s) => s.key !== "approval");
+  return new Set(entryIds.filter((id) => !throughBeforeApproval(standing(id, before, recorded, () => undefined))));
+}
 
 /**
  * Records a step of the procedure as it happened for a unit's list. Votes are whole numbers from 0 to
- * the participants. Recording the approval step approves the proposed entries it selected, dated on its day.
+ * the participants; a ballot lets through who has more than the threshold in force on its day. Recording the
+ * approval step approves the proposed entries it selected, dated on its day, if they passed the steps before.
  */
-export async function recordStep(db: Db, actorId: string, unit: PlanningUnit, term: PlanningTerm, input: StepInput, threshold: Rule | undefined): Promise<Outcome<StepField>> {
+export async function recordStep(db: Db, actorId: string, unit: PlanningUnit, term: PlanningTerm, input: StepInput): Promise<Outcome<StepField>> {
   const step = (await procedureOn(db, input.heldOn)).find((s) => s.key === input.kind);
   if (!step) return { ok: false, errors: { kind: "planningList.error.kind" } };
+  const threshold = (await policyOn(db, "planning-vote-threshold", input.heldOn)) ?? undefined;
   return db.$transaction(async (tx) => {
     const active = await tx.planningEntry.findMany({ where: { unitId: unit.id, termId: term.id, status: { in: [...activeStatuses] } }, select: { id: true, status: true } });
     const errors: Partial<Record<StepField, ListKey>> = {};
@@ -63,16 +76,18 @@ export async function recordStep(db: Db, actorId: string, unit: PlanningUnit, te
       if (!(votes <= input.participants)) errors[`votes:${entry.id}`] = "planningList.error.votes";
       else results.push({ entryId: entry.id, votes, selected: false });
     }
+    const approving = step.key === "approval" ? active.filter((e) => e.status === "proposed" && input.selected.has(e.id)) : [];
+    const blocked = await notThroughProcedure(tx, unit, term, approving.map((e) => e.id), input.heldOn);
+    for (const id of blocked) errors[`selected:${id}`] = "planningList.error.notThrough";
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const recorded = await tx.planningStep.create({
       data: { unitId: unit.id, termId: term.id, kind: step.key, heldOn: input.heldOn, participants: input.participants, note: input.note || null, recordedById: actorId },
       select: { id: true },
     });
-    const asRecorded = { id: recorded.id, kind: step.key, heldOn: input.heldOn, participants: input.participants, results: new Map() };
     await tx.planningVote.createMany({
-      data: results.map((r) => ({ stepId: recorded.id, entryId: r.entryId, votes: r.votes, selected: step.ballot ? passes(step, asRecorded, r, threshold) : r.selected })),
+      data: results.map((r) => ({ stepId: recorded.id, entryId: r.entryId, votes: r.votes, selected: step.ballot ? passesBallot(r.votes!, input.participants, threshold) : r.selected })),
     });
-    const approved = step.key === "approval" ? active.filter((e) => e.status === "proposed" && input.selected.has(e.id)) : [];
+    const approved = approving;
     for (const entry of approved) {
       await tx.planningEntry.update({ where: { id: entry.id }, data: { status: "approved" } });
       await tx.planningEvent.create({ data: { entryId: entry.id, on: input.heldOn, status: "approved", actorId } });

@@ -46,6 +46,12 @@ export async function policiesOn<K extends PolicyKey>(db: Db | DbTx, keys: reado
   return new Map(rows.map(({ key, ...rule }) => [key as K, rule]));
 }
 
+/** Every version of a rule, as the lookup of the one in force on a day: for pages that judge many past days at once. */
+export async function policyHistory(db: Db | DbTx, key: PolicyKey): Promise<(day: Date) => PolicyValue | undefined> {
+  const rows = await db.policyRule.findMany({ where: { key }, orderBy: { effectiveFrom: "desc" }, select: { value: true, source: true, effectiveFrom: true, effectiveTo: true } });
+  return (day) => rows.find((r) => r.effectiveFrom <= day && (r.effectiveTo === null || r.effectiveTo > day));
+}
+
 /** The rule in force on a day (a period's end for statistics), or null when none was. */
 export async function policyOn(db: Db | DbTx, key: PolicyKey, day: Date): Promise<PolicyValue | null> {
   return db.policyRule.findFirst({

@@ -74,6 +74,7 @@ export const planningListEn: Record<keyof typeof planningListMessages, string> =
   "planningList.error.duePast": "The due date must be today or later.",
   "planningList.error.reason": "Give a reason (3 to 500 characters).",
   "planningList.error.notProposed": "Only a proposed entry can be approved.",
+  "planningList.error.notThrough": "Cannot be approved: this person did not pass, or was not on, a recorded step of the procedure (the votes decide who enters the list).",
   "planningList.error.alreadyRemoved": "This entry has already been removed.",
   "planningList.error.year": "The year must lie within the term.",
   "planningList.error.heldOn": "Enter a date as dd/mm/yyyy.",

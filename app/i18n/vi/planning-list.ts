@@ -73,6 +73,7 @@ export const planningListMessages = {
   "planningList.error.duePast": "Hạn phải từ hôm nay trở đi.",
   "planningList.error.reason": "Ghi lý do (từ 3 đến 500 ký tự).",
   "planningList.error.notProposed": "Chỉ phê duyệt được người đang ở trạng thái đề xuất.",
+  "planningList.error.notThrough": "Không phê duyệt được: người này không đạt hoặc không có tên ở một bước đã ghi của quy trình (số phiếu quyết định ai vào danh sách).",
   "planningList.error.alreadyRemoved": "Người này đã được đưa ra khỏi quy hoạch.",
   "planningList.error.year": "Năm rà soát phải nằm trong nhiệm kỳ.",
   "planningList.error.heldOn": "Nhập ngày theo dạng dd/mm/yyyy.",

@@ -137,10 +137,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const input = stepForm(now).safeParse({ kind: text(fields, "kind"), heldOn: text(fields, "heldOn"), participants: text(fields, "participants"), note: text(fields, "note") });
   if (!input.success) return refused(fieldErrors(input.error.issues));
-  const threshold = (await rulesFor(db, term, input.data.heldOn)).get("planning-vote-threshold");
   const votes = new Map(byPrefix(fields, "votes:"));
   const selected = new Set(byPrefix(fields, "selected:").map(([entry]) => entry));
-  const result = await recordStep(db, user.id, unit, term, { ...input.data, votes, selected }, threshold);
+  const result = await recordStep(db, user.id, unit, term, { ...input.data, votes, selected });
   if (!result.ok) return refused(result.errors);
   return done({});
 }
