@@ -4,7 +4,7 @@ import { vietnamDay } from "#app/org/days.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
 import { ensureDefaultPolicies } from "#app/policy/policy.server.ts";
-import { committeesOf, recordOutcome, removeOutcome, seatsOn, setCommittee } from "./committees.server.ts";
+import { committeesOf, outcomeCandidates, recordOutcome, removeOutcome, seatsOn, setCommittee } from "./committees.server.ts";
 import type { PlanningTerm } from "./lists.server.ts";
 import type { PlanningPosition } from "./positions.ts";
 
@@ -63,7 +63,18 @@ test("the women warning applies the rule in force on the day the committee was f
 test("a wrong outcome is removed by an organizer of the unit, not by one of another unit", async () => {
   const [row] = await db.committeeMember.findMany({ where: { committee: { unitId: commune.id } }, take: 1, select: { id: true } });
   const organizerOf = (unit: { id: string; path: string }) => ({ id: "kiem-thu", roles: [{ role: "organizer" as const, unitId: unit.id, unitPath: unit.path, unitName: "" }] });
-  expect(await removeOutcome(db, organizerOf({ id: "x", path: "/khac/" }), row!.id)).toBe(false);
-  expect(await removeOutcome(db, organizerOf(commune), row!.id)).toBe(true);
+  expect(await removeOutcome(db, organizerOf({ id: "x", path: "/khac/" }), commune, term, row!.id)).toBe(false);
+  expect(await removeOutcome(db, organizerOf(commune), { id: "another-unit" }, term, row!.id)).toBe(false);
+  expect(await removeOutcome(db, organizerOf(commune), commune, term, row!.id)).toBe(true);
   expect(await db.committeeMember.count({ where: { id: row!.id } })).toBe(0);
+});
+
+test("one who serves in the unit during the term, her record elsewhere (after the 2025 merge), can be recorded; the picker offers her", async () => {
+  const set = await setCommittee(db, "kiem-thu", commune, term, { kind: "union_standing", seats: 5, formedOn: day(2019, 6, 1) });
+  if (!set.ok) throw new Error("not set");
+  const serving = (await upsertPerson(db, { name: "Chị Về Xã Mới", phone: "0922000077", gender: "female", unitId: (await ensureUnit(db, { code: "UB3", name: "Xã Cũ", level: "commune", kind: "xa", parent: null })).id }, null)).id;
+  await db.positionHolding.create({ data: { userId: serving, unitId: commune.id, position: "hoi_chu_tich", from: day(2016, 1, 1) } });
+  expect((await outcomeCandidates(db, commune, term)).map((c) => c.id)).toContain(serving);
+  expect(await recordOutcome(db, "kiem-thu", commune, term, { committee: set.id, person: serving, position: "hoi_chu_tich", how: "elected", on: day(2019, 6, 1) })).toMatchObject({ ok: true });
+  expect((await outcomeCandidates(db, commune, term)).map((c) => c.id)).not.toContain(outsider);
 });

@@ -4,6 +4,7 @@ import { canOnUnit, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
 import { isoDay, parseDay } from "#app/org/days.ts";
 import { policyOn } from "#app/policy/policy.server.ts";
+import { plannableWhere } from "./eligibility.ts";
 import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
 import { committeeBody, committeeKinds, isPlanningPosition, planningPositions, type CommitteeKind, type PlanningPosition } from "./positions.ts";
 import { committeeWomenWarning } from "./rules.ts";
@@ -127,7 +128,7 @@ type OutcomeResult = { ok: true; id: string } | { ok: false; field: OutcomeField
 
 /**
  * Records who was elected or appointed to a seat of one of the unit's committees of the term. The person
- * must belong to the unit's subtree, the position must sit on that committee, and a new person cannot
+ * must be one its lists may hold (plannableWhere: of the unit's subtree, or serving there in the term), the position must sit on that committee, and a new person cannot
  * take a seat beyond the committee's count (one person holding two positions on it takes one seat).
  */
 export async function recordOutcome(db: Db, actorId: string, unit: Unit, term: PlanningTerm, input: OutcomeInput): Promise<OutcomeResult | null> {
@@ -138,7 +139,7 @@ export async function recordOutcome(db: Db, actorId: string, unit: Unit, term: P
     });
     if (!committee) return null;
     if (!seatsOn(committee.kind as CommitteeKind).includes(input.position as PlanningPosition)) return { ok: false, field: "position", error: "pipeline.outcome.positionInvalid" };
-    const person = await tx.user.findFirst({ where: { id: input.person, unit: { path: { startsWith: unit.path } } }, select: { id: true, name: true } });
+    const person = await tx.user.findFirst({ where: { id: input.person, ...plannableWhere(unit, term) }, select: { id: true, name: true } });
     if (!person) return { ok: false, field: "person", error: "pipeline.outcome.personInvalid" };
     const seated = new Set(committee.members.map((m) => m.userId));
     if (committee.members.some((m) => m.userId === person.id && m.position === input.position)) return { ok: false, field: "person", error: "pipeline.outcome.personInvalid" };
@@ -159,11 +160,11 @@ export async function recordOutcome(db: Db, actorId: string, unit: Unit, term: P
   });
 }
 
-/** Removes a wrongly recorded outcome the actor's scope covers; false when there is none she may remove. */
-export async function removeOutcome(db: Db, actor: { id: string; roles: readonly ScopedRole[] }, memberId: string) {
+/** Removes a wrongly recorded outcome of the unit's committees of the term; false when they have none such (an id from elsewhere is as good as unknown). */
+export async function removeOutcome(db: Db, actor: { id: string; roles: readonly ScopedRole[] }, unit: Pick<Unit, "id">, term: PlanningTerm, memberId: string) {
   return db.$transaction(async (tx) => {
-    const row = await tx.committeeMember.findUnique({
-      where: { id: memberId },
+    const row = await tx.committeeMember.findFirst({
+      where: { id: memberId, committee: { unitId: unit.id, termId: term.id } },
       select: { id: true, position: true, how: true, on: true, user: { select: { name: true } }, committee: { select: { kind: true, term: { select: { key: true } }, unit: { select: { name: true, path: true } } } } },
     });
     if (!row || !canOnUnit(actor.roles, "planning:manage", row.committee.unit.path)) return false;
@@ -180,16 +181,10 @@ export async function removeOutcome(db: Db, actor: { id: string; roles: readonly
   });
 }
 
-/** Who may be recorded on a unit's committees: the cadres planned there for the term, those holding a position there, and its own people. */
-export function outcomeCandidates(db: Db, unit: Pick<Unit, "id">, term: PlanningTerm) {
+/** Who may be recorded on a unit's committees: whom its lists may hold (plannableWhere), the first 500 by name. */
+export function outcomeCandidates(db: Db, unit: Pick<Unit, "path">, term: PlanningTerm) {
   return db.user.findMany({
-    where: {
-      OR: [
-        { unitId: unit.id },
-        { holdings: { some: { unitId: unit.id, to: null } } },
-        { planning: { some: { unitId: unit.id, termId: term.id, status: { in: [...activeStatuses] } } } },
-      ],
-    },
+    where: plannableWhere(unit, term),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 500,
     select: { id: true, name: true },

@@ -13,8 +13,9 @@ import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { isoDay } from "#app/org/days.ts";
 import { isPosition, positionLabel } from "#app/people/positions.ts";
 import { committeeForm, committeesOf, outcomeCandidates, outcomeForm, recordOutcome, removeOutcome, seatsOn, setCommittee } from "#app/planning/committees.server.ts";
+import { hasListFor } from "#app/planning/list-view.server.ts";
 import { termByKey } from "#app/planning/lists.server.ts";
-import { committeeLabel, isPlanningLevel } from "#app/planning/positions.ts";
+import { committeeLabel } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
 import type { Route } from "./+types/committees";
 import "#app/styles/tables.css";
@@ -25,7 +26,7 @@ type PipelineKey = keyof typeof pipelineMessages;
 async function target(user: Parameters<typeof requireScopedUnit>[0], permission: "planning:read" | "planning:manage", params: Route.LoaderArgs["params"]) {
   const unit = await requireScopedUnit(user, permission, params.unitId);
   const term = await termByKey(db, params.term);
-  if (!term || !isPlanningLevel(unit.level)) notFound();
+  if (!term || !hasListFor(unit, term)) notFound();
   return { unit, term };
 }
 
@@ -72,7 +73,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { unit, term } = await target(user, "planning:manage", params);
   const back = redirect(`/org/planning/${unit.id}/${term.key}/committees`);
   if (form.intent === "removeOutcome") {
-    if (!(await removeOutcome(db, user, form.member))) notFound();
+    if (!(await removeOutcome(db, user, unit, term, form.member))) notFound();
     return back;
   }
   if (form.intent === "committee") {
