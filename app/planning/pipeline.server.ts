@@ -36,7 +36,8 @@ function stagePeopleSql(unitId: string, term: PlanningTerm, day: Date, courses: 
     planned: Prisma.sql`select 'planned', "child", "userId" from "planned"`,
     plannedTrained: Prisma.sql`select 'plannedTrained', "child", "userId" from "planned" where ${trained('"planned"."userId"')}`,
     elected: Prisma.sql`select 'elected', "child", "userId" from "elected"`,
-    plannedElected: Prisma.sql`select 'plannedElected', p."child", p."userId" from "planned" p where exists (select 1 from "elected" x where x."child" = p."child" and x."userId" = p."userId")`,
+    // Planned for a unit and elected to that unit's committees: the planning judged by its own outcome.
+    plannedElected: Prisma.sql`select 'plannedElected', p."child", p."userId" from "planned" p where exists (select 1 from "elected" x where x."unitId" = p."unitId" and x."userId" = p."userId")`,
   };
   return Prisma.sql`with recursive "below"("child", "id") as (
       select "id", "id" from "OrgUnit" where "parentId" = ${unitId}
@@ -47,11 +48,11 @@ function stagePeopleSql(unitId: string, term: PlanningTerm, day: Date, courses: 
     "cadre"("child", "userId") as (
       select distinct s."child", h."userId" from "scope" s join "PositionHolding" h on h."unitId" = s."id"
       where ${heldOnSql("h", day)}),
-    "planned"("child", "userId") as (
-      select distinct s."child", e."userId" from "scope" s join "PlanningEntry" e on e."unitId" = s."id"
+    "planned"("child", "userId", "unitId") as (
+      select distinct s."child", e."userId", e."unitId" from "scope" s join "PlanningEntry" e on e."unitId" = s."id"
       where e."termId" = ${term.id} and e."status" in (${Prisma.join(activeStatuses)})),
-    "elected"("child", "userId") as (
-      select distinct s."child", m."userId" from "scope" s join "Committee" c on c."unitId" = s."id" and c."termId" = ${term.id}
+    "elected"("child", "userId", "unitId") as (
+      select distinct s."child", m."userId", c."unitId" from "scope" s join "Committee" c on c."unitId" = s."id" and c."termId" = ${term.id}
       join "CommitteeMember" m on m."committeeId" = c."id"),
     "people"("stage", "child", "userId") as (${Prisma.join(
       stages.map((s) => branch[s]),

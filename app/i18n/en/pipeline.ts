@@ -35,7 +35,7 @@ export const pipelineEn: Record<keyof typeof pipelineMessages, string> = {
   "pipeline.judgedTitle": "Against the targets",
   "pipeline.plannedWomen": "Women are {share} of the planned people ({women}/{total}).",
   "pipeline.plannedWomenTrained": "Planned women who are trained: {share} ({trained}/{women}).",
-  "pipeline.plannedWomenElected": "Of the planned women, {elected}/{women} ({share}) were elected or appointed.",
+  "pipeline.plannedWomenElected": "Of the women planned, {elected}/{women} ({share}) were elected or appointed to the committees of the unit that planned them.",
   "pipeline.seeElected": "See the list",
   "pipeline.targetMet": "Meets the {target} target. Source: {source}",
   "pipeline.targetMissed": "Below the {target} target. Source: {source}",

@@ -34,7 +34,7 @@ export const pipelineMessages = {
   "pipeline.judgedTitle": "Đối chiếu với mục tiêu",
   "pipeline.plannedWomen": "Nữ chiếm {share} số người được quy hoạch ({women}/{total}).",
   "pipeline.plannedWomenTrained": "Nữ được quy hoạch đã học đủ: {share} ({trained}/{women}).",
-  "pipeline.plannedWomenElected": "Trong số nữ được quy hoạch, {elected}/{women} ({share}) đã được bầu hoặc bổ nhiệm.",
+  "pipeline.plannedWomenElected": "Trong số nữ được quy hoạch, {elected}/{women} ({share}) đã được bầu hoặc chỉ định vào cấp ủy, ban chấp hành của chính đơn vị quy hoạch mình.",
   "pipeline.seeElected": "Xem danh sách",
   "pipeline.targetMet": "Đạt mục tiêu {target}. Nguồn: {source}",
   "pipeline.targetMissed": "Chưa đạt mục tiêu {target}. Nguồn: {source}",
