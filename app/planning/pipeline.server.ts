@@ -160,7 +160,6 @@ export async function unitPipeline(db: Db, unit: Unit, term: PlanningTerm, today
     },
   };
 }
-export type UnitPipeline = Awaited<ReturnType<typeof unitPipeline>>;
 
 export const stagePageSize = 50;
 

@@ -4,6 +4,7 @@ import { inBatches } from "#app/db-batches.server.ts";
 import { isCompleted } from "#app/progress/refresh.server.ts";
 import type { TheoryLevel } from "#app/people/profile.ts";
 import { readiness, type Readiness, type Requirement } from "./readiness.ts";
+import { policyOn } from "#app/policy/policy.server.ts";
 import { servesWholeTerm } from "./retirement-age.ts";
 
 const inForce = (day: Date) => ({ effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] });
@@ -48,7 +49,11 @@ export type PlannedCadre = {
  * completing a course changes it in the same request that records the completion.
  */
 export async function readinessOf(db: Db | DbTx, planned: readonly PlannedCadre[], day: Date, catalog: Catalog): Promise<Map<string, Readiness>> {
-  const [requirements, done] = await Promise.all([requirementsOn(db, day), completedCourses(db, [...new Set(planned.map((p) => p.user.id))], catalog)]);
+  const [requirements, done, fullTerm] = await Promise.all([
+    requirementsOn(db, day),
+    completedCourses(db, [...new Set(planned.map((p) => p.user.id))], catalog),
+    policyOn(db, "planning-full-term", day),
+  ]);
   return new Map(
     planned.map((p) => [
       p.entryId,
@@ -56,7 +61,7 @@ export async function readinessOf(db: Db | DbTx, planned: readonly PlannedCadre[
         theoryLevel: p.user.theoryLevel as TheoryLevel | null,
         partyMember: p.user.partyMember,
         completedCourses: done.get(p.user.id)!,
-        servesWholeTerm: servesWholeTerm(p.user, p.termEndsOn),
+        agesOut: fullTerm && !servesWholeTerm(p.user, p.termEndsOn) ? { source: fullTerm.source } : null,
       }),
     ]),
   );

@@ -7,7 +7,7 @@ const requires: Requirement[] = [
   { kind: "course", value: "nghi-quyet", source: "CV 819" },
   { kind: "course", value: "van-dong", source: "CV 819" },
 ];
-const cadre = (over: Partial<CadreFacts> = {}): CadreFacts => ({ theoryLevel: "trung_cap", partyMember: true, completedCourses: new Set(["nghi-quyet", "van-dong"]), servesWholeTerm: true, ...over });
+const cadre = (over: Partial<CadreFacts> = {}): CadreFacts => ({ theoryLevel: "trung_cap", partyMember: true, completedCourses: new Set(["nghi-quyet", "van-dong"]), agesOut: null, ...over });
 
 test("ready when every item is met; cao cấp meets a trung cấp minimum", () => {
   expect(readiness(requires, cadre())).toEqual({ state: "ready", gaps: [], blockers: [] });
@@ -28,7 +28,7 @@ test("not ready: what training cannot close (Party membership, retiring before t
   expect(result.state).toBe("not_ready");
   expect(result.blockers).toEqual([{ kind: "party_member", source: "Điều lệ Đảng" }]);
   expect(result.gaps).toHaveLength(3);
-  expect(readiness([], cadre({ servesWholeTerm: false }))).toEqual({ state: "not_ready", gaps: [], blockers: [{ kind: "ages_out" }] });
+  expect(readiness([], cadre({ agesOut: { source: "QĐ 377" } }))).toEqual({ state: "not_ready", gaps: [], blockers: [{ kind: "ages_out", source: "QĐ 377" }] });
 });
 
 test("a position with no requirements in force: ready", () => {

@@ -11,14 +11,15 @@ export type CadreFacts = {
   partyMember: boolean;
   /** slugs of the courses she has completed, by the one completion rule (app/progress/refresh.server.ts) */
   completedCourses: ReadonlySet<string>;
-  servesWholeTerm: boolean;
+  /** set when she retires before the term ends and the full-term rule is in force: that rule's source */
+  agesOut: { source: string } | null;
 };
 
 export type Gap =
   | { kind: "course"; course: string; source: string }
   | { kind: "theory_level"; level: TheoryLevel; source: string }
   | { kind: "party_member"; source: string }
-  | { kind: "ages_out" };
+  | { kind: "ages_out"; source: string };
 
 /**
  * ready: nothing missing. gaps: ready except the named items, which training closes (a course, a theory
@@ -35,6 +36,6 @@ export function readiness(requirements: readonly Requirement[], cadre: CadreFact
     if (r.kind === "theory_level" && !meetsTheoryLevel(cadre.theoryLevel, r.value)) gaps.push({ kind: "theory_level", level: r.value, source: r.source });
     if (r.kind === "party_member" && !cadre.partyMember) blockers.push({ kind: "party_member", source: r.source });
   }
-  if (!cadre.servesWholeTerm) blockers.push({ kind: "ages_out" });
+  if (cadre.agesOut) blockers.push({ kind: "ages_out", source: cadre.agesOut.source });
   return { state: blockers.length > 0 ? "not_ready" : gaps.length > 0 ? "gaps" : "ready", gaps, blockers };
 }

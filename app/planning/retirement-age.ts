@@ -10,8 +10,6 @@ const month = (year: number, m: number) => year * 12 + (m - 1);
 type Row = { bornUntil: number; years: number; months: number };
 const open = Number.POSITIVE_INFINITY;
 
-export const retirementSource = "Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP, Phụ lục I";
-
 export const retirementTable: Record<"male" | "female", readonly Row[]> = {
   male: [
     { bornUntil: month(1960, 12), years: 60, months: 0 },

@@ -24,4 +24,3 @@ export async function subtreeWarnings(db: Db, unit: { path: string }, term: Plan
   const count = Object.fromEntries(warningKinds.map((k) => [k, k === "committee-women" ? committees.length : lists.filter((l) => l.warning.kind === k).length])) as Record<WarningKind, number>;
   return { lists, committees, count };
 }
-export type SubtreeWarnings = Awaited<ReturnType<typeof subtreeWarnings>>;
