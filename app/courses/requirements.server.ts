@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isoDay, parseDay } from "#app/org/days.ts";
+import { isoDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import { canOnUnit, courseReaches, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
@@ -22,10 +23,7 @@ export const requirementForm = (now: Date) =>
   z.object({
     course: z.string().min(1, "required.courseInvalid"),
     position: z.union([z.literal(""), z.enum(positions)], { error: "required.positionInvalid" }).transform((p) => (p === "" ? null : p)),
-    dueOn: z
-      .string()
-      .transform((text, ctx) => parseDay(text) ?? (ctx.addIssue({ code: "custom", message: "required.dueInvalid" }), z.NEVER))
-      .refine((due) => !isOverdue(due, now), "required.duePast"),
+    dueOn: dayField("required.dueInvalid").refine((due) => !isOverdue(due, now), "required.duePast"),
   });
 export type RequirementInput = { position: Position | null; dueOn: Date };
 

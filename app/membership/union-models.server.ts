@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db } from "#app/db.server.ts";
-import { parseDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { modelKinds } from "./model-kinds.ts";
 import { count } from "./report.server.ts";
 
-const day = (message: string) => z.string().transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
+const day = dayField;
 
 export const newModelForm = z.object({
   unitId: z.string({ message: "models.error.unit" }).min(1, "models.error.unit"),

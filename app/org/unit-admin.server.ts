@@ -5,6 +5,7 @@ import { scopesFor } from "#app/auth/permissions.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
 import type { unitsMessages } from "#app/i18n/vi/units.ts";
 import { parseDay } from "./days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { isValidOn } from "./periods.ts";
 import { canContain, kindsByLevel, isUnitLevel } from "./unit-kinds.ts";
 import { unitLevels, type UnitLevel } from "./unit-path.ts";
@@ -70,7 +71,7 @@ const issuesOf = (error: z.ZodError): FieldErrors => {
 };
 const fail = (errors: FieldErrors): Outcome => ({ ok: false, errors });
 
-const day = z.string().transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message: "units.error.date" }), z.NEVER));
+const day = dayField("units.error.date");
 const optionalDay = z.string().trim().default("").transform((v, ctx) => (v === "" ? null : (parseDay(v) ?? (ctx.addIssue({ code: "custom", message: "units.error.date" }), z.NEVER))));
 const name = z.string().trim().min(2, "units.error.name").max(120, "units.error.name");
 

@@ -4,6 +4,7 @@ import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { normalizeEmail, normalizePhone } from "./contact.ts";
 import { isoDay, parseDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { positions } from "./positions.ts";
 import { ethnicities, genders, isBirthYear, theoryLevels } from "./profile.ts";
 
@@ -14,7 +15,6 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, messa
 const optionalContact = (normalize: (v: string) => string | null, message: string) =>
   z.string().transform((v, ctx) => (blank(v) ? null : (normalize(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER))));
 const optionalDay = (message: string) => z.string().transform((v, ctx) => (blank(v) ? null : (parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER))));
-const requiredDay = (message: string) => z.string({ error: message }).transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
 
 
 /** "1978" or "12/03/1978": a birth year, or a full birth date and its year. */
@@ -105,7 +105,7 @@ export function changed<T extends Record<string, unknown>>(before: T, after: T) 
 export const positionForm = z.object({
   position: z.enum(positions, { error: "peopleAdmin.error.choice" }),
   unitId: z.string({ error: "peopleAdmin.error.choice" }).min(1, "peopleAdmin.error.choice"),
-  from: requiredDay("peopleAdmin.error.date"),
+  from: dayField("peopleAdmin.error.date"),
 });
 
 export async function addPosition(db: Db, actor: Actor, personId: string, unit: { id: string; path: string }, input: z.output<typeof positionForm>) {
@@ -119,7 +119,7 @@ export async function addPosition(db: Db, actor: Actor, personId: string, unit: 
   return { ok: true as const };
 }
 
-export const endPositionForm = z.object({ holdingId: z.string().min(1), to: requiredDay("peopleAdmin.error.date") });
+export const endPositionForm = z.object({ holdingId: z.string().min(1), to: dayField("peopleAdmin.error.date") });
 
 /** Ends a position still held: the row stays, with the day it ended, so the history is kept. */
 export async function endPosition(db: Db, actor: Actor & { roles: readonly ScopedRole[] }, personId: string, input: z.output<typeof endPositionForm>) {

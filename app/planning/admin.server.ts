@@ -2,7 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db } from "#app/db.server.ts";
 import type { PlanningAdminKey } from "#app/i18n/vi/planning-admin.ts";
-import { isoDay, parseDay } from "#app/org/days.ts";
+import { isoDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { theoryLevels } from "#app/people/profile.ts";
 import { setPolicy } from "#app/policy/policy.server.ts";
 import { parsePolicyValue, policyKeys, policyValueKinds } from "#app/policy/values.ts";
@@ -16,8 +17,7 @@ export type AdminErrorKey = Extract<PlanningAdminKey, `planningAdmin.error.${str
 type Errors = Partial<Record<string, AdminErrorKey>>;
 export type Saved = { ok: true } | { ok: false; errors: Errors };
 
-const day = (message: AdminErrorKey = "planningAdmin.error.date") =>
-  z.string({ error: message }).transform((v, ctx) => parseDay(v) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
+const day = (message: AdminErrorKey = "planningAdmin.error.date") => dayField(message);
 const source = z.string({ error: "planningAdmin.error.source" }).trim().min(3, "planningAdmin.error.source").max(300, "planningAdmin.error.source");
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "planningAdmin.error.choice" });
 

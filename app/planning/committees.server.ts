@@ -2,7 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import { canOnUnit, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
-import { isoDay, parseDay } from "#app/org/days.ts";
+import { isoDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { policyOn } from "#app/policy/policy.server.ts";
 import { plannableWhere } from "./eligibility.ts";
 import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
@@ -11,7 +12,7 @@ import { committeeWomenWarning } from "./rules.ts";
 
 type Unit = { id: string; path: string; name: string };
 
-const day = (message: string) => z.string().transform((text, ctx) => parseDay(text) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
+const day = dayField;
 
 export const committeeForm = z.object({
   kind: z.enum(committeeKinds, { error: "pipeline.committee.kindInvalid" }),

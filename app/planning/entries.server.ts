@@ -4,7 +4,8 @@ import type { Catalog } from "#app/courses/catalog.server.ts";
 import { isOverdue } from "#app/courses/requirements.server.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
 import type { planningListMessages } from "#app/i18n/vi/planning-list.ts";
-import { isoDay, parseDay, vietnamDay } from "#app/org/days.ts";
+import { isoDay, vietnamDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import { plannableWhere } from "./eligibility.ts";
 import { activeEntries, activeStatuses, listFacts, rulesFor, type PlanningTerm } from "./lists.server.ts";
 import { planningPositionKeys, type PlanningPosition } from "./positions.ts";
@@ -17,7 +18,6 @@ export type ListKey = keyof typeof planningListMessages;
 export type Outcome<F extends string, T = object> = ({ ok: true } & T) | { ok: false; errors: Partial<Record<F, ListKey>> };
 
 const positionField = z.enum(planningPositionKeys as [PlanningPosition, ...PlanningPosition[]], { error: "planningList.error.position" });
-const dayField = (message: ListKey) => z.string().transform((text, ctx) => parseDay(text) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
 const reasonField = z.string().trim().min(3, "planningList.error.reason").max(500, "planningList.error.reason");
 
 /**

@@ -11,12 +11,6 @@ import { readinessOf } from "./readiness.server.ts";
 import { judgedOn, listWarnings } from "./rules.ts";
 import { procedureOn, recordedSteps } from "./steps.server.ts";
 
-/** The term in force on a day, else the latest that started before it, else the first. */
-export function termOn<T extends PlanningTerm>(terms: readonly T[], day: Date): T | undefined {
-  const started = terms.filter((t) => t.startsOn.getTime() <= day.getTime());
-  return started.find((t) => day.getTime() < t.endsOn.getTime()) ?? started.at(-1) ?? terms[0];
-}
-
 /** Whether a unit has a planning list for a term: a level that elects committees, on the term's tree. */
 export const hasListFor = (unit: { level: string; validFrom: Date | null; validTo: Date | null }, term: PlanningTerm) => isPlanningLevel(unit.level) && isValidOn(unit, term.treeOn);
 

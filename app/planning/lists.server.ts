@@ -17,6 +17,12 @@ export function allTerms(db: Db | DbTx): Promise<PlanningTerm[]> {
   return db.term.findMany({ orderBy: { startsOn: "asc" }, select: { id: true, key: true, startsOn: true, endsOn: true, treeOn: true } });
 }
 
+/** The term in force on a day, else the latest that started before it, else the first. */
+export function termOn<T extends PlanningTerm>(terms: readonly T[], day: Date): T | undefined {
+  const started = terms.filter((t) => t.startsOn.getTime() <= day.getTime());
+  return started.find((t) => day.getTime() < t.endsOn.getTime()) ?? started.at(-1) ?? terms[0];
+}
+
 /** The planning rules a term's lists are judged by on a day: those in force then, or at the term's end if it has ended. */
 export function rulesFor(db: Db | DbTx, term: PlanningTerm, day: Date): Promise<Rules> {
   return policiesOn(db, planningRuleKeys, judgedOn(day, term)) as Promise<Map<PlanningRuleKey, { value: number; source: string }>>;

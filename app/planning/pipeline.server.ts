@@ -8,7 +8,7 @@ import { heldOnSql } from "#app/people/holdings.server.ts";
 import { unitsValidOn } from "#app/org/unit-history.server.ts";
 import { ancestorIds } from "#app/org/unit-path.ts";
 import { policiesOn } from "#app/policy/policy.server.ts";
-import { activeStatuses, allTerms, type PlanningTerm } from "./lists.server.ts";
+import { activeStatuses, allTerms, termOn, type PlanningTerm } from "./lists.server.ts";
 import { readinessOf } from "./readiness.server.ts";
 import { genders, plannedWomenShare, type BySex, type CountedStage, type Gender, type ListedStage, type UnitFigures } from "./pipeline.ts";
 import { judgedOn, meetsShare } from "./rules.ts";
@@ -190,6 +190,5 @@ export async function stagePeople(db: Db, unit: Unit, term: PlanningTerm, stage:
 /** The term a page shows: the one named, else the one in force on `today` (else the latest); null when the named one does not exist. */
 export async function pipelineTerm(db: Db, key: string | undefined, today: Date) {
   const terms = await allTerms(db);
-  const inForce = terms.find((t) => t.startsOn.getTime() <= today.getTime() && today.getTime() < t.endsOn.getTime()) ?? terms.at(-1) ?? null;
-  return { terms, term: key ? (terms.find((t) => t.key === key) ?? null) : inForce };
+  return { terms, term: key ? (terms.find((t) => t.key === key) ?? null) : (termOn(terms, today) ?? null) };
 }

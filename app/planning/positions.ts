@@ -27,8 +27,8 @@ export const planningPositionKeys = Object.keys(planningPositions) as PlanningPo
 
 export const isPlanningPosition = (value: string): value is PlanningPosition => Object.hasOwn(planningPositions, value);
 
-export const bodyOf = (position: PlanningPosition): PlanningBody => (planningPositions[position].committee.startsWith("party") ? "party" : "union");
 export const committeeBody = (kind: CommitteeKind): PlanningBody => (kind.startsWith("party") ? "party" : "union");
+export const bodyOf = (position: PlanningPosition): PlanningBody => committeeBody(planningPositions[position].committee);
 
 export const committeeLabel = (kind: CommitteeKind) => `planning.committee.${kind}` as const;
 

@@ -4,14 +4,12 @@ import { inBatches } from "#app/db-batches.server.ts";
 import { isCompleted } from "#app/progress/refresh.server.ts";
 import type { TheoryLevel } from "#app/people/profile.ts";
 import { readiness, type Readiness, type Requirement } from "./readiness.ts";
-import { policyOn } from "#app/policy/policy.server.ts";
+import { inForceOn, policyOn } from "#app/policy/policy.server.ts";
 import { servesWholeTerm } from "./retirement-age.ts";
-
-const inForce = (day: Date) => ({ effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] });
 
 /** The requirements in force on a day, by "position:level". */
 export async function requirementsOn(db: Db | DbTx, day: Date) {
-  const rows = await db.positionRequirement.findMany({ where: inForce(day), orderBy: [{ kind: "asc" }, { value: "asc" }] });
+  const rows = await db.positionRequirement.findMany({ where: inForceOn(day), orderBy: [{ kind: "asc" }, { value: "asc" }] });
   const byKey = new Map<string, Requirement[]>();
   for (const row of rows) {
     const key = `${row.position}:${row.unitLevel}`;

@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { recordAudit } from "#app/audit/audit.server.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
-import { isoDay, parseDay } from "#app/org/days.ts";
+import { isoDay } from "#app/org/days.ts";
+import { dayField } from "#app/org/day-field.server.ts";
 import type { ListKey, Outcome, PlanningUnit } from "./entries.server.ts";
 import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
-import { policyOn } from "#app/policy/policy.server.ts";
+import { inForceOn, policyOn } from "#app/policy/policy.server.ts";
 import { passesBallot, standing, throughBeforeApproval, type ProcedureStep, type RecordedStep } from "./procedure.ts";
-
-const inForce = (day: Date) => ({ effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] });
 
 /** The procedure for making a list in force on a day (PlanningProcedureStep rows), in order. */
 export async function procedureOn(db: Db | DbTx, day: Date): Promise<ProcedureStep[]> {
-  return db.planningProcedureStep.findMany({ where: inForce(day), orderBy: { order: "asc" }, select: { key: true, order: true, ballot: true, source: true } });
+  return db.planningProcedureStep.findMany({ where: inForceOn(day), orderBy: { order: "asc" }, select: { key: true, order: true, ballot: true, source: true } });
 }
 
 /** The steps recorded for a unit's list, with what each person received, as procedure.ts standing() reads them. */
@@ -31,10 +30,7 @@ export async function recordedSteps(db: Db | DbTx, unit: PlanningUnit, term: Pla
 export const stepForm = (now: Date) =>
   z.object({
     kind: z.string().min(1, "planningList.error.kind"),
-    heldOn: z
-      .string()
-      .transform((text, ctx) => parseDay(text) ?? (ctx.addIssue({ code: "custom", message: "planningList.error.heldOn" }), z.NEVER))
-      .refine((d) => d.getTime() <= now.getTime(), "planningList.error.heldOnFuture"),
+    heldOn: dayField("planningList.error.heldOn").refine((d) => d.getTime() <= now.getTime(), "planningList.error.heldOnFuture"),
     participants: z.coerce.number({ error: "planningList.error.participants" }).int("planningList.error.participants").min(1, "planningList.error.participants").max(100_000, "planningList.error.participants"),
     note: z.string().trim().max(2000, "planningList.error.note"),
   });

@@ -35,10 +35,13 @@ export async function ensureDefaultPolicies(db: Db) {
     await db.policyRule.upsert({ where: { key_effectiveFrom: { key: rule.key, effectiveFrom: rule.effectiveFrom } }, create: rule, update: {} });
 }
 
+/** Rows of a table of dated rules (policies, requirements, procedure steps) in force on a day: from it, until before its end. */
+export const inForceOn = (day: Date) => ({ effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] });
+
 /** The rules in force on a day, by key; a key with no rule then is absent. */
 export async function policiesOn<K extends PolicyKey>(db: Db | DbTx, keys: readonly K[], day: Date): Promise<Map<K, PolicyValue>> {
   const rows = await db.policyRule.findMany({
-    where: { key: { in: [...keys] }, effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
+    where: { key: { in: [...keys] }, ...inForceOn(day) },
     orderBy: { effectiveFrom: "asc" },
     select: { key: true, value: true, source: true, effectiveFrom: true },
   });
@@ -55,7 +58,7 @@ export async function policyHistory(db: Db | DbTx, key: PolicyKey): Promise<(day
 /** The rule in force on a day (a period's end for statistics), or null when none was. */
 export async function policyOn(db: Db | DbTx, key: PolicyKey, day: Date): Promise<PolicyValue | null> {
   return db.policyRule.findFirst({
-    where: { key, effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
+    where: { key, ...inForceOn(day) },
     orderBy: { effectiveFrom: "desc" },
     select: { value: true, source: true, effectiveFrom: true },
   });

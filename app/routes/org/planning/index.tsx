@@ -10,9 +10,9 @@ import { planningListMessages } from "#app/i18n/vi/planning-list.ts";
 import { unitTrail } from "#app/org/learning-report.server.ts";
 import { isValidOn } from "#app/org/periods.ts";
 import { unitSelect } from "#app/org/units.server.ts";
-import { hasListFor, plannedCounts, termOn } from "#app/planning/list-view.server.ts";
-import { allTerms } from "#app/planning/lists.server.ts";
-import { isPlanningLevel } from "#app/planning/positions.ts";
+import { hasListFor, plannedCounts } from "#app/planning/list-view.server.ts";
+import { allTerms, termOn } from "#app/planning/lists.server.ts";
+import { isPlanningLevel, planningLevels } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
 import type { Route } from "./+types/index";
 import "#app/styles/tables.css";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const readable = (path: string) => canOnUnit(user.roles, "planning:read", path);
   // One level at a time: the chosen unit's children, or the roots of the reader's scope.
   const rows = unit
-    ? await db.orgUnit.findMany({ where: { parentId: unit.id, level: { in: ["province", "district", "commune"] } }, select: unitSelect, orderBy: [{ name: "asc" }, { id: "asc" }] })
+    ? await db.orgUnit.findMany({ where: { parentId: unit.id, level: { in: [...planningLevels] } }, select: unitSelect, orderBy: [{ name: "asc" }, { id: "asc" }] })
     : await db.orgUnit.findMany({ where: { id: { in: scopesFor(user.roles, "planning:read").map((s) => s.unitId) } }, select: unitSelect, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const shown = term ? [...(unit ? [unit] : []), ...rows].filter((u) => isValidOn(u, term.treeOn)) : [];
   const counts = term ? await plannedCounts(db, shown.map((u) => u.id), term) : new Map<string, number>();
