@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 
 /**
- * Who may be put on a unit's planning list for a term: an active cadre of the unit's subtree, or one who
+ * Who may be put on a unit's planning list for a term: a cadre (not deactivated) of the unit's subtree, or one who
  * holds a position there during the term — after 1 July 2025 cadres lead the new communes while their
  * records stay with the old ones. The one rule for the list page, planning a cadre and the import.
  */
