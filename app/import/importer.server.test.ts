@@ -258,13 +258,14 @@ describe("planning lists", () => {
       "Q-1,,00000,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
       "Q-1,,31471,2025-2030,Bí thư Đảng ủy,Đề xuất,01/03/2024",
       "Q-1,,31471-01,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
-      "Q-1,,31471,2030-2035,Bí thư Đảng ủy,Đề xuất,01/03/2029",
+      "Q-1,,31471,2030-2035,Bí thư Đảng ủy,Đề xuất,01/03/2024",
       "Q-1,,31471,2020-2025,Chi hội trưởng,Đề xuất,01/03/2019",
       "Q-1,,31471,2020-2025,Bí thư Đảng ủy,Chờ duyệt,01/03/2019",
       "Q-1,,31471,2020-2025,Ủy viên Ban Chấp hành Đảng bộ,Đề xuất,01/03/2019",
       "Q-1,,31471,2020-2025,dang_uy_vien_ban_chap_hanh,Đã phê duyệt,01/04/2019",
       "O-1,,31471,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
       "Q-1,,99999,2020-2025,Bí thư Đảng ủy,Đề xuất,01/03/2019",
+      "Q-1,,31471,2020-2025,Phó Bí thư Đảng ủy,Đề xuất,01/03/2099",
     ];
     const result = await importFile("planning", csv(head + rows.join("\n")), { apply: true });
     expect(result.status).toBe("previewed");
@@ -281,6 +282,8 @@ describe("planning lists", () => {
       // A cadre, like a unit, outside the importer's scope is refused as if unknown.
       [11, "Mã cán bộ", "import.error.person"],
       [12, "Mã đơn vị", "import.error.unit"],
+      // A recorded decision has happened.
+      [13, "Ngày", "import.error.futureDay"],
     ]);
     expect(result.summary.errors[2]!.message).toEqual({ key: "import.error.unitNotOnTree", params: { code: "31471", term: "2025–2030" } });
     expect(await db.planningEntry.count()).toBe(before);

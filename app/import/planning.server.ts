@@ -23,6 +23,7 @@ type Key = (typeof columns)[number]["key"];
 const positionChoices = Object.fromEntries(planningPositionKeys.flatMap((p) => [[headerKey(peopleMessages[`people.position.${p}`]), p], [p, p]])) as Record<string, PlanningPosition>;
 const positionsShown = planningPositionKeys.map((p) => peopleMessages[`people.position.${p}`]).join(", ");
 const statuses = ["proposed", "approved"] as const;
+const statusesShown = statuses.map((s) => planningMessages[`planning.status.${s}`]).join(", ");
 const statusChoices = Object.fromEntries(statuses.flatMap((s) => [[headerKey(planningMessages[`planning.status.${s}`]), s], [s, s]])) as Record<string, (typeof statuses)[number]>;
 
 type Entry = { userId: string; unitId: string; termId: string; position: string; status: string; on: Date; unitPath: string };
@@ -56,8 +57,10 @@ export const planningImport: ImportKind<Key> = {
       if (candidates && term && !unit) reader.fail("unitCode", { key: "import.error.unitNotOnTree", params: { code: unitCode!, term: termName(term.key) } });
       const positionText = reader.text("position", 100);
       const position = positionText === undefined ? undefined : (positionChoices[headerKey(positionText)] ?? reader.fail("position", { key: "import.error.planningPosition", params: { choices: positionsShown } }));
-      const status = reader.choice("status", statusChoices, "Đề xuất, Đã phê duyệt");
-      const on = reader.day("on");
+      const status = reader.choice("status", statusChoices, statusesShown);
+      const day = reader.day("on");
+      // A decision the file records has happened: a day to come is a typing error.
+      const on = day && day.getTime() > Date.now() ? reader.fail("on", { key: "import.error.futureDay" }) : day;
 
       const person = personNamed(externalId, phone);
       if (externalId === undefined && phone === undefined && reader.raw("phone") === "") reader.fail("externalId", { key: "import.error.key" });
