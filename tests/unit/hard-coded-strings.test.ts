@@ -53,7 +53,7 @@ export function hardCoded(file: string): string[] {
         if (property && value !== undefined && words.test(value)) report(property, value);
       }
     }
-    const entersMeta = node.type === "VariableDeclarator" && (node.id as Node).name === "meta";
+    const entersMeta = (node.type === "VariableDeclarator" || node.type === "FunctionDeclaration") && (node.id as Node | null)?.name === "meta";
     for (const [key, child] of Object.entries(node)) {
       if (key === "loc" || key === "leadingComments" || key === "trailingComments") continue;
       for (const item of Array.isArray(child) ? child : [child]) if (isNode(item)) visit(item, inMeta || entersMeta);
@@ -72,4 +72,6 @@ test("no user-visible text is written in a route or a component: it lives in the
 test("the check finds what it is for", () => {
   const probe = path.join("tests", "unit", "fixtures", "hard-coded-probe.tsx");
   expect(hardCoded(probe)).toEqual([`${probe}:3 "Xin chào"`, `${probe}:4 "Tìm kiếm"`, `${probe}:7 "Cán bộ · Lan Tỏa"`]);
+  const declared = path.join("tests", "unit", "fixtures", "hard-coded-probe-function.tsx");
+  expect(hardCoded(declared)).toEqual([`${declared}:3 "Đăng nhập · Lan Tỏa"`]);
 });
