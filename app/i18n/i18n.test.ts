@@ -1,9 +1,7 @@
 import { expect, test } from "vitest";
 import { en } from "./en.ts";
 import { formatDate, formatDateTime, loadCatalog, translator } from "./i18n.ts";
-import { authorMessages } from "./vi/author.ts";
 import { certificateMessages } from "./vi/certificate.ts";
-import { coreMessages } from "./vi/core.ts";
 import { orgMessages } from "./vi/org.ts";
 
 // Every area under vi/, so a new one is checked without being listed here.

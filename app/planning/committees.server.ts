@@ -6,7 +6,7 @@ import { isoDay } from "#app/org/days.ts";
 import { dayField } from "#app/org/day-field.server.ts";
 import { policyOn } from "#app/policy/policy.server.ts";
 import { plannableWhere } from "./eligibility.ts";
-import { activeStatuses, type PlanningTerm } from "./lists.server.ts";
+import type { PlanningTerm } from "./lists.server.ts";
 import { committeeBody, committeeKinds, isPlanningPosition, planningPositions, type CommitteeKind, type PlanningPosition } from "./positions.ts";
 import { committeeWomenWarning } from "./rules.ts";
 

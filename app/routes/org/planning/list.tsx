@@ -23,7 +23,7 @@ import {
   type PlanningUnit,
 } from "#app/planning/entries.server.ts";
 import { hasListFor, planningListView } from "#app/planning/list-view.server.ts";
-import { rulesFor, termByKey } from "#app/planning/lists.server.ts";
+import { termByKey } from "#app/planning/lists.server.ts";
 import { judgedOn } from "#app/planning/rules.ts";
 import { recordStep, stepForm } from "#app/planning/steps.server.ts";
 import { PlanningForms, PlanningListBody, type ActionResult } from "#app/components/planning-list.tsx";
