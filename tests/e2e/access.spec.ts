@@ -52,6 +52,8 @@ test("an organizer requires a course with a due date and a learner of her provin
   await signIn(page, demo.organizer.login, demo.organizer.password);
   await page.goto("/org/required");
   await expect(page.getByText("Đơn vị: Tỉnh Bạc Liêu và các đơn vị trực thuộc")).toBeVisible();
+  // A long course title in the form's select must not widen the page past the phone's screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.getByRole("combobox", { name: "Khóa học" }).selectOption({ label: "Hòa giải ở cơ sở" });
   await page.getByLabel("Hạn hoàn thành").fill("2031-12-31");
   await page.getByRole("button", { name: "Giao khóa học" }).click();
@@ -77,5 +79,5 @@ test("an organizer requires a course with a due date and a learner of her provin
   await signIn(page, demo.organizer.login, demo.organizer.password);
   await page.goto("/org/required");
   await page.getByRole("row", { name: /Hòa giải ở cơ sở/ }).getByRole("button", { name: "Bỏ yêu cầu" }).click();
-  await expect(page.getByText("Chưa có khóa học bắt buộc nào cho đơn vị này.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Hòa giải ở cơ sở/ })).toHaveCount(0);
 });

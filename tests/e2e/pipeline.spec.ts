@@ -43,7 +43,7 @@ test("an organizer reads her commune's pipeline, opens a stage's list and record
   await expect(party.getByText("1/9 ủy viên · thành lập ngày 20/09/2025")).toBeVisible();
 
   await page.getByRole("link", { name: /Nguồn cán bộ nữ/ }).click();
-  await expect(page.getByText(/Trong số nữ được quy hoạch, 1\/1 \(100,0\s?%\) đã được bầu hoặc bổ nhiệm\./)).toBeVisible();
+  await expect(page.getByText(/Trong số nữ được quy hoạch, 1\/1 \(100,0\s?%\) đã được bầu hoặc chỉ định vào cấp ủy, ban chấp hành của chính đơn vị quy hoạch mình\./)).toBeVisible();
   const elected = page.locator("#pipeline-table").getByRole("row", { name: /^Được bầu, bổ nhiệm/ });
   await expect(elected.getByRole("cell").nth(0)).toHaveText("1");
 });
