@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
@@ -15,6 +15,26 @@ export function Field({ label, error, hint, ...input }: Props) {
           {hint}
         </span>
       ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; children: ReactNode };
+
+/** Field's select: labelled, its error announced with it, never wider than the form. */
+export function SelectField({ label, error, children, ...select }: SelectProps) {
+  const id = useId();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select {...select} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {children}
+      </select>
       {error ? (
         <span id={`${id}-error`} className="field-error">
           {error}

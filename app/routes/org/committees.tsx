@@ -2,7 +2,7 @@ import { Form, Link, data, redirect } from "react-router";
 import { z } from "zod";
 import { notFound, requirePermission, requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { canOnUnit } from "#app/auth/permissions.ts";
-import { Field } from "#app/components/field.tsx";
+import { Field, SelectField } from "#app/components/field.tsx";
 import { db } from "#app/db.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
@@ -103,12 +103,6 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
   /** The errors and values of the form that was sent, for the form it came from only. */
   const sent = (form: string, kind: string) => (actionData && actionData.form === form && actionData.kind === kind ? actionData : null);
   const message = (errors: Errors | undefined, field: string) => (errors?.[field] ? t(errors[field]) : undefined);
-  const fieldError = (errors: Errors | undefined, field: string, id: string) =>
-    errors?.[field] ? (
-      <span className="field-error" id={id}>
-        {t(errors[field])}
-      </span>
-    ) : null;
   return (
     <>
       <p className="breadcrumb">
@@ -119,7 +113,6 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
       {committees.map(({ kind, committee, positions }) => {
         const setSent = sent("committee", kind);
         const outcomeSent = committee ? sent("outcome", committee.id) : null;
-        const ids = (field: string, form: string) => `${form}-${kind}-${field}-error`;
         return (
           <section key={kind} aria-labelledby={`${kind}-title`} className="stack">
             <h2 id={`${kind}-title`}>{t(committeeLabel(kind))}</h2>
@@ -196,46 +189,24 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
                 <h3>{t("pipeline.outcome.title", { committee: t(committeeLabel(kind)) })}</h3>
                 <input type="hidden" name="intent" value="outcome" />
                 <input type="hidden" name="committee" value={committee.id} />
-                <label className="field">
-                  <span>{t("pipeline.outcome.person")}</span>
-                  <select
-                    name="person"
-                    defaultValue={outcomeSent?.values.person}
-                    aria-invalid={outcomeSent?.errors.person ? true : undefined}
-                    aria-describedby={outcomeSent?.errors.person ? ids("person", "outcome") : undefined}
-                  >
-                    {candidates.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                  {fieldError(outcomeSent?.errors, "person", ids("person", "outcome"))}
-                </label>
-                <label className="field">
-                  <span>{t("pipeline.outcome.position")}</span>
-                  <select
-                    name="position"
-                    defaultValue={outcomeSent?.values.position}
-                    aria-invalid={outcomeSent?.errors.position ? true : undefined}
-                    aria-describedby={outcomeSent?.errors.position ? ids("position", "outcome") : undefined}
-                  >
-                    {positions.map((p) => (
-                      <option key={p} value={p}>
-                        {t(positionLabel(p))}
-                      </option>
-                    ))}
-                  </select>
-                  {fieldError(outcomeSent?.errors, "position", ids("position", "outcome"))}
-                </label>
-                <label className="field">
-                  <span>{t("pipeline.outcome.how")}</span>
-                  <select name="how" defaultValue={outcomeSent?.values.how ?? "elected"}>
-                    <option value="elected">{t("pipeline.outcome.elected")}</option>
-                    <option value="appointed">{t("pipeline.outcome.appointed")}</option>
-                  </select>
-                  {fieldError(outcomeSent?.errors, "how", ids("how", "outcome"))}
-                </label>
+                <SelectField label={t("pipeline.outcome.person")} name="person" defaultValue={outcomeSent?.values.person} error={message(outcomeSent?.errors, "person")}>
+                  {candidates.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField label={t("pipeline.outcome.position")} name="position" defaultValue={outcomeSent?.values.position} error={message(outcomeSent?.errors, "position")}>
+                  {positions.map((p) => (
+                    <option key={p} value={p}>
+                      {t(positionLabel(p))}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField label={t("pipeline.outcome.how")} name="how" defaultValue={outcomeSent?.values.how ?? "elected"} error={message(outcomeSent?.errors, "how")}>
+                  <option value="elected">{t("pipeline.outcome.elected")}</option>
+                  <option value="appointed">{t("pipeline.outcome.appointed")}</option>
+                </SelectField>
                 <Field label={t("pipeline.outcome.on")} type="date" name="on" defaultValue={outcomeSent?.values.on ?? committee.formedOn ?? ""} error={message(outcomeSent?.errors, "on")} />
                 <button type="submit" className="button">
                   {t("pipeline.outcome.record")}
