@@ -15,15 +15,18 @@ export default defineConfig(({ command, isSsrBuild }) => {
         terserOptions: { module: true, toplevel: true, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020, comments: false } },
         // Kept for the server, which names each lesson's island chunks in the page (island-chunks.server.ts).
         manifest: true,
-        // React, React DOM and React Router (with Vite's preload helper) in one file: every page needs all of
-        // them. The lesson's own shared modules (messages, lesson body, island registry) in another: four
-        // small chunks cost 0.7 KB more and three more requests on a lesson's first visit (ADR 008).
+        // React, React DOM, React Router, the root route and the lesson's own modules (messages, lesson body,
+        // island registry, the lesson route) in one file: each small chunk apart cost bytes and a request on
+        // a lesson's first visit, 2.4 KB in all (ADR 008). Islands stay chunks of their own.
         rolldownOptions: {
           output: {
             codeSplitting: {
               groups: [
-                { name: "framework", priority: 2, test: /\/node_modules\/(react|react-dom|react-router|scheduler)\/|^\0vite\/preload-helper/ },
-                { name: "shared", priority: 1, test: /\/app\/(i18n\/(i18n|vi\/core)|components\/mdx\/(static-html|lesson-context|lesson-body|islands))\.tsx?$/ },
+                { name: "framework", priority: 2, test: /\/node_modules\/(react|react-dom|react-router|scheduler)\/|^\0(vite\/preload-helper|rolldown\/runtime)|\/app\/(root|entry\.client|routes\/learn\/lesson|i18n\/(i18n|vi\/core)|components\/(site-header|error-page|scroll-memory|mdx\/(static-html|lesson-context|lesson-body|islands)))\.tsx?$/ },
+                // What the organizer, admin and author pages share, in one file: each chunk a route imports is
+                // named in the route manifest every page loads, the learner's lesson included.
+                { name: "author", priority: 1, test: /\/app\/(authoring\/|components\/authoring\/|i18n\/vi\/author\.ts)/ },
+                { name: "staff", priority: 1, test: /\/app\/((planning|people|org|membership|import|policy)\/|components\/(pager|planning-list|unit-page|pipeline-chart|cadre-record|membership)\.tsx|i18n\/(numbers\.ts|vi\/(org|planning|planning-list|planning-admin|pipeline|people|people-admin|units|import|membership)\.ts))/ },
               ],
             },
           },

@@ -1,11 +1,12 @@
 import { useContext, useEffect } from "react";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "react-router";
+import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/root";
 import { currentUserContext, getCurrentUser, loadCurrentUser, requirePasswordChanged } from "./auth/auth.server.ts";
 import { hasPermission, scopesFor } from "./auth/permissions.ts";
 import { localeFromRequest } from "./i18n/locale.server.ts";
 import { SiteHeader } from "./components/site-header.tsx";
 import { ErrorPage } from "./components/error-page.tsx";
+import { useScrollMemory } from "./components/scroll-memory.ts";
 import { NonceContext } from "./http/nonce.ts";
 import { useLocale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
@@ -65,7 +66,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
@@ -79,6 +79,7 @@ function useHydratedMarker() {
 
 export default function App({ loaderData }: Route.ComponentProps) {
   useHydratedMarker();
+  useScrollMemory();
   return (
     <>
       <SiteHeader user={loaderData.user} />

@@ -234,3 +234,20 @@ test("when a scenario's code cannot be downloaded, a notice takes its place and 
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(page.getByText("Đã học xong bài này")).toBeVisible();
 });
+
+test("a lesson reached by a link opens at its top, and going back returns to where the last one was left", async ({ page, freshLearner }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${slug}/vi-sao-phai-tap-hop`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  const next = page.getByRole("link", { name: /Bài tiếp theo/ });
+  await next.scrollIntoViewIfNeeded();
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(300);
+  await next.click();
+  await expect(page).toHaveURL(`/courses/${slug}/hieu-phu-nu-trong-ap`);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page).toHaveURL(`/courses/${slug}/vi-sao-phai-tap-hop`);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(left);
+});
