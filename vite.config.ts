@@ -17,12 +17,13 @@ export default defineConfig(({ command, isSsrBuild }) => {
         manifest: true,
         // React, React DOM, React Router, the root route and the lesson's own modules (messages, lesson body,
         // island registry, the lesson route) in one file: each small chunk apart cost bytes and a request on
-        // a lesson's first visit, 2.4 KB in all (ADR 008). Islands stay chunks of their own.
+        // a lesson's first visit, 2.4 KB in all (ADR 008). Islands stay chunks of their own, and so does the
+        // entry: it awaits the islands before hydrating, and they import this chunk (a cycle would deadlock).
         rolldownOptions: {
           output: {
             codeSplitting: {
               groups: [
-                { name: "framework", priority: 2, test: /\/node_modules\/(react|react-dom|react-router|scheduler)\/|^\0(vite\/preload-helper|rolldown\/runtime)|\/app\/(root|entry\.client|routes\/learn\/lesson|i18n\/(i18n|vi\/core)|components\/(site-header|error-page|scroll-memory|mdx\/(static-html|lesson-context|lesson-body|islands)))\.tsx?$/ },
+                { name: "framework", priority: 2, test: /\/node_modules\/(react|react-dom|react-router|scheduler)\/|^\0(vite\/preload-helper|rolldown\/runtime)|\/app\/(root|routes\/learn\/lesson|i18n\/(i18n|vi\/core)|components\/(site-header|error-page|scroll-memory|mdx\/(static-html|lesson-context|lesson-body|islands)))\.tsx?$/ },
                 // What the organizer, admin and author pages share, in one file: each chunk a route imports is
                 // named in the route manifest every page loads, the learner's lesson included.
                 { name: "author", priority: 1, test: /\/app\/(authoring\/|components\/authoring\/|i18n\/vi\/author\.ts)/ },
