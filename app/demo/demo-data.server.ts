@@ -86,6 +86,7 @@ async function seedProgress(db: Db | DbTx, userId: string, course: CatalogCourse
     doneLessonIds: new Set(doneLessons.map((l) => l.id)),
     bestQuizScore: attempt?.score ?? null,
     endedScenarioIds: new Set(scenarioRuns.map((r) => r.scenarioId)),
+    attendedClass: false,
   });
   const completedAt = complete ? at(lessonCount + 1) : null;
   await db.enrollment.create({
