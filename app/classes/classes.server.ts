@@ -58,7 +58,8 @@ export async function recordPage(db: Db, roles: readonly ScopedRole[], unit: Cla
     children,
     courses: holdsClasses(unit) ? classCourses(courses, unit).map((c) => ({ id: c.id, title: c.title, completes: c.rule.attendance === "completes" })) : [],
     roster: roster.map((p) => ({ id: p.id, name: p.name, unitName: p.unit.name, positions: p.holdings.map((h) => h.position) })),
-    rosterCut: roster.length === rosterLimit,
+    /** the roster's bound when the roster reached it, so the page says it is cut */
+    rosterCut: roster.length === rosterLimit ? rosterLimit : null,
     /** the form's default day */
     day,
     recorded: recorded ? { heldOn: recorded.heldOn, attendees: recorded._count.attendance, completed: recorded._count.certificates } : null,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Form, Link, data, redirect } from "react-router";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
-import { holdsClasses, parseClass, recordClass, recordPage, rosterLimit } from "#app/classes/classes.server.ts";
+import { holdsClasses, parseClass, recordClass, recordPage } from "#app/classes/classes.server.ts";
 import { Field, SelectField } from "#app/components/field.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
@@ -106,7 +106,7 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
             ) : null}
             {hydrated && roster.length > 0 ? <Field label={t("classes.filter")} name="" type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
             {roster.length === 0 ? <p>{t("classes.noRoster")}</p> : null}
-            {loaderData.rosterCut ? <p className="muted">{t("classes.rosterCut", { limit: rosterLimit })}</p> : null}
+            {loaderData.rosterCut ? <p className="muted">{t("classes.rosterCut", { limit: loaderData.rosterCut })}</p> : null}
             <ul className="roster-list">
               {roster.map((p) => (
                 <li key={p.id} hidden={!shown(p.name)}>
