@@ -147,9 +147,13 @@ export const classListSize = 50;
 /** The classes held in a unit's subtree, newest first, with their totals; the list stops at `classListSize`. */
 export async function classesWithin(db: Db, unit: { path: string }) {
   const where = { unit: { path: { startsWith: unit.path } } };
-  const [total, attendees, list] = await Promise.all([
+  const below = `${unit.path.replace(/[\\%_]/g, "\\$&")}%`;
+  const [total, [people], list] = await Promise.all([
     db.classSession.count({ where }),
-    db.classAttendance.findMany({ where: { session: where }, distinct: ["userId"], select: { userId: true } }),
+    db.$queryRaw<{ attendees: number | bigint }[]>`
+      select count(distinct a."userId") as "attendees"
+      from "ClassAttendance" a join "ClassSession" s on s."id" = a."sessionId" join "OrgUnit" u on u."id" = s."unitId"
+      where u."path" like ${below} escape '\\'`,
     db.classSession.findMany({
       where,
       orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
@@ -163,7 +167,7 @@ export async function classesWithin(db: Db, unit: { path: string }) {
       },
     }),
   ]);
-  return { total, attendees: attendees.length, list };
+  return { total, attendees: Number(people?.attendees ?? 0), list };
 }
 
 /** The organizer's classes page for a unit she reads: the way up, the units below with their counts, and the classes of its subtree. */
