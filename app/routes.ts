@@ -28,6 +28,8 @@ export default [
   route("org/membership", "routes/org/membership.tsx"),
   route("org/membership/edit", "routes/org/membership-edit.tsx"),
   route("org/models", "routes/org/models.tsx"),
+  route("org/classes", "routes/org/classes.tsx"),
+  route("classes", "routes/classes/record.tsx"),
   route("org/pipeline", "routes/org/pipeline.tsx"),
   route("org/pipeline/:stage", "routes/org/pipeline-stage.tsx"),
   route("org/planning/warnings", "routes/org/planning-warnings.tsx"),

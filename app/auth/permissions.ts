@@ -22,12 +22,14 @@ export const permissions = [
   "planning:manage",
   // terms, the positions' requirements and the planning rules: data every unit is judged by
   "planning:rules",
+  // in-person classes held for the units of the subtree: course, day, place and who attended
+  "class:record",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   learner: ["course:learn"],
-  trainer: ["course:learn", "course:write"],
+  trainer: ["course:learn", "course:write", "class:record"],
   organizer: ["course:learn", "report:read", "people:manage", "branches:manage", "membership:write", "course:assign", "audit:read", "planning:read", "planning:manage"],
   admin: permissions,
 };

@@ -20,14 +20,14 @@ export type Certificate = NonNullable<Awaited<ReturnType<typeof certificateByCod
 /** Called in the transaction that completes the course; names are copied so the certificate outlives renames. */
 export async function issueCertificate(
   tx: Pick<Db, "certificate" | "user">,
-  { userId, course, issuedAt }: { userId: string; course: Pick<CatalogCourse, "id" | "title" | "version">; issuedAt?: Date },
+  { userId, course, issuedAt, classSessionId }: { userId: string; course: Pick<CatalogCourse, "id" | "title" | "version">; issuedAt?: Date; classSessionId?: string | null },
 ) {
   const holder = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, unit: { select: { name: true } } } });
   let code = generateCode();
   // 40 random bits make a clash unlikely, but a unique-constraint error would abort the learner's step.
   while (await tx.certificate.findUnique({ where: { code }, select: { id: true } })) code = generateCode();
   return tx.certificate.create({
-    data: { code, userId, courseId: course.id, courseVersion: course.version, holderName: holder.name, unitName: holder.unit.name, courseTitle: course.title, issuedAt },
+    data: { code, userId, courseId: course.id, courseVersion: course.version, holderName: holder.name, unitName: holder.unit.name, courseTitle: course.title, issuedAt, classSessionId },
     select: certificateSelect,
   });
 }

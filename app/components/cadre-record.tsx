@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { useT } from "#app/i18n/i18n.ts";
+import { classesMessages } from "#app/i18n/vi/classes.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { peopleAdminMessages } from "#app/i18n/vi/people-admin.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
@@ -13,7 +14,7 @@ type Status = "proposed" | "approved" | "kept" | "removed";
 
 /** The planning, committee and training sections of a cadre's page, in the order an organizer reads them. */
 export function CadreRecordSections({ record }: { record: CadreRecord }) {
-  const { t, date } = useT(peopleAdminMessages, peopleMessages, planningMessages);
+  const { t, date } = useT(peopleAdminMessages, peopleMessages, planningMessages, classesMessages);
   const position = (key: string) => (isPosition(key) ? t(positionLabel(key)) : key);
   const gap = (g: Gap) => {
     if (g.kind === "course") return t("planning.gap.course", { course: record.gapCourses[g.course] ?? g.course });
@@ -148,6 +149,36 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
         </div>
       )}
 
+      <h3>{t("classes.record.title")}</h3>
+      {record.classes.length === 0 ? (
+        <p>{t("classes.record.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("classes.org.date")}</th>
+                <th scope="col">{t("classes.org.course")}</th>
+                <th scope="col">{t("classes.org.heldFor")}</th>
+                <th scope="col">{t("classes.org.place")}</th>
+                <th scope="col">{t("classes.record.certificate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.classes.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{date(c.heldOn)}</th>
+                  <td>{c.courseTitle}</td>
+                  <td>{c.unitName}</td>
+                  <td>{c.place}</td>
+                  <td>{c.certificate ? <Link to={`/verify/${c.certificate}`}>{c.certificate}</Link> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
       <h3>{t("peopleAdmin.certificates")}</h3>
       {record.certificates.length === 0 ? (
         <p>{t("peopleAdmin.noCertificates")}</p>
@@ -165,7 +196,10 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
             <tbody>
               {record.certificates.map((c) => (
                 <tr key={c.code}>
-                  <th scope="row">{c.courseTitle}</th>
+                  <th scope="row">
+                    {c.courseTitle}
+                    {c.inPerson ? <span className="muted"> · {t("classes.record.inPerson")}</span> : null}
+                  </th>
                   <td>
                     <Link to={`/verify/${c.code}`}>{c.code}</Link>
                   </td>

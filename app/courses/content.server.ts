@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { AttendanceRule } from "./completion.ts";
 import { ContentError, type ContentIssue } from "./content-error.ts";
 import { compileMdx, contentHash, type CompiledMdx } from "./compile.server.ts";
 import { courseFrontmatter, lessonFrontmatter, type CourseFrontmatter } from "./course-schema.ts";
@@ -38,6 +39,8 @@ export type CourseContent = {
   quiz: QuizDefinition | null;
   scenarios: ScenarioGraph[];
   requiredScenarioIds: string[];
+  // Absent from app-authored courses stored compiled before classes were recorded (completionRule reads it).
+  attendance?: AttendanceRule;
 };
 
 export const courseFileName = "course.mdx";
@@ -118,6 +121,7 @@ export async function compileCourse({ slug, location, files }: CourseSource): Pr
     quiz,
     scenarios,
     requiredScenarioIds: fm.completion.scenarios,
+    attendance: fm.attendance,
   };
 }
 

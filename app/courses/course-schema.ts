@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attendanceRules } from "./completion.ts";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "chỉ gồm chữ thường không dấu, số và dấu gạch ngang");
 const lessonFile = z.string().regex(/^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/, "dạng NN-ten-bai (không có .mdx)");
@@ -21,6 +22,8 @@ export const courseFrontmatter = z
       })
       .strict()
       .default({ scenarios: [] }),
+    // Whether attending an in-person class a trainer recorded completes the course (app/courses/completion.ts).
+    attendance: z.enum(attendanceRules).default("records"),
     modules: z
       .array(z.object({ title: z.string().min(3).max(200), lessons: z.array(lessonFile).min(1).max(50) }).strict())
       .min(1)

@@ -26,6 +26,8 @@ const counts = async () => ({
   planningSteps: await db.planningStep.count(),
   planningVotes: await db.planningVote.count(),
   planningReviews: await db.planningReview.count(),
+  classSessions: await db.classSession.count(),
+  classAttendance: await db.classAttendance.count(),
 });
 
 let afterFirst: Awaited<ReturnType<typeof counts>>;
@@ -47,6 +49,23 @@ describe("seedDemo", () => {
     expect(afterFirst.quizAttempts).toBeGreaterThan(0);
     expect(afterFirst.scenarioRuns).toBeGreaterThan(0);
     expect(afterSecond).toEqual(afterFirst);
+  });
+
+  test("the trainer held classes in three Bạc Liêu communes; where attending completes the course, attendees hold a certificate from the class", async () => {
+    const classes = await db.classSession.findMany({
+      select: { course: { select: { slug: true } }, unit: { select: { level: true, validTo: true } }, heldOn: true, _count: { select: { attendance: true, certificates: true } } },
+    });
+    expect(classes).toHaveLength(4);
+    for (const c of classes) {
+      expect(c.unit.level).toBe("commune");
+      expect(c.heldOn < c.unit.validTo!).toBe(true);
+      expect(c._count.attendance).toBeGreaterThan(0);
+    }
+    const resolutions = classes.filter((c) => c.course.slug === "nghi-quyet-chi-thi-ve-cong-tac-phu-nu");
+    expect(resolutions).toHaveLength(3);
+    // Some attendees had completed the course online before: their certificate is not from the class.
+    expect(resolutions.some((c) => c._count.certificates > 0)).toBe(true);
+    expect(classes.find((c) => c.course.slug === "hoa-giai-o-co-so")?._count.certificates).toBe(0);
   });
 
   test("Bạc Liêu (95) has 7 districts and 64 communes", async () => {

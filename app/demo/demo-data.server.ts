@@ -10,6 +10,7 @@ import { carryOverChildren } from "#app/org/unit-admin.server.ts";
 import { insertUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
 import { cadreProfile, newTermStart, oldTermEnd, seedSuccessorPositions, type CadreRole } from "./demo-cadres.server.ts";
+import { seedClassesDemo } from "./classes-demo.server.ts";
 import { seedMembershipDemo } from "./membership-demo.server.ts";
 import { seedPlanningDemo } from "./planning-demo.server.ts";
 import { randomSource, type Random } from "./vietnamese-names.ts";
@@ -86,6 +87,7 @@ async function seedProgress(db: Db | DbTx, userId: string, course: CatalogCourse
     doneLessonIds: new Set(doneLessons.map((l) => l.id)),
     bestQuizScore: attempt?.score ?? null,
     endedScenarioIds: new Set(scenarioRuns.map((r) => r.scenarioId)),
+    attendedClass: false,
   });
   const completedAt = complete ? at(lessonCount + 1) : null;
   await db.enrollment.create({
@@ -204,6 +206,10 @@ export async function seedDemo(db: Db, courses: CatalogCourse[]) {
       update: {},
     });
   await seedPlanningDemo(db, courses, (tx, userId, course, random) => seedProgress(tx, userId, course, random, true));
+  // Classes in three communes (the first, one of Giá Rai's and one more) attended by seeded cadres only: the demo accounts keep their own progress.
+  const trainer = await db.user.findUniqueOrThrow({ where: { phone: "0900000002" }, select: { id: true } });
+  const classCommunes = [tree.communes[0]!, tree.communes.find((c) => c.path.startsWith(giaRai.path))!, tree.communes[20]!];
+  await seedClassesDemo(db, courses, trainer.id, classCommunes.map((c) => ({ id: c.id, path: c.path, name: c.name, cadreIds: (holders.get(c.id) ?? []).map((h) => h.userId) })));
   return { units: tree.communes.length, cadres: learnerIds.length };
 }
 

@@ -1,4 +1,5 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
+import { classesEn } from "./en/classes.ts";
 import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
 import { pipelineEn } from "./en/pipeline.ts";
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...planningAdminEn,
   ...planningListEn,
   ...importEn,
+  ...classesEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
@@ -34,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   "nav.people": "Cadres",
   "nav.units": "Units",
   "author.title": "Course authoring",
+  "author.recordClass": "Record an in-person class",
   "author.sourceApp": "Authored in the app",
   "author.sourceContent": "Shipped course (content/)",
   "author.version": "version {version}",
@@ -155,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   "org.pages": "Organizing board",
   "org.page.people": "Cadres",
   "org.page.membership": "Members and gathering rate",
+  "org.page.classes": "In-person classes",
   "org.page.required": "Required courses",
   "org.page.models": "Models",
   "org.page.import": "Import from Excel",

@@ -2,6 +2,7 @@
 // this costs the browser nothing.
 import type { authorMessages } from "./vi/author.ts";
 import type { certificateMessages } from "./vi/certificate.ts";
+import type { classesMessages } from "./vi/classes.ts";
 import type { coreMessages } from "./vi/core.ts";
 import type { importMessages } from "./vi/import.ts";
 import type { learningMessages } from "./vi/learning.ts";
@@ -23,6 +24,7 @@ export type MessageKey =
   | keyof typeof coreMessages
   | keyof typeof authorMessages
   | keyof typeof certificateMessages
+  | keyof typeof classesMessages
   | keyof typeof importMessages
   | keyof typeof learningMessages
   | keyof typeof loginMessages

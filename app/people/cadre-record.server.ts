@@ -1,4 +1,5 @@
 import { canOnUnit, type ScopedRole } from "#app/auth/permissions.ts";
+import { classesAttended } from "#app/classes/classes.server.ts";
 import type { Catalog } from "#app/courses/catalog.server.ts";
 import { isOverdue, requiredOf } from "#app/courses/requirements.server.ts";
 import type { Db } from "#app/db.server.ts";
@@ -18,7 +19,7 @@ const cadreFacts = { id: true, theoryLevel: true, partyMember: true, birthDate: 
  * training as it is now and the positions' requirements in force today.
  */
 export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId: string, catalog: Catalog, now: Date) {
-  const [cadre, entries, seats, enrollments, certificates, assignments, required] = await Promise.all([
+  const [cadre, entries, seats, enrollments, certificates, assignments, required, classes] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: cadreFacts }),
     db.planningEntry.findMany({
       where: { userId },
@@ -36,9 +37,14 @@ export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId:
       select: { id: true, position: true, how: true, on: true, committee: { select: { kind: true, term: { select: { key: true } }, unit: { select: { name: true, path: true } } } } },
     }),
     db.enrollment.findMany({ where: { userId }, orderBy: { startedAt: "desc" }, select: { courseId: true, courseVersion: true, startedAt: true, completedAt: true } }),
-    db.certificate.findMany({ where: { userId }, orderBy: { issuedAt: "desc" }, select: { code: true, courseTitle: true, courseVersion: true, issuedAt: true } }),
+    db.certificate.findMany({
+      where: { userId },
+      orderBy: { issuedAt: "desc" },
+      select: { code: true, courseTitle: true, courseVersion: true, issuedAt: true, classSessionId: true },
+    }),
     db.courseAssignment.findMany({ where: { userId }, select: { courseId: true, dueOn: true } }),
     requiredOf(db, userId),
+    classesAttended(db, userId),
   ]);
   const mayRead = (unitPath: string) => canOnUnit(viewer, "planning:read", unitPath);
   const visible = entries.filter((e) => mayRead(e.unit.path));
@@ -81,7 +87,10 @@ export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId:
       id: s.id, position: s.position, how: s.how, on: s.on, committee: s.committee.kind, term: s.committee.term.key, unitName: s.committee.unit.name,
     })),
     training,
-    certificates,
+    certificates: certificates.map(({ classSessionId, ...c }) => ({ ...c, inPerson: classSessionId !== null })),
+    classes: classes.map(({ session: s }) => ({
+      id: s.id, heldOn: s.heldOn, place: s.place, courseTitle: s.course.title, unitName: s.unit.name, certificate: s.certificates[0]?.code ?? null,
+    })),
     required: requiredCourses,
     /** the titles of the courses her readiness gaps name, by slug */
     gapCourses: Object.fromEntries(

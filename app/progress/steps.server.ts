@@ -1,12 +1,12 @@
 import { issueCertificate } from "#app/certificates/certificates.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
-import { isCourseComplete } from "#app/courses/completion.ts";
+import { completedBy } from "#app/courses/completion.ts";
 import { answerKey, gradeQuiz, type QuizAnswers, type QuizResult } from "#app/courses/quiz.ts";
 import { attemptRefusal, mayShowAnswers, quizStanding, type QuizRefusal } from "#app/courses/quiz-policy.ts";
 import { endingOfPath } from "#app/courses/scenario.ts";
 import type { DbTx } from "#app/db.server.ts";
 import { courseProgress, type CourseProgress } from "./progress.server.ts";
-
+import { countsInRound } from "./refresh.server.ts";
 
 /**
  * Writing the enrollment row, even to the value it has, locks it until commit: one learner's steps in
@@ -23,18 +23,36 @@ function enroll(tx: DbTx, userId: string, course: CatalogCourse) {
 }
 
 /**
+ * The latest in-person class of the course she attended that counts for the current round, where the course's
+ * rule lets attendance complete it: read on the write path only, so the lesson page's one query stays as it is.
+ * A round due for re-certification counts classes held since the version requiring it.
+ */
+async function attendedClass(tx: DbTx, userId: string, course: CatalogCourse, due: boolean) {
+  if (course.rule.attendance !== "completes") return null;
+  const counts = countsInRound(due, course.recertification);
+  const attended = await tx.classAttendance.findMany({
+    where: { userId, session: { courseId: course.id } },
+    orderBy: { session: { heldOn: "desc" } },
+    select: { session: { select: { id: true, heldOn: true } } },
+  });
+  return attended.map((a) => a.session).find((s) => counts(s.heldOn)) ?? null;
+}
+
+/**
  * Decides completion in the same transaction as the step that may complete the course. A course
  * due for re-certification completes again, on the current version, once its rule is met anew.
  */
 async function settleCompletion(tx: DbTx, userId: string, course: CatalogCourse) {
   const progress = await courseProgress(tx, userId, course);
   if (progress.completedAt && !progress.needsRefresh) return progress;
-  const complete = isCourseComplete(course.rule, {
+  const inClass = await attendedClass(tx, userId, course, progress.needsRefresh);
+  const by = completedBy(course.rule, {
     doneLessonIds: new Set(progress.doneLessonIds),
     bestQuizScore: progress.bestScore,
     endedScenarioIds: new Set(progress.endedScenarioIds),
+    attendedClass: inClass !== null,
   });
-  if (!complete) return progress;
+  if (!by) return progress;
   const completedAt = new Date();
   // Claim the completion only if nobody else did meanwhile, so two steps finishing at once never
   // issue two certificates. (enroll() already makes such transactions take turns; this keeps it true
@@ -44,8 +62,18 @@ async function settleCompletion(tx: DbTx, userId: string, course: CatalogCourse)
     data: { completedAt, courseVersion: course.version },
   });
   if (claimed.count === 0) return courseProgress(tx, userId, course);
-  await issueCertificate(tx, { userId, course });
+  await issueCertificate(tx, { userId, course, classSessionId: by === "class" ? inClass!.id : null });
   return { ...progress, completedAt, needsRefresh: false };
+}
+
+/**
+ * After a class she attended was recorded: completes the course (certificate marked as earned in person) where
+ * its rule says attending does. Where attendance is only recorded, nothing is enrolled or changed.
+ */
+export async function settleAttendance(tx: DbTx, userId: string, course: CatalogCourse) {
+  if (course.rule.attendance !== "completes") return null;
+  await enroll(tx, userId, course);
+  return settleCompletion(tx, userId, course);
 }
 
 export function markLessonDone(db: DbTx, userId: string, course: CatalogCourse, lessonId: string) {

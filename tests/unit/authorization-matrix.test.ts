@@ -229,6 +229,13 @@ const matrix: Record<string, RouteCases> = {
     loader: { request: (w, side) => ({ url: `/org/models?unit=${w[side].unit}` }), inside: organizers, outside: [] },
     action: Object.fromEntries(["create", "effective", "end", "replicate"].map((intent) => [intent, modelAction(intent)])),
   },
+  "routes/org/classes": {
+    loader: { request: (w, side) => ({ url: `/org/classes?unit=${w[side].unit}` }), inside: organizers, outside: [] },
+  },
+  "routes/classes/record": {
+    loader: { request: (w, side) => ({ url: `/classes?unit=${w[side].unit}` }), inside: writers, outside: [] },
+    action: { "-": { request: (w, side) => ({ url: `/classes?unit=${w[side].unit}`, form: { place: "" } }), inside: writers, outside: [] } },
+  },
   "routes/org/pipeline": {
     loader: { request: (w, side) => ({ url: `/org/pipeline?unit=${w[side].unit}&term=${termKey}` }), inside: organizers, outside: [] },
   },

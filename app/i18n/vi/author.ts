@@ -1,6 +1,7 @@
 // Course authoring (/author).
 export const authorMessages = {
   "author.title": "Soạn khóa học",
+  "author.recordClass": "Ghi lớp học trực tiếp",
   "author.sourceApp": "Soạn trong ứng dụng",
   "author.sourceContent": "Khóa học trong kho nội dung (content/)",
   "author.version": "phiên bản {version}",

@@ -38,6 +38,7 @@ export const orgMessages = {
   "org.page.membership": "Hội viên và tỷ lệ tập hợp",
   "org.page.required": "Khóa học bắt buộc",
   "org.page.models": "Mô hình",
+  "org.page.classes": "Lớp học trực tiếp",
   "org.page.import": "Nhập từ Excel",
   "org.page.audit": "Nhật ký thay đổi",
   "org.page.planning": "Quy hoạch cán bộ",

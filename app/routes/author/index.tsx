@@ -1,5 +1,6 @@
 import { Form, Link, data, redirect } from "react-router";
 import { notFound, requirePermission, requireUser } from "#app/auth/auth.server.ts";
+import { hasPermission } from "#app/auth/permissions.ts";
 import { authoredCourses, authoringUnits, createDraftCourse, newCourseForm } from "#app/authoring/drafts.server.ts";
 import { db } from "#app/db.server.ts";
 import { Field } from "#app/components/field.tsx";
@@ -11,7 +12,7 @@ import { readForm } from "#app/http/read-form.server.ts";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser({ request, context });
   requirePermission(user, "course:write");
-  return { courses: await authoredCourses(db, user.roles), units: authoringUnits(user.roles) };
+  return { courses: await authoredCourses(db, user.roles), units: authoringUnits(user.roles), mayRecordClasses: hasPermission(user.roles, "class:record") };
 }
 
 type Errors = Partial<Record<"slug" | "title", keyof typeof authorMessages>>;
@@ -47,6 +48,13 @@ export default function AuthorIndex({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <h1>{t("author.title")}</h1>
+      {loaderData.mayRecordClasses ? (
+        <p>
+          <Link to="/classes" className="button button-secondary">
+            {t("author.recordClass")}
+          </Link>
+        </p>
+      ) : null}
       <ul className="card-list">
         {loaderData.courses.map((course) => (
           <li key={course.slug} className="card">

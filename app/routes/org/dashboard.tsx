@@ -80,6 +80,7 @@ const organizerPages = [
   ["/org/planning", "org.page.planning"],
   ["/org/pipeline", "org.page.pipeline"],
   ["/org/models", "org.page.models"],
+  ["/org/classes", "org.page.classes"],
   ["/org/import", "org.page.import"],
   ["/org/audit", "org.page.audit"],
 ] as const;
