@@ -25,6 +25,8 @@ type Common = {
   props: Record<string, z.ZodType<unknown, PropValue>>;
   /** Rules across props, and what the server keeps for grading; returns the problems found. */
   check?: (node: JsxElement, found: LessonActivities) => string[];
+  /** What the author's editor inserts: a valid example to edit. Parts come with their parent's. */
+  snippet?: string;
 };
 /** The server renders it into the lesson's HTML: it works without JavaScript and ships none. */
 type HtmlEntry = Common & {
@@ -65,22 +67,42 @@ const idOf = (list: keyof Pick<LessonActivities, "reflections" | "checklists">) 
 };
 
 export const lessonComponents = {
-  Callout: { props: { type: z.enum(["note", "tip", "warning"], "phải là note, tip hoặc warning").optional(), title: literal }, html: Callout },
-  Term: { props: { meaning: literal }, html: Term },
-  Cite: { props: { doc: z.string("văn bản chưa có trong danh mục").refine((doc) => citedDocumentKeys.has(doc), "văn bản chưa có trong danh mục"), art: literal }, html: Cite },
+  Callout: {
+    snippet: `<Callout type="tip" title="Ghi nhớ">\n\nNội dung cần nhấn mạnh.\n\n</Callout>\n`,
+    props: { type: z.enum(["note", "tip", "warning"], "phải là note, tip hoặc warning").optional(), title: literal },
+    html: Callout,
+  },
+  Term: { snippet: `<Term meaning="Giải thích ngắn">thuật ngữ</Term>`, props: { meaning: literal }, html: Term },
+  Cite: {
+    snippet: `<Cite doc="11-NQ/TW" />`,
+    props: { doc: z.string("văn bản chưa có trong danh mục").refine((doc) => citedDocumentKeys.has(doc), "văn bản chưa có trong danh mục"), art: literal },
+    html: Cite,
+  },
   // The image's box is reserved before it loads, so the text does not jump on a slow phone.
   Figure: {
+    snippet: `<Figure src="/images/ten-anh.svg" alt="Mô tả ảnh" width="640" height="360" caption="Chú thích" />\n`,
     props: { src: z.string("đường dẫn ảnh không hợp lệ").refine(isSafeUrl, "đường dẫn ảnh không hợp lệ"), alt: literal, width: pixels, height: pixels, caption: literal },
     html: Figure,
   },
   Checklist: {
+    snippet: `<Checklist id="cac-buoc" title="Các bước">\n  <Step>Bước một</Step>\n  <Step>Bước hai</Step>\n</Checklist>\n`,
     props: { id: literal, title: literal },
     check: idOf("checklists"),
-    island: (props, html) => ({ id: text(props, "id"), title: text(props, "title"), steps: elementsOf<{ children?: ReactNode }>(props.children, Step).map((s) => html(s.props.children)) }),
+    island: (props, html) => ({
+      id: text(props, "id"),
+      title: text(props, "title"),
+      steps: elementsOf<{ children?: ReactNode }>(props.children, Step).map((s) => html(s.props.children)),
+    }),
   },
   Step: { props: {}, parent: "Checklist", html: Step },
-  Reflection: { props: { id: literal, prompt: literal }, check: idOf("reflections"), island: (props) => ({ id: text(props, "id"), prompt: text(props, "prompt") }) },
+  Reflection: {
+    snippet: `<Reflection id="suy-ngam" prompt="Chị sẽ áp dụng điều này thế nào ở chi hội mình?" />\n`,
+    props: { id: literal, prompt: literal },
+    check: idOf("reflections"),
+    island: (props) => ({ id: text(props, "id"), prompt: text(props, "prompt") }),
+  },
   Scenario: {
+    snippet: `<Scenario id="tinh-huong" title="Tình huống" start="mo-dau">\n  <Scene id="mo-dau">\n\nBối cảnh tình huống.\n\n    <Option to="tot">Cách ứng xử phù hợp</Option>\n    <Option to="chua-tot">Cách ứng xử chưa phù hợp</Option>\n  </Scene>\n  <Scene id="tot" ending="good">\n\nKết quả tốt.\n\n  </Scene>\n  <Scene id="chua-tot" ending="poor">\n\nKết quả chưa tốt.\n\n  </Scene>\n</Scenario>\n`,
     props: { id: literal, title: literal, start: literal },
     check: (node, found) => {
       const scenario = extractScenario(node);
@@ -104,6 +126,7 @@ export const lessonComponents = {
   Scene: { props: { id: literal, ending: literal }, parent: "Scenario", html: Scene },
   Option: { props: { to: literal }, parent: "Scene", html: Option },
   Quiz: {
+    snippet: `<Quiz id="kiem-tra" attempts="3" waitMinutes="10" showAnswers="after-pass">\n  <Question id="q1" prompt="Câu hỏi?">\n    <Choice correct>Đáp án đúng</Choice>\n    <Choice>Đáp án sai</Choice>\n    <Explanation>Vì sao đáp án đúng.</Explanation>\n  </Question>\n</Quiz>\n`,
     // attempts, waitMinutes and showAnswers are read together as the quiz's policy (quiz-policy.ts).
     props: { id: literal, attempts: literal, waitMinutes: literal, showAnswers: literal },
     // The questions and answer key stay on the server: the bundle keeps a bare <Quiz id>.
@@ -130,3 +153,6 @@ export function lessonComponent(name: string): LessonComponent | undefined {
 }
 
 export const isIslandEntry = (entry: LessonComponent): entry is AnyIslandEntry => entry.island !== undefined;
+
+/** The editor's "insert a component" buttons. */
+export const editorSnippets = Object.entries<LessonComponent>(lessonComponents).flatMap(([label, entry]) => (entry.snippet ? [{ label, text: entry.snippet }] : []));
