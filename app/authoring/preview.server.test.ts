@@ -1,15 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { lessonMdx } from "#tests/unit/course-fixture.ts";
+import { editorSnippets } from "#app/components/mdx/registry.server.ts";
 import { previewFile } from "./preview.server.ts";
-import { snippets } from "./starter-files.ts";
 
 describe("previewFile", () => {
   test("every snippet of the editor previews without problems", async () => {
-    for (const snippet of snippets) expect(await previewFile("01-bai.mdx", lessonMdx("Bài thử", snippet.text)), snippet.label).toMatchObject({ ok: true });
+    for (const snippet of editorSnippets) expect(await previewFile("01-bai.mdx", lessonMdx("Bài thử", snippet.text)), snippet.label).toMatchObject({ ok: true });
   });
 
   test("the quiz's policy reaches the preview, its answer key does not", async () => {
-    const quiz = snippets.find((s) => s.label === "Quiz")!.text;
+    const quiz = editorSnippets.find((s) => s.label === "Quiz")!.text;
     const preview = await previewFile("01-bai.mdx", lessonMdx("Bài thử", quiz));
     expect(preview).toMatchObject({ ok: true, quiz: { policy: { attempts: 3, waitMinutes: 10, showAnswers: "after-pass" } } });
     expect(JSON.stringify(preview)).not.toMatch(/correct|Vì sao đáp án đúng/);

@@ -64,7 +64,7 @@ describe("compileMdx: rejected lessons name the file and line", () => {
     ["a script element", `<script>alert(1)</script>`, /<script>/],
     ["an attribute given as an expression", `<Callout title={"x"}>nội dung</Callout>`, /chuỗi cố định/],
     ["a spread attribute", `<Callout {...props}>nội dung</Callout>`, /\{\.\.\.thuộc tính\}/],
-    ["an attribute not in the component map", `<Callout onClick="x">nội dung</Callout>`, /"onClick"/],
+    ["an attribute not in the registry", `<Callout onClick="x">nội dung</Callout>`, /"onClick"/],
     ["a Cite of an unknown document", `Theo <Cite doc="99-NQ/TW" />.`, /99-NQ\/TW/],
     ["a Figure without its size", `<Figure src="/images/a.png" alt="Ảnh" />`, /width và height/],
   ])("%s", async (_name, offending, message) => {

@@ -117,7 +117,7 @@ describe("course-wide checks", () => {
     course["01-mo-dau.mdx"] = lessonMdx("Mở đầu", `Bài đọc.\n\n<Reflection id="y-kien" prompt="Một?" />\n\n<Reflection id="y-kien" prompt="Hai?" />\n`);
     const root = writeContentRoot({ "khoa-loi": course });
     const messages = (await issuesOf(loadCourse(path.join(root, "khoa-loi")))).map((i) => i.message);
-    expect(messages).toContainEqual(expect.stringContaining("phần giới thiệu không chứa Quiz, Scenario, Checklist hay Reflection"));
+    expect(messages).toContainEqual(expect.stringContaining("phần giới thiệu không chứa thành phần tương tác (Checklist, Quiz, Reflection, Scenario)"));
     expect(messages).toContainEqual(expect.stringContaining('<Reflection id="y-kien"> xuất hiện hơn một lần'));
   });
 });

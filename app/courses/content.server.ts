@@ -7,6 +7,7 @@ import { courseFrontmatter, lessonFrontmatter, type CourseFrontmatter } from "./
 import { parseMdx } from "./frontmatter.server.ts";
 import type { QuizDefinition } from "./quiz.ts";
 import type { ScenarioGraph } from "./scenario.ts";
+import { islandImporters } from "#app/components/mdx/islands.ts";
 
 /** A course's MDX files by name ("course.mdx", "01-….mdx"), from a folder or from the database. */
 export type CourseSource = { slug: string; location: string; files: Record<string, string> };
@@ -101,7 +102,7 @@ export async function compileCourse({ slug, location, files }: CourseSource): Pr
   ];
   for (const id of new Set(activityIds.filter((id, i) => activityIds.indexOf(id) !== i))) issues.push({ file: where(courseFileName), message: `<${id}> xuất hiện hơn một lần trong khóa học` });
   if (intro && intro.parts.some((p) => "island" in p))
-    issues.push({ file: where(courseFileName), message: "phần giới thiệu không chứa Quiz, Scenario, Checklist hay Reflection: đặt chúng trong một bài học" });
+    issues.push({ file: where(courseFileName), message: `phần giới thiệu không chứa thành phần tương tác (${Object.keys(islandImporters).join(", ")}): đặt chúng trong một bài học` });
   for (const id of fm.completion.scenarios)
     if (!scenarios.some((s) => s.id === id)) issues.push({ file: where(courseFileName), message: `completion.scenarios: không có <Scenario id="${id}">` });
   if (issues.length > 0 || !intro) throw new ContentError(issues);

@@ -1,3 +1,5 @@
+import type { IslandName, IslandProps } from "#app/components/mdx/islands.ts";
+
 // A lesson as the browser gets it: HTML rendered once on the server, with interactive islands between.
 export type ScenarioIsland = {
   id: string;
@@ -18,14 +20,8 @@ export type ScenarioStep = {
   options: { to: string; html: string; ends: boolean }[];
 };
 export type ChecklistIsland = { id: string; title: string; steps: string[] };
-export type ReflectionIsland = { id: string; prompt: string };
-export type QuizIsland = { id: string };
-
-export type Island =
-  | { island: "Quiz"; props: QuizIsland }
-  | { island: "Scenario"; props: ScenarioIsland | ScenarioStep }
-  | { island: "Checklist"; props: ChecklistIsland }
-  | { island: "Reflection"; props: ReflectionIsland };
+/** An island as a lesson's parts carry it: its name and its component's props (components/mdx/islands.ts). */
+export type Island = { [N in IslandName]: { island: N; props: IslandProps<N> } }[IslandName];
 
 export type LessonPart = { html: string } | Island;
 

@@ -1,70 +1,39 @@
 import { getMDXComponent } from "mdx-bundler/client";
-import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
+import type { MDXComponents } from "mdx/types";
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Anchor } from "#app/components/mdx/anchor.tsx";
-import { Callout } from "#app/components/mdx/callout.tsx";
-import { Cite } from "#app/components/mdx/cite.tsx";
-import { Figure } from "#app/components/mdx/figure.tsx";
-import { Option, Scene, Step } from "#app/components/mdx/markers.tsx";
-import { Term } from "#app/components/mdx/term.tsx";
+import { isIslandEntry, lessonComponents, type LessonComponent } from "#app/components/mdx/registry.server.ts";
 import type { Island, LessonPart } from "./lesson-parts.ts";
 
-type IslandName = Island["island"];
-type Recorded = { name: IslandName; props: Record<string, unknown> & { children?: ReactNode } };
+type Recorded = { name: Island["island"]; props: Record<string, unknown> & { children?: ReactNode } };
 
-const staticComponents = { a: Anchor, Callout, Cite, Figure, Term, Step, Scene, Option };
 const markerPattern = /<div data-lantoa-island="(\d+)"><\/div>/g;
-
-function elementsOf<P>(children: ReactNode, type: unknown) {
-  return Children.toArray(children).filter((c): c is ReactElement<P> => isValidElement(c) && c.type === type);
-}
 
 /**
  * Renders a compiled lesson to HTML once, on the server: learners' pages then only copy strings,
  * and the browser needs no MDX runtime. Interactive components are cut out as islands with plain
  * props (their inner content pre-rendered too); the rules keep them at the top level of a lesson.
+ * What each component becomes is its entry in components/mdx/registry.server.ts.
  */
 export function renderLesson(code: string, idPrefix: string): LessonPart[] {
   const recorded: Recorded[] = [];
-  const record = (name: IslandName) =>
-    function IslandMarker(props: Recorded["props"]) {
-      return <div data-lantoa-island={recorded.push({ name, props }) - 1} />;
-    };
+  const components: MDXComponents = { a: Anchor };
+  for (const [name, entry] of Object.entries<LessonComponent>(lessonComponents)) {
+    if (isIslandEntry(entry))
+      components[name] = function IslandMarker(props: Recorded["props"]) {
+        return <div data-lantoa-island={recorded.push({ name: name as Recorded["name"], props }) - 1} />;
+      };
+    else if (entry.html) components[name] = entry.html as MDXComponents[string];
+  }
   let renders = 0;
   // Each render gets its own id prefix so that popover ids never collide on one page.
   const html = (node: ReactNode) => renderToStaticMarkup(<>{node}</>, { identifierPrefix: `${idPrefix}-${renders++}-` });
 
   const Content = getMDXComponent(code);
-  const page = html(
-    <Content components={{ ...staticComponents, Quiz: record("Quiz"), Scenario: record("Scenario"), Checklist: record("Checklist"), Reflection: record("Reflection") }} />,
-  );
-
-  const island = ({ name, props }: Recorded): Island => {
-    const text = (key: string) => String(props[key] ?? "");
-    switch (name) {
-      case "Quiz":
-        return { island: name, props: { id: text("id") } };
-      case "Reflection":
-        return { island: name, props: { id: text("id"), prompt: text("prompt") } };
-      case "Checklist":
-        return { island: name, props: { id: text("id"), title: text("title"), steps: elementsOf<{ children?: ReactNode }>(props.children, Step).map((s) => html(s.props.children)) } };
-      case "Scenario":
-        return {
-          island: name,
-          props: {
-            id: text("id"),
-            title: text("title"),
-            start: text("start"),
-            scenes: elementsOf<{ id: string; ending?: string; children?: ReactNode }>(props.children, Scene).map((scene) => ({
-              id: scene.props.id,
-              ending: scene.props.ending ?? null,
-              html: html(Children.toArray(scene.props.children).filter((c) => !(isValidElement(c) && c.type === Option))),
-              options: elementsOf<{ to: string; children?: ReactNode }>(scene.props.children, Option).map((o) => ({ to: o.props.to, html: html(o.props.children) })),
-            })),
-          },
-        };
-    }
-  };
+  const page = html(<Content components={components} />);
+  // The entry of each recorded name builds that island's props; TypeScript cannot pair the two through the union.
+  const island = ({ name, props }: Recorded) => ({ island: name, props: lessonComponents[name].island(props, html) }) as Island;
 
   const parts: LessonPart[] = [];
   const pushHtml = (text: string) => text.trim() && parts.push({ html: text });

@@ -1,7 +1,7 @@
+import { isIslandEntry, lessonComponents, type LessonComponent } from "#app/components/mdx/registry.server.ts";
 import { requireLesson } from "#app/courses/catalog-instance.server.ts";
 import { pageParts, pageQuiz } from "#app/courses/html-registry.server.ts";
-import type { LessonPart } from "#app/courses/lesson-parts.ts";
-import { scenarioParam, scenarioStep } from "#app/courses/scenario-step.ts";
+import type { Island, LessonPart } from "#app/courses/lesson-parts.ts";
 import { defaultQuizPolicy, quizStanding } from "#app/courses/quiz-policy.ts";
 import type { ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
@@ -20,13 +20,14 @@ export async function openLesson(db: Db, learner: Learner, courseSlug: string, l
   return { course, lesson, previous, next, progress, blockers, blocked: isBlocked(blockers) };
 }
 
-/** Scenarios as far as the address says the learner has played them. */
-function scenariosAt(parts: LessonPart[], search: URLSearchParams): LessonPart[] {
-  return parts.map((part) =>
-    "island" in part && part.island === "Scenario" && "scenes" in part.props
-      ? { island: "Scenario", props: scenarioStep(part.props, search.get(scenarioParam(part.props.id))) }
-      : part,
-  );
+/** Islands as the page's address shows them (a scenario: as far as the learner has played it). */
+function islandsAt(parts: LessonPart[], search: URLSearchParams): LessonPart[] {
+  return parts.map((part) => {
+    if (!("island" in part)) return part;
+    const entry: LessonComponent = lessonComponents[part.island];
+    // Each island's props go to its own entry; TypeScript cannot pair the two through the union.
+    return isIslandEntry(entry) && entry.page ? ({ island: part.island, props: entry.page(part.props as never, search) } as Island) : part;
+  });
 }
 
 /** Everything the lesson page shows; a blocked lesson's content is not sent at all. */
@@ -36,7 +37,7 @@ export async function lessonPage(db: Db, learner: Learner, courseSlug: string, l
   const standing = quizStanding(course.quiz?.policy ?? defaultQuizPolicy, progress, new Date());
   return {
     course: { slug: course.slug, title: course.title, passMark: course.passMark, lessons: course.lessons.length },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, optional: lesson.optional, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(scenariosAt(lesson.compiled.parts, search)) },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, optional: lesson.optional, moduleTitle: lesson.moduleTitle, parts: blocked ? null : pageParts(islandsAt(lesson.compiled.parts, search)) },
     blockers,
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,

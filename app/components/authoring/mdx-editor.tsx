@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from "react";
 import { Form, useFetcher, useSearchParams } from "react-router";
-import { snippets } from "#app/authoring/starter-files.ts";
 import type { Preview } from "#app/authoring/preview.server.ts";
 import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { noActivities } from "#app/components/mdx/lesson-context.tsx";
@@ -10,8 +9,11 @@ import "#app/styles/authoring.css";
 
 const previewDelayMs = 600;
 
-/** A plain textarea (light on phones and screen readers) with snippets and a live preview. */
-export function MdxEditor({ name, source }: { name: string; source: string }) {
+/**
+ * A plain textarea (light on phones and screen readers) with snippets and a live preview. The snippets
+ * come from the lesson components' registry (components/mdx/registry.server.ts), which only the server reads.
+ */
+export function MdxEditor({ name, source, snippets }: { name: string; source: string; snippets: readonly { label: string; text: string }[] }) {
   const { t } = useT(authorMessages);
   const [searchParams] = useSearchParams();
   const textarea = useRef<HTMLTextAreaElement>(null);

@@ -1,21 +1,25 @@
-import { createContext, use, type ComponentType } from "react";
-import type { Island, PagePart } from "#app/courses/lesson-parts.ts";
+import { createContext, use, type ComponentProps } from "react";
+import type { PagePart } from "#app/courses/lesson-parts.ts";
 
 /**
  * The interactive components of lessons, each in its own chunk: a page downloads only the islands it
  * shows (most lessons have none or one). Everything else in a lesson is HTML rendered once on the server.
  * They are loaded before anything renders them — at server start, before hydrating a document that
  * shows them, in the lesson's client loader — so rendering never waits for one, except in the
- * author's preview.
+ * author's preview. This is the browser's half of the lesson components' registry (registry.server.ts):
+ * an island is one line here, its module `./<name in lower case>.tsx` exporting the component by its name
+ * (island-chunks.server.ts finds its chunk so).
  */
-const importers = {
+export const islandImporters = {
   Checklist: () => import("./checklist.tsx").then((m) => m.Checklist),
   Quiz: () => import("./quiz.tsx").then((m) => m.Quiz),
   Reflection: () => import("./reflection.tsx").then((m) => m.Reflection),
   Scenario: () => import("./scenario.tsx").then((m) => m.Scenario),
-} satisfies { [N in Island["island"]]: () => Promise<ComponentType<Extract<Island, { island: N }>["props"]>> };
-export type IslandName = keyof typeof importers;
-type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof importers)[N]>> };
+};
+export type IslandName = keyof typeof islandImporters;
+type Islands = { [N in IslandName]: Awaited<ReturnType<(typeof islandImporters)[N]>> };
+/** What an island's component takes: what the server renderer gives it in a lesson's parts. */
+export type IslandProps<N extends IslandName> = ComponentProps<Islands[N]>;
 
 /**
  * The built chunk of each island, known to the server in production (`island-chunks.server.ts`): the
@@ -32,7 +36,7 @@ const loading = new Map<IslandName, Promise<void>>();
 function load(name: IslandName) {
   let promise = loading.get(name);
   if (!promise) {
-    promise = importers[name]().then(
+    promise = islandImporters[name]().then(
       (component) => {
         ready.set(name, component);
         failed.delete(name);
@@ -51,7 +55,7 @@ function load(name: IslandName) {
 // an island that still has no code shows LessonBody's notice in its place.
 const preload = (names: IslandName[]) => Promise.all(names.map(load));
 
-const isIslandName = (name: string | undefined): name is IslandName => !!name && Object.hasOwn(importers, name);
+const isIslandName = (name: string | undefined): name is IslandName => !!name && Object.hasOwn(islandImporters, name);
 
 /** Loads the islands of a page's parts (client loaders). */
 export async function loadIslands(parts: readonly PagePart[] | null | undefined) {
@@ -66,7 +70,7 @@ export async function loadDocumentIslands(document: Document) {
 
 /** The server renders every lesson: it loads them all once at start, and does not start without one. */
 export async function loadAllIslands() {
-  await preload(Object.keys(importers) as IslandName[]);
+  await preload(Object.keys(islandImporters) as IslandName[]);
   for (const error of failed.values()) throw error;
 }
 

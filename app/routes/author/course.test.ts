@@ -1,4 +1,5 @@
 import { beforeAll, expect, test } from "vitest";
+import { editorSnippets } from "#app/components/mdx/registry.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
@@ -49,6 +50,7 @@ test("a draft file is saved and the editor comes back to it; unknown files and o
     course: { slug: "khoa-sua-bai", title: "Khóa sửa bài" },
     name: "01-bai-mo-dau.mdx",
     source,
+    snippets: editorSnippets,
   });
   const missing = { ...params, file: "09-khong-co.mdx" };
   expect(statusOf(await outcome(() => file.loader(routeArgs(get("/x"), context, missing))))).toBe(404);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { fileName, requireAuthoredCourse, saveDraftFile } from "#app/authoring/drafts.server.ts";
 import { MdxEditor } from "#app/components/authoring/mdx-editor.tsx";
+import { editorSnippets } from "#app/components/mdx/registry.server.ts";
 import { compileBudget } from "#app/courses/compile.server.ts";
 import { db } from "#app/db.server.ts";
 import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
@@ -23,7 +24,7 @@ async function requireDraftFile({ request, params, context }: Route.LoaderArgs |
 export async function loader(args: Route.LoaderArgs) {
   const { params } = args;
   const { course, source } = await requireDraftFile(args);
-  return { course: { slug: course.slug, title: course.title }, name: params.file, source };
+  return { course: { slug: course.slug, title: course.title }, name: params.file, source, snippets: editorSnippets };
 }
 
 const form = z.object({ source: z.string().max(compileBudget.chars) });
@@ -53,7 +54,7 @@ export default function EditFile({ loaderData, actionData }: Route.ComponentProp
       </nav>
       <h1>{loaderData.name}</h1>
       {actionData?.error ? <p className="form-error" role="alert">{t(actionData.error)}</p> : null}
-      <MdxEditor key={loaderData.name} name={loaderData.name} source={loaderData.source} />
+      <MdxEditor key={loaderData.name} name={loaderData.name} source={loaderData.source} snippets={loaderData.snippets} />
     </div>
   );
 }
