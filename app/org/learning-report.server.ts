@@ -1,7 +1,7 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db } from "#app/db.server.ts";
 import { isPosition, type Position } from "#app/people/positions.ts";
-import { completedSql, needsRefresh } from "#app/progress/refresh.server.ts";
+import { currentVersionSql, needsRefresh } from "#app/progress/refresh.server.ts";
 import { isValidOn } from "./periods.ts";
 import { ancestorIds } from "./unit-path.ts";
 
@@ -23,35 +23,27 @@ export type UnitLevel = {
 
 /**
  * One level of the learning report: the unit's direct children and, per child, the cadres of its
- * subtree and how many of them completed the course by the one rule (isCompleted). Summed in the
- * database, grouped by child: the subtree is walked down parentId by a recursive query that SQLite and
- * PostgreSQL both run, and each unit's cadres are counted through indexes (User by unitId, Enrollment by
- * userId and course), so a commune's page reads its commune's rows, not the country's: PostgreSQL chose
- * to hash every cadre and enrollment for a province when this was one join. Without a course nobody
- * counts as completed.
+ * subtree and how many of them completed the course by the one rule (isCompleted). The sums are the
+ * subtree tallies the database keeps on every write (SubtreeHeadcount, SubtreeCompletion: see the
+ * migration subtree_tallies), one row per child and course version: counting them per request walked
+ * every unit of the country (30,000) at the top. Without a course nobody counts as completed.
  */
 export async function unitLevel(db: Db, unit: Pick<Unit, "id">, course: Course | null, day: Date): Promise<UnitLevel> {
   const [children, sums] = await Promise.all([
     db.orgUnit.findMany({ where: { parentId: unit.id }, select: { id: true, name: true, level: true, validFrom: true, validTo: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.$queryRaw<{ child: string; people: number | bigint | string; completed: number | bigint | string }[]>`
-      with recursive "below"("child", "id") as (
-        select "id", "id" from "OrgUnit" where "parentId" = ${unit.id}
-        union all
-        select "below"."child", o."id" from "OrgUnit" o join "below" on o."parentId" = "below"."id"
-      ),
-      "scope"("child", "id") as (select "child", "id" from "below" union all select ${unit.id}, ${unit.id})
-      select "scope"."child" as "child",
-        sum((select count(*) from "User" u where u."unitId" = "scope"."id")) as "people",
-        sum((select count(*) from "User" u join "Enrollment" e on e."userId" = u."id" and e."courseId" = ${course?.id ?? null}
-             where u."unitId" = "scope"."id" and ${completedSql("e", course?.recertification)})) as "completed"
-      from "scope"
-      group by "scope"."child"`,
+    db.$queryRaw<{ id: string; people: number | bigint | string | null; completed: number | bigint | string | null }[]>`
+      select o."id" as "id", h."people" as "people",
+        (select sum(c."completed") from "SubtreeCompletion" c
+         where c."unitId" = o."id" and c."courseId" = ${course?.id ?? null} and ${currentVersionSql("c", course?.recertification)}) as "completed"
+      from "OrgUnit" o left join "SubtreeHeadcount" h on h."unitId" = o."id"
+      where o."parentId" = ${unit.id} or o."id" = ${unit.id}`,
   ]);
-  const totals = new Map(sums.map((s) => [s.child, { people: Number(s.people), completed: Number(s.completed) }]));
+  const totals = new Map(sums.map((s) => [s.id, { people: Number(s.people ?? 0), completed: Number(s.completed ?? 0) }]));
   const of = (id: string) => totals.get(id) ?? { people: 0, completed: 0 };
   const rows = children.map((c) => ({ ...c, ...of(c.id) }));
-  const total = [...totals.values()].reduce((sum, t) => ({ people: sum.people + t.people, completed: sum.completed + t.completed }), { people: 0, completed: 0 });
-  return { children: rows.filter((c) => isValidOn(c, day)), elsewhere: rows.filter((c) => !isValidOn(c, day)), own: of(unit.id), total };
+  const total = of(unit.id);
+  const own = rows.reduce((left, c) => ({ people: left.people - c.people, completed: left.completed - c.completed }), total);
+  return { children: rows.filter((c) => isValidOn(c, day)), elsewhere: rows.filter((c) => !isValidOn(c, day)), own, total };
 }
 
 /** The units from the top of the reader's scope down to the unit itself, for breadcrumbs. */

@@ -14,9 +14,15 @@ export function isCompleted(completion: { completedAt: Date | null; courseVersio
 /** isCompleted as a condition on the Enrollment rows of a query (`enrollment` is their alias); refresh.server.test.ts keeps the two equal. */
 export function completedSql(enrollment: string, requirement: Recertification | null | undefined) {
   const e = Prisma.raw(`"${enrollment}"`);
-  return requirement == null
-    ? Prisma.sql`${e}."completedAt" is not null`
-    : Prisma.sql`(${e}."completedAt" is not null and ${e}."courseVersion" >= ${requirement.version})`;
+  return Prisma.sql`(${e}."completedAt" is not null and ${currentVersionSql(enrollment, requirement)})`;
+}
+
+/**
+ * The part of isCompleted the version decides, on rows with a courseVersion: an enrollment's, or a
+ * SubtreeCompletion tally's, which counts completed enrollments only.
+ */
+export function currentVersionSql(alias: string, requirement: Recertification | null | undefined) {
+  return requirement == null ? Prisma.sql`1 = 1` : Prisma.sql`${Prisma.raw(`"${alias}"`)}."courseVersion" >= ${requirement.version}`;
 }
 
 /** Whether a step done at a given time counts: in a round that is due, only what came after the version requiring it. */
