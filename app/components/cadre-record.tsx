@@ -26,7 +26,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.planning.length === 0 ? (
         <p>{t("peopleAdmin.noPlanning")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -92,7 +92,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.seats.length === 0 ? (
         <p>{t("peopleAdmin.noSeats")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -124,7 +124,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.training.length === 0 ? (
         <p>{t("peopleAdmin.noTraining")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -152,7 +152,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.certificates.length === 0 ? (
         <p>{t("peopleAdmin.noCertificates")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -182,7 +182,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.required.length === 0 ? (
         <p>{t("peopleAdmin.noRequired")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

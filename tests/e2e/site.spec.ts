@@ -52,6 +52,7 @@ test("the interface switches to English and back, dates staying dd/mm/yyyy", asy
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { name: "Theo dõi học tập", level: 1 })).toBeVisible();
   await expect(page).toHaveTitle("Theo dõi học tập · Lan Tỏa");
+  await expect(page.getByText(/Hoàn thành \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
 });
 
 test("a session used in the second half of its life is renewed on in-app navigation, not only on full pages", async ({ page, context }) => {
