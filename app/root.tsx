@@ -1,5 +1,5 @@
 import { useContext, useEffect } from "react";
-import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useRouteError } from "react-router";
+import { Links, Meta, Outlet, Scripts, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { currentUserContext, getCurrentUser, loadCurrentUser, requirePasswordChanged } from "./auth/auth.server.ts";
 import { hasPermission, scopesFor } from "./auth/permissions.ts";
@@ -8,8 +8,10 @@ import { SiteHeader } from "./components/site-header.tsx";
 import { ErrorPage } from "./components/error-page.tsx";
 import { useScrollMemory } from "./components/scroll-memory.ts";
 import { NonceContext } from "./http/nonce.ts";
+import { webFont } from "./http/web-font.server.ts";
 import { useLocale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
+import fontStylesheet from "./styles/font.css?url";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -25,6 +27,8 @@ export const middleware: Route.MiddlewareFunction[] = [
     requirePasswordChanged(request, user);
     const response = await next();
     if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
+    const font = webFont(request).setCookie;
+    if (font) response.headers.append("Set-Cookie", font);
     // A signed-in response (page, data, certificate PDF) is this person's: no cache, shared or the browser's,
     // keeps it, unless its route chose a private policy itself (lesson fragments, named by content hash).
     if (user && !/\bprivate\b/.test(response.headers.get("Cache-Control") ?? "")) response.headers.set("Cache-Control", "private, no-store");
@@ -36,6 +40,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const user = getCurrentUser({ request, context });
   return {
     locale: localeFromRequest(request),
+    font: webFont(request).linked,
     user: user && {
       name: user.name,
       canReadReports: hasPermission(user.roles, "report:read"),
@@ -56,6 +61,7 @@ function unitsLink(roles: Parameters<typeof hasPermission>[0]) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
   const nonce = useContext(NonceContext);
+  const font = (useRouteLoaderData("root") as { font?: boolean } | undefined)?.font;
   return (
     <html lang={locale}>
       <head>
@@ -63,6 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links nonce={nonce} />
+        {font ? <link rel="stylesheet" href={fontStylesheet} /> : null}
       </head>
       <body>
         {children}

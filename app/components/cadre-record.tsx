@@ -27,7 +27,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.planning.length === 0 ? (
         <p>{t("peopleAdmin.noPlanning")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -93,7 +93,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.seats.length === 0 ? (
         <p>{t("peopleAdmin.noSeats")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -125,7 +125,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.training.length === 0 ? (
         <p>{t("peopleAdmin.noTraining")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -183,7 +183,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.certificates.length === 0 ? (
         <p>{t("peopleAdmin.noCertificates")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -216,7 +216,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.required.length === 0 ? (
         <p>{t("peopleAdmin.noRequired")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

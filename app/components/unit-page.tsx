@@ -57,7 +57,7 @@ export function UnitPage({ data, actionData, title, linkTo }: { data: UnitPageDa
       {children.length === 0 ? (
         <p>{t("units.noChildren")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

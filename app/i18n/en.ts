@@ -153,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   "checklist.save": "Save the steps done",
   "lesson.courseCompleted": "Congratulations! You completed the course.",
   "quiz.question": "Question {number}",
+  "quiz.title": "Quiz",
 
   "org.title": "Learning overview",
   "org.pages": "Organizing board",

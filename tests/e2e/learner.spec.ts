@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { demo, expect, expectNoAnswerKey, signIn, signOut, test, tsx } from "./fixtures.ts";
+import { demo, expect, expectNoAnswerKey, signIn, signOut, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 
@@ -171,41 +171,6 @@ test("on a slow connection a lesson is readable before its scripts, and its scen
   await expect(page.locator(`[data-to="${firstStep}"]`)).toHaveCount(0);
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(page.getByText("Đã học xong bài này")).toBeVisible();
-});
-
-test.describe("without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
-
-  test("a learner plays a scenario to its ending, which is recorded once, and marks the lesson done", async ({ page, freshLearner, courseKey }) => {
-    const lesson = courseKey(slug).lessons.find((l) => l.scenarios.length > 0)!;
-    const scenario = lesson.scenarios[0]!;
-    await signIn(page, freshLearner.login, freshLearner.password, { scripts: false });
-    await page.goto(`/courses/${slug}/${lesson.slug}`);
-    for (const scene of scenario.path.slice(1)) await page.locator(`[data-to="${scene}"]`).click();
-    await expect(page.getByText("Kết thúc tốt")).toBeVisible();
-    await expect(page.getByText("Chị đã đi đến một kết thúc của tình huống này.")).toBeVisible();
-    // Opening the ending's address again shows it without recording a second run.
-    await page.goto(page.url());
-    await expect(page.getByText("Kết thúc tốt")).toBeVisible();
-    await page.getByRole("link", { name: "Chơi lại từ đầu" }).click();
-    await expect(page.locator(`[data-to="${scenario.path[1]}"]`)).toBeVisible();
-    await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
-    await expect(page.getByText("Đã học xong bài này")).toBeVisible();
-    expect(tsx("tests/e2e/support/people.ts", "scenario-runs", freshLearner.login, scenario.id)).toBe("1");
-  });
-
-  test("a learner ticks a checklist and saves it; the ticks are there when she comes back", async ({ page, freshLearner }) => {
-    await signIn(page, freshLearner.login, freshLearner.password, { scripts: false });
-    await page.goto(`/courses/${slug}/hieu-phu-nu-trong-ap`);
-    const checklist = page.getByRole("region", { name: "Các bước một lần thăm hộ" });
-    await checklist.getByRole("checkbox").nth(0).check();
-    await checklist.getByRole("checkbox").nth(2).check();
-    await checklist.getByRole("button", { name: "Lưu các bước đã làm" }).click();
-    await page.goto(`/courses/${slug}/hieu-phu-nu-trong-ap`);
-    await expect(checklist.getByRole("checkbox").nth(0)).toBeChecked();
-    await expect(checklist.getByRole("checkbox").nth(1)).not.toBeChecked();
-    await expect(checklist.getByRole("checkbox").nth(2)).toBeChecked();
-  });
 });
 
 test("with JavaScript each tick of a checklist saves itself, and unticking too", async ({ page, freshLearner }) => {

@@ -52,6 +52,7 @@ test("the interface switches to English and back, dates staying dd/mm/yyyy", asy
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { name: "Theo dõi học tập", level: 1 })).toBeVisible();
   await expect(page).toHaveTitle("Theo dõi học tập · Lan Tỏa");
+  await expect(page.getByText(/Hoàn thành \d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
 });
 
 test("a session used in the second half of its life is renewed on in-app navigation, not only on full pages", async ({ page, context }) => {
@@ -65,4 +66,26 @@ test("a session used in the second half of its life is renewed on in-app navigat
   expect(renewed).toContain(`lantoa_session=${token}`);
   const expires = new Date(/Expires=([^;]+)/.exec(renewed)![1]!);
   expect(expires.getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
+});
+
+test("the Vietnamese font comes from this site; a lesson opened first leaves it out, and has it once another page offered it", async ({ page, context }) => {
+  await signIn(page, demo.learner.login, demo.learner.password);
+  const lesson = "/courses/van-dong-tap-hop-hoi-vien/vi-sao-phai-tap-hop";
+  const fonts: string[] = [];
+  page.on("request", (request) => {
+    if (/\.woff2$|\/font-[\w-]+\.css$/.test(request.url())) fonts.push(new URL(request.url()).pathname);
+  });
+  const session = (await context.cookies()).filter((c) => c.name !== "lantoa_font");
+  await context.clearCookies();
+  await context.addCookies(session);
+  await page.goto(lesson);
+  await page.waitForLoadState("networkidle");
+  expect(fonts).toEqual([]);
+
+  await page.goto("/courses");
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', "Tỏa ạ ữ"))).toBe(true);
+  expect(fonts.filter((f) => f.endsWith(".woff2")).every((f) => /be-vietnam-pro-(vietnamese|latin)-[47]00-normal/.test(f))).toBe(true);
+  await page.goto(lesson);
+  await expect(page.locator('head link[rel="stylesheet"][href*="/assets/font-"]')).toHaveCount(1);
 });

@@ -13,7 +13,7 @@ import { formKey, useLessonState } from "./lesson-context.tsx";
 export function Checklist({ id, title, steps }: ChecklistIsland) {
   const { t } = useT();
   const state = useLessonState();
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<{ saved?: boolean }>();
   const saved = new Set(JSON.parse(state.responses[`checklist:${id}`] ?? "[]") as number[]);
   const heading = `checklist-${id}`;
 
@@ -41,6 +41,8 @@ export function Checklist({ id, title, steps }: ChecklistIsland) {
             </li>
           ))}
         </ol>
+        {/* Each tick saves itself with JavaScript: say so to a screen reader. */}
+        <p role="status" className="visually-hidden">{fetcher.state === "idle" && fetcher.data?.saved ? t("reflection.saved") : null}</p>
         {state.preview ? null : (
           <button type="submit" className="button button-secondary checklist-save">
             {t("checklist.save")}

@@ -1,4 +1,4 @@
-import { useContext, useState } from "react";
+import { useContext, useEffect, useRef, useState } from "react";
 import { useActionData, useFetcher, useLocation } from "react-router";
 import type { PublicQuiz, QuizResult } from "#app/courses/quiz.ts";
 import { choiceTextId, type QuizText } from "#app/courses/quiz-words.ts";
@@ -58,14 +58,19 @@ export function Quiz({ id }: { id: string }) {
   const [round, setRound] = useState(0);
   const quiz = state.quiz?.id === id ? state.quiz : null;
   const words = useQuizWords(quiz?.text ?? { entries: {} });
-  if (!quiz) return null;
   const result = response?.result && response.result !== retried ? response.result : null;
+  // The submit button goes away with grading: focus moves to the score, not to the top of the page.
+  const outcome = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (result) outcome.current?.focus();
+  }, [result]);
+  if (!quiz) return null;
   const byQuestion = new Map(result?.results.map((r) => [r.questionId, r]));
   const answerOf = new Map(result?.answerKey?.map((a) => [a.questionId, a]));
   const { policy } = quiz;
   const { used, left, nextAttemptAt } = state.attempts;
   return (
-    <section className="quiz" aria-labelledby={`quiz-${id}`} data-quiz-words={"key" in quiz.text ? quiz.text.key : undefined}>
+    <section className="quiz" aria-label={t("quiz.title")} data-quiz-words={"key" in quiz.text ? quiz.text.key : undefined}>
       <p className="muted quiz-policy">
         {policy.attempts === null ? null : `${t("quiz.policyAttempts", { allowed: policy.attempts })} `}
         {policy.waitMinutes > 0 ? `${t("quiz.policyWait", { minutes: policy.waitMinutes })} ` : null}
@@ -113,9 +118,11 @@ export function Quiz({ id }: { id: string }) {
           </button>
         )}
       </fetcher.Form>
-      {result ? (
-        <div role="status" className={result.passed ? "quiz-outcome passed" : "quiz-outcome failed"}>
-          <p>
+      {/* Always in the page, so screen readers announce what comes into it. */}
+      <div role="status">
+        {result ? (
+          <div className={result.passed ? "quiz-outcome passed" : "quiz-outcome failed"}>
+          <p ref={outcome} tabIndex={-1}>
             <strong>{t("quiz.score", { score: result.score, passMark: state.passMark })}</strong> {t(result.passed ? "quiz.passed" : "quiz.failed")}
           </p>
           {left === 0 ? null : (
@@ -123,8 +130,9 @@ export function Quiz({ id }: { id: string }) {
               {t("quiz.retry")}
             </a>
           )}
-        </div>
-      ) : null}
+          </div>
+        ) : null}
+      </div>
       {used > 0 ? (
         <p className="muted">
           {policy.attempts === null

@@ -20,7 +20,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
         <button type="submit" className="button button-secondary" disabled={state.preview || fetcher.state !== "idle"}>
           {t("reflection.save")}
         </button>
-        {fetcher.data?.saved ? <p role="status">{t("reflection.saved")}</p> : null}
+        <p role="status">{fetcher.data?.saved ? t("reflection.saved") : null}</p>
       </fetcher.Form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Form, Link, useLocation } from "react-router";
 import type { ScenarioIsland, ScenarioStep } from "#app/courses/lesson-parts.ts";
 import { scenarioParam, scenarioStep } from "#app/courses/scenario-step.ts";
@@ -26,6 +26,14 @@ function ScenarioScene({ step, choose }: { step: ScenarioStep; choose?: (to: str
   const state = useLessonState();
   const { search } = useLocation();
   const heading = `scenario-${step.id}`;
+  // After a choice the one pressed is gone: focus goes to the scene's heading, where reading goes on.
+  const title = useRef<HTMLHeadingElement>(null);
+  const at = step.path.join(",");
+  const shown = useRef(at);
+  useEffect(() => {
+    if (shown.current !== at) title.current?.focus();
+    shown.current = at;
+  }, [at]);
   const href = (path: string[]) => {
     const params = new URLSearchParams(search);
     params.set(scenarioParam(step.id), path.join(","));
@@ -33,9 +41,11 @@ function ScenarioScene({ step, choose }: { step: ScenarioStep; choose?: (to: str
   };
   return (
     <section className="scenario" aria-labelledby={heading}>
-      <h3 id={heading}>{step.title}</h3>
+      <h3 id={heading} ref={title} tabIndex={-1}>
+        {step.title}
+      </h3>
       {state.endedScenarioIds.includes(step.id) ? <p className="badge badge-done">{t("scenario.reached")}</p> : null}
-      <div className="scene" aria-live="polite" dangerouslySetInnerHTML={{ __html: step.html }} />
+      <div className="scene" dangerouslySetInnerHTML={{ __html: step.html }} />
       {step.options.length > 0 ? (
         <ul className="scenario-options">
           {step.options.map((option) => {

@@ -21,4 +21,5 @@ export const quizMessages = {
   "quiz.nextAttemptAt": "Chị có thể làm lại từ {at}.",
   "quiz.tooSoon": "Chưa đến lúc làm lại: chị hãy chờ đến {at}.",
   "quiz.question": "Câu {number}",
+  "quiz.title": "Bài kiểm tra",
 } as const;

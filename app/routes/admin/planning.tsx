@@ -123,7 +123,7 @@ export default function PlanningAdmin({ loaderData, actionData }: Route.Componen
       {loaderData.saved ? <p role="status">{t("planningAdmin.saved")}</p> : null}
 
       <h2>{t("planningAdmin.terms")}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -187,7 +187,7 @@ export default function PlanningAdmin({ loaderData, actionData }: Route.Componen
       {requirements.length === 0 ? (
         <p>{t("planningAdmin.noRequirements")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -277,7 +277,7 @@ export default function PlanningAdmin({ loaderData, actionData }: Route.Componen
 
       <h2 id="rules">{t("planningAdmin.rules")}</h2>
       <p>{t("planningAdmin.rulesLead")}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -152,7 +152,7 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
       )}
 
       <h2>{t("author.versions")}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

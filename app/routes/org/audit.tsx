@@ -82,8 +82,9 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         </button>
       </Form>
       {log.events.length === 0 ? <p>{t("peopleAdmin.audit.none")}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("peopleAdmin.audit.title")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("peopleAdmin.col.at")}</th>

@@ -136,7 +136,7 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
               </p>
             ) : null}
             {committee && committee.members.length > 0 ? (
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -158,8 +158,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <h2>{t("org.children")}</h2>
       {level.children.length === 0 ? <p>{t("org.noChildren", { date: shown })}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("org.children")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("org.childUnit")}</th>
@@ -221,8 +222,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <h2>{t("org.cadres")}</h2>
       {cadres.rows.length === 0 ? <p>{t("org.noPeople")}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("org.cadres")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("org.name")}</th>

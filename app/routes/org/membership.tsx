@@ -95,8 +95,9 @@ export default function Membership({ loaderData }: Route.ComponentProps) {
       {overview.rows.length === 0 ? (
         <p>{t("membership.noChildren")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("membership.title")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("membership.unit")}</th>

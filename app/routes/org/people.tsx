@@ -66,8 +66,9 @@ export default function People({ loaderData }: Route.ComponentProps) {
       </Form>
       <p>{t("peopleAdmin.total", { count: cadres.total })}</p>
       {cadres.rows.length === 0 ? <p>{t("peopleAdmin.none")}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("peopleAdmin.title")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("peopleAdmin.col.name")}</th>

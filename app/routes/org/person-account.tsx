@@ -148,7 +148,7 @@ export default function PersonAccount({ loaderData, actionData }: Route.Componen
       <h2>{t("peopleAdmin.roles")}</h2>
       {errorFor("revoke") ? <p role="alert" className="form-error">{errorFor("revoke")}</p> : null}
       {loaderData.roles.length === 0 ? <p>{t("peopleAdmin.noRoles")}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

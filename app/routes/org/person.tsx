@@ -144,7 +144,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
 
       <h2>{t("peopleAdmin.positions")}</h2>
       {person.holdings.length === 0 ? <p>{t("peopleAdmin.noPositions")}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -55,7 +55,7 @@ export default function PipelineStage({ loaderData }: Route.ComponentProps) {
       <p className="muted">{t(`pipeline.formula.${stage}`, { day: date(loaderData.day), term: termName(term), period: "" })}</p>
       <p>{t("pipeline.listCount", { count: formatInteger(loaderData.total) })}</p>
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

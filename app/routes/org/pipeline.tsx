@@ -88,7 +88,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="stages-title">
         <h2 id="stages-title">{t("pipeline.stagesTitle")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table id="pipeline-table">
             <caption className="visually-hidden">{t("pipeline.tableCaption", { unit: unit.name, term: termName(term) })}</caption>
             <thead>
@@ -165,7 +165,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="children-title">
           <h2 id="children-title">{t("pipeline.childrenTitle")}</h2>
           <p className="muted">{t("pipeline.childrenOrder")}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

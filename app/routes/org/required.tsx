@@ -112,8 +112,9 @@ export default function Required({ loaderData, actionData }: Route.ComponentProp
       <h1>{t("required.title")}</h1>
       <p className="lead">{t("required.scope", { unit: unit.name })}</p>
       {requirements.length === 0 ? <p>{t("required.none")}</p> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("required.title")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("required.course")}</th>
@@ -160,8 +161,9 @@ export default function Required({ loaderData, actionData }: Route.ComponentProp
         <section aria-labelledby="overdue-title">
           <h2 id="overdue-title">{t("required.overdueTitle", { course: overdue.course })}</h2>
           {overdue.rows.length === 0 ? <p>{t("required.noOverdue")}</p> : null}
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("required.overdueTitle", { course: overdue.course })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("required.name")}</th>

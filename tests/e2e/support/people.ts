@@ -3,6 +3,7 @@
 //   tsx people.ts create-in <phone> <role> <district index>  a trainer of the n-th district, or a learner of its first commune
 //   tsx people.ts delete <phone>…
 //   tsx people.ts scenario-runs <phone> <scenario id>     how many runs of a scenario she recorded
+//   tsx people.ts certificate                             the code of a certificate the demo issued
 import type { Role } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
@@ -24,6 +25,8 @@ if (command === "create") {
   const unit = role === "trainer" ? district : await db.orgUnit.findFirstOrThrow({ where: { level: "commune", path: { startsWith: district.path } }, orderBy: { code: "asc" }, select: { id: true } });
   const name = role === "trainer" ? "Giảng Viên Huyện Thử" : "Học Viên Huyện Thử";
   await upsertPerson(db, { name, phone, gender: "female", unitId: unit.id, roles: [{ role: role as Role, unitId: unit.id }] }, password);
+} else if (command === "certificate") {
+  process.stdout.write((await db.certificate.findFirstOrThrow({ select: { code: true } })).code);
 } else if (command === "delete") {
   await db.user.deleteMany({ where: { phone: { in: process.argv.slice(3) } } });
 }

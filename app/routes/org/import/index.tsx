@@ -77,7 +77,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
       {jobs.length > 0 ? (
         <>
           <h2>{t("import.recent")}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <tbody>
                 {jobs.map((job) => (

@@ -60,7 +60,7 @@ export default function ImportJob({ loaderData }: Route.ComponentProps) {
       {summary && summary.errorCount > 0 ? (
         <>
           <p role="alert">{t("import.previewErrors", { count: summary.errorCount })}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -105,8 +105,9 @@ export default function PlanningIndex({ loaderData }: Route.ComponentProps) {
         <>
           <p>{t("planningList.unitsOn", { term: termName(term.key), date: date(term.treeOn) })}</p>
           {self === null && rows.length === 0 ? <p>{t("planningList.noUnits")}</p> : null}
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("planningList.indexTitle")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("planningList.unitCol")}</th>
