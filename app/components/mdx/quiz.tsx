@@ -9,7 +9,7 @@ import { StaticHtmlContext } from "./static-html.tsx";
 import { quizMessages } from "#app/i18n/vi/quiz.ts";
 
 type QuizKey = CoreKey | keyof typeof quizMessages;
-type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: QuizKey; nextAttemptAt?: string | null };
+type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: QuizKey; nextAttemptAt?: string | null; queued?: boolean };
 
 const revealNotice: Record<ShowAnswers, QuizKey> = {
   "after-pass": "quiz.answersAfterPass",
@@ -107,6 +107,7 @@ export function Quiz({ id }: { id: string }) {
             {t(response.error, { at: response.nextAttemptAt ? dateTime(response.nextAttemptAt) : "" })}
           </p>
         ) : null}
+        {response?.queued ? <p role="status">{t("lesson.waitingSync")}</p> : null}
         {result || left === 0 ? null : (
           <button type="submit" className="button" disabled={state.preview || fetcher.state !== "idle"}>
             {t("quiz.submit")}

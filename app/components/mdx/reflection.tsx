@@ -6,7 +6,7 @@ import { formKey, useLessonState } from "./lesson-context.tsx";
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { t } = useT();
   const state = useLessonState();
-  const fetcher = useFetcher<{ intent: "reflection"; saved: boolean }>();
+  const fetcher = useFetcher<{ intent: "reflection"; saved?: boolean; queued?: boolean }>();
   return (
     <section className="reflection">
       <fetcher.Form method="post" className="stack">
@@ -21,6 +21,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
           {t("reflection.save")}
         </button>
         {fetcher.data?.saved ? <p role="status">{t("reflection.saved")}</p> : null}
+        {fetcher.data?.queued ? <p role="status">{t("lesson.waitingSync")}</p> : null}
       </fetcher.Form>
     </section>
   );
