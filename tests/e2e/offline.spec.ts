@@ -20,7 +20,8 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
   await page.getByRole("button", { name: "Tải khóa học về máy" }).click();
   await expect(page.getByText(/Đã tải về máy: [\d,]+ MB/)).toBeVisible({ timeout: 60_000 });
-  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+  // The worker, installed by the course page, takes charge of the open page as it activates.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
 
   await context.setOffline(true);
   // Offline for real, the service worker's own requests included: nothing the learner does reaches the server yet.
@@ -48,8 +49,8 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   for (const question of key.quiz) for (const choice of question.correct) await page.locator(`input[name="q:${question.id}"][value="${choice}"]`).check();
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ.")).toBeVisible();
-  // Pressing again is the same submission (same key): still one step waiting for it.
-  await page.getByRole("button", { name: "Nộp bài" }).click();
+  // Submitted, as online: it cannot be sent a second time while it waits.
+  await expect(page.getByRole("button", { name: "Nộp bài" })).toHaveCount(0);
   await expect(page.locator("#sync-banner")).toHaveText("4 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
 
   // Without JavaScript: a plain form post is queued by the service worker, which shows the downloaded page again.
@@ -60,6 +61,10 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(plain.getByRole("heading", { level: 1 })).toHaveText(/Hội trong Mặt trận Tổ quốc/);
   await plain.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(plain).toHaveURL(lesson("hoi-trong-mat-tran-to-quoc"));
+  await expect(plain.locator("#sync-banner")).toHaveText("5 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  // Sending the same form again (back, then resend) is the same submission, by its key: still five.
+  await plain.goBack();
+  await plain.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(plain.locator("#sync-banner")).toHaveText("5 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
   await plain.close();
 

@@ -60,6 +60,8 @@ export function Quiz({ id }: { id: string }) {
   const words = useQuizWords(quiz?.text ?? { entries: {} });
   if (!quiz) return null;
   const result = response?.result && response.result !== retried ? response.result : null;
+  // Answered offline: the attempt waits on the phone and is graded when it reaches the server.
+  const sent = Boolean(result) || response?.queued === true;
   const byQuestion = new Map(result?.results.map((r) => [r.questionId, r]));
   const answerOf = new Map(result?.answerKey?.map((a) => [a.questionId, a]));
   const { policy } = quiz;
@@ -88,7 +90,7 @@ export function Quiz({ id }: { id: string }) {
                   </legend>
                   {question.choices.map((choice) => (
                     <label key={choice} className={`choice${answer?.correctChoiceIds.includes(choice) ? " choice-right" : ""}`}>
-                      <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice} disabled={Boolean(result)} />
+                      <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice} disabled={sent} />
                       <span data-words={choiceTextId(question.id, choice)}>{words[choiceTextId(question.id, choice)]}</span>
                     </label>
                   ))}
@@ -108,7 +110,7 @@ export function Quiz({ id }: { id: string }) {
           </p>
         ) : null}
         {response?.queued ? <p role="status">{t("lesson.waitingSync")}</p> : null}
-        {result || left === 0 ? null : (
+        {sent || left === 0 ? null : (
           <button type="submit" className="button" disabled={state.preview || fetcher.state !== "idle"}>
             {t("quiz.submit")}
           </button>
