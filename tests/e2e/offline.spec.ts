@@ -3,6 +3,8 @@ import { expect, signIn, test, tsx } from "./fixtures.ts";
 const slug = "van-dong-tap-hop-hoi-vien";
 const lesson = (name: string) => `/courses/${slug}/${name}`;
 
+test.use({ serviceWorkers: "allow" });
+
 type Steps = { lessonsDone: string[]; quizAttempts: number; responses: { kind: string; activityId: string; value: string }[]; keysByIntent: Record<string, number> };
 const stepsOf = (phone: string) => JSON.parse(tsx("tests/e2e/support/offline-steps.ts", phone)) as Steps;
 
@@ -22,6 +24,10 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(page.getByText(/Đã tải về máy: [\d,]+ MB/)).toBeVisible({ timeout: 60_000 });
   // The worker, installed by the course page, takes charge of the open page as it activates.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+  // Chromium's own verdict on installing the app from this page: nothing against it but the test browser's
+  // profile, which is incognito (a manifest or icon it disliked would be listed here).
+  const { installabilityErrors } = await (await context.newCDPSession(page)).send("Page.getInstallabilityErrors");
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual(["in-incognito"]);
 
   await context.setOffline(true);
   // Offline for real, the service worker's own requests included: nothing the learner does reaches the server yet.
