@@ -22,6 +22,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: "vi-VN",
     trace: "retain-on-failure",
+    // The service worker (ADR 015) would answer pages' requests before page.route sees them; the offline spec allows it.
+    serviceWorkers: "block",
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot run on these machines.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

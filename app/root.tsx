@@ -16,6 +16,7 @@ import fontStylesheet from "./styles/font.css?url";
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 // The session is read once per request, here, for every loader and action of it. Sliding expiry may
@@ -67,6 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#b0245a" />
         <Meta />
         <Links nonce={nonce} />
         {font ? <link rel="stylesheet" href={fontStylesheet} /> : null}

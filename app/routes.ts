@@ -11,6 +11,8 @@ export default [
     route(":slug/:lesson", "routes/learn/lesson.tsx"),
   ]),
   route("lesson-html", "routes/lesson-html.ts"),
+  route("offline/me", "routes/offline/me.ts"),
+  route("offline/courses/:slug", "routes/offline/course.ts"),
   route("org", "routes/org/dashboard.tsx"),
   ...prefix("org", [
     route("people", "routes/org/people.tsx"),

@@ -9,6 +9,7 @@ import { planningListEn } from "./en/planning-list.ts";
 import { peopleEn } from "./en/people.ts";
 import { peopleAdminEn } from "./en/people-admin.ts";
 import { unitsEn } from "./en/units.ts";
+import { offlineEn } from "./en/offline.ts";
 import { requiredEn } from "./en/required.ts";
 import type { MessageKey } from "./message-key.ts";
 
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...planningListEn,
   ...importEn,
   ...classesEn,
+  ...offlineEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",
   "nav.org": "Unit overview",
@@ -116,6 +118,7 @@ export const en: Record<MessageKey, string> = {
 
   "lesson.markDone": "Mark as done",
   "lesson.done": "You finished this lesson",
+  "lesson.waitingSync": "Saved on this phone, waiting to sync.",
   "lesson.previous": "Previous lesson",
   "lesson.next": "Next lesson",
   "lesson.backToCourse": "Back to the course",

@@ -8,6 +8,7 @@ import type { importMessages } from "./vi/import.ts";
 import type { learningMessages } from "./vi/learning.ts";
 import type { loginMessages } from "./vi/login.ts";
 import type { membershipMessages } from "./vi/membership.ts";
+import type { offlineMessages } from "./vi/offline.ts";
 import type { orgMessages } from "./vi/org.ts";
 import type { peopleMessages } from "./vi/people.ts";
 import type { peopleAdminMessages } from "./vi/people-admin.ts";
@@ -29,6 +30,7 @@ export type MessageKey =
   | keyof typeof learningMessages
   | keyof typeof loginMessages
   | keyof typeof membershipMessages
+  | keyof typeof offlineMessages
   | keyof typeof orgMessages
   | keyof typeof peopleMessages
   | keyof typeof peopleAdminMessages

@@ -144,6 +144,10 @@ const matrix: Record<string, RouteCases> = {
     },
   },
   "routes/lesson-html": { loader: { request: () => ({ url: `/lesson-html?k=${"a".repeat(22)}` }), inside: signedIn } },
+  "routes/offline/me": { loader: { request: () => ({ url: "/offline/me" }), inside: everyone } },
+  "routes/offline/course": {
+    loader: { request: (w, side) => ({ url: `/offline/courses/${w[side].course}`, params: courseParams(w, side) }), inside: signedIn, outside: [] },
+  },
   "routes/org/dashboard": {
     loader: { request: (w, side) => ({ url: `/org?unit=${w[side].unit}` }), inside: organizers, outside: [] },
   },

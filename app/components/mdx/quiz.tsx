@@ -9,7 +9,7 @@ import { StaticHtmlContext } from "./static-html.tsx";
 import { quizMessages } from "#app/i18n/vi/quiz.ts";
 
 type QuizKey = CoreKey | keyof typeof quizMessages;
-type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: QuizKey; nextAttemptAt?: string | null };
+type QuizResponse = { intent: "quiz"; result?: QuizResult; error?: QuizKey; nextAttemptAt?: string | null; queued?: boolean };
 
 const revealNotice: Record<ShowAnswers, QuizKey> = {
   "after-pass": "quiz.answersAfterPass",
@@ -64,6 +64,8 @@ export function Quiz({ id }: { id: string }) {
   useEffect(() => {
     if (result) outcome.current?.focus();
   }, [result]);
+  // Answered offline: the attempt waits on the phone and is graded when it reaches the server.
+  const sent = Boolean(result) || response?.queued === true;
   if (!quiz) return null;
   const byQuestion = new Map(result?.results.map((r) => [r.questionId, r]));
   const answerOf = new Map(result?.answerKey?.map((a) => [a.questionId, a]));
@@ -93,7 +95,7 @@ export function Quiz({ id }: { id: string }) {
                   </legend>
                   {question.choices.map((choice) => (
                     <label key={choice} className={`choice${answer?.correctChoiceIds.includes(choice) ? " choice-right" : ""}`}>
-                      <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice} disabled={Boolean(result)} />
+                      <input type={question.multiple ? "checkbox" : "radio"} name={`q:${question.id}`} value={choice} disabled={sent} />
                       <span data-words={choiceTextId(question.id, choice)}>{words[choiceTextId(question.id, choice)]}</span>
                     </label>
                   ))}
@@ -112,7 +114,8 @@ export function Quiz({ id }: { id: string }) {
             {t(response.error, { at: response.nextAttemptAt ? dateTime(response.nextAttemptAt) : "" })}
           </p>
         ) : null}
-        {result || left === 0 ? null : (
+        {response?.queued ? <p role="status">{t("lesson.waitingSync")}</p> : null}
+        {sent || left === 0 ? null : (
           <button type="submit" className="button" disabled={state.preview || fetcher.state !== "idle"}>
             {t("quiz.submit")}
           </button>

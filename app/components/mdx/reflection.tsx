@@ -6,7 +6,7 @@ import { formKey, useLessonState } from "./lesson-context.tsx";
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { t } = useT();
   const state = useLessonState();
-  const fetcher = useFetcher<{ intent: "reflection"; saved: boolean }>();
+  const fetcher = useFetcher<{ intent: "reflection"; saved?: boolean; queued?: boolean }>();
   return (
     <section className="reflection">
       <fetcher.Form method="post" className="stack">
@@ -20,7 +20,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
         <button type="submit" className="button button-secondary" disabled={state.preview || fetcher.state !== "idle"}>
           {t("reflection.save")}
         </button>
-        <p role="status">{fetcher.data?.saved ? t("reflection.saved") : null}</p>
+        <p role="status">{fetcher.data?.saved ? t("reflection.saved") : fetcher.data?.queued ? t("lesson.waitingSync") : null}</p>
       </fetcher.Form>
     </section>
   );

@@ -13,6 +13,7 @@ export const coreMessages = {
   "nav.units": "Đơn vị",
   "lesson.markDone": "Đánh dấu đã học xong",
   "lesson.done": "Đã học xong bài này",
+  "lesson.waitingSync": "Đã lưu trên máy, chờ đồng bộ.",
   "lesson.previous": "Bài trước",
   "lesson.next": "Bài tiếp theo",
   "lesson.backToCourse": "Về trang khóa học",

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { Link } from "react-router";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { coursesFor, getCatalog } from "#app/courses/catalog-instance.server.ts";
@@ -8,6 +9,7 @@ import { progressByCourse } from "#app/progress/progress.server.ts";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import { RequiredBadge } from "#app/components/required-badge.tsx";
 import { learningMessages } from "#app/i18n/vi/learning.ts";
+import { registerWorkerWhenIdle } from "#app/offline/worker-client.ts";
 import type { Route } from "./+types/catalog";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -43,6 +45,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT(learningMessages);
+  useEffect(registerWorkerWhenIdle, []);
   return (
     <>
       <p className="muted">{t("home.hello", { name: loaderData.name })}</p>

@@ -12,6 +12,7 @@ import { LessonBody } from "#app/components/mdx/lesson-body.tsx";
 import { loadHtml } from "#app/components/mdx/static-html.tsx";
 import { ProgressBar } from "#app/components/progress-bar.tsx";
 import { RequiredBadge } from "#app/components/required-badge.tsx";
+import { OfflineDownload } from "#app/components/offline-download.tsx";
 import { learningMessages } from "#app/i18n/vi/learning.ts";
 import type { Route } from "./+types/course";
 import "#app/styles/certificate.css";
@@ -99,6 +100,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
+      <OfflineDownload slug={course.slug} />
       <LessonBody parts={course.intro} />
       <p className="muted">
         {t("course.rule", { passMark: course.passMark })} {course.hasScenarios ? t("course.ruleScenarios") : null}{" "}

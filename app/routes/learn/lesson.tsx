@@ -42,8 +42,11 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) => [pageTitle(
 export default function Lesson({ loaderData }: Route.ComponentProps) {
   const { t, date } = useT();
   const { course, lesson, previous, next } = loaderData;
-  const done = useFetcher();
-  const isDone = loaderData.done || done.formData?.get("intent") === "done";
+  // One per lesson: moving to the next keeps this component, and must not carry the last lesson's answer.
+  const done = useFetcher({ key: `done.${lesson.id}` });
+  // Marked offline: the service worker queued it and answered { queued: true } (app/offline/sw.ts).
+  const queued = (done.data as { queued?: boolean } | undefined)?.queued === true;
+  const isDone = loaderData.done || done.formData?.get("intent") === "done" || queued;
   return (
     <article className="lesson">
       <nav className="breadcrumb">
@@ -64,6 +67,7 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
         {lesson.parts === null ? null : isDone ? (
           <p className="badge badge-done" role="status">
             ✓ {t("lesson.done")}
+            {queued ? <span className="muted"> {t("lesson.waitingSync")}</span> : null}
           </p>
         ) : (
           <done.Form method="post">

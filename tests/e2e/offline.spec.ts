@@ -1,0 +1,93 @@
+import { expect, signIn, test, tsx } from "./fixtures.ts";
+
+const slug = "van-dong-tap-hop-hoi-vien";
+const lesson = (name: string) => `/courses/${slug}/${name}`;
+
+test.use({ serviceWorkers: "allow" });
+
+type Steps = { lessonsDone: string[]; quizAttempts: number; responses: { kind: string; activityId: string; value: string }[]; keysByIntent: Record<string, number> };
+const stepsOf = (phone: string) => JSON.parse(tsx("tests/e2e/support/offline-steps.ts", phone)) as Steps;
+
+test("a learner downloads a course, studies it offline with and without JavaScript, and each step reaches the server once", async ({ page, context, freshLearner, courseKey }) => {
+  test.setTimeout(180_000);
+  const key = courseKey(slug);
+  await signIn(page, freshLearner.login, freshLearner.password);
+
+  // The app can be installed: its manifest names it, with icons Chromium accepts.
+  const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+  expect(manifest).toMatchObject({ name: "Lan Tỏa", start_url: "/courses", display: "standalone", theme_color: "#b0245a" });
+  for (const icon of manifest.icons as { src: string }[]) expect((await page.request.get(icon.src)).headers()["content-type"]).toBe("image/png");
+
+  await page.goto(`/courses/${slug}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByRole("button", { name: "Tải khóa học về máy" }).click();
+  await expect(page.getByText(/Đã tải về máy: [\d,]+ MB/)).toBeVisible({ timeout: 60_000 });
+  // The worker, installed by the course page, takes charge of the open page as it activates.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+  // Chromium's own verdict on installing the app from this page: nothing against it but the test browser's
+  // profile, which is incognito (a manifest or icon it disliked would be listed here).
+  const { installabilityErrors } = await (await context.newCDPSession(page)).send("Page.getInstallabilityErrors");
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual(["in-incognito"]);
+
+  await context.setOffline(true);
+  // Offline for real, the service worker's own requests included: nothing the learner does reaches the server yet.
+  expect(await page.evaluate(() => fetch("/offline/me").then(() => "online", () => "offline"))).toBe("offline");
+
+  // A downloaded lesson opens by typing its address; with JavaScript, her reflection and "done" wait on the phone.
+  await page.goto(lesson("vi-sao-phai-tap-hop"));
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByRole("textbox").fill("Ấp em có 120 chị, 80 hội viên.");
+  await page.getByRole("button", { name: "Lưu câu trả lời" }).click();
+  await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ.")).toBeVisible();
+  await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+  await expect(page.locator("#sync-banner")).toHaveText("2 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+
+  // By link, inside the app: the next lesson's data and fragments come from the download.
+  await page.getByRole("link", { name: /Bài tiếp theo: Hiểu phụ nữ trong ấp/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hiểu phụ nữ trong ấp: đi từng nhà, nghe từng người" })).toBeVisible();
+  await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(page.locator("#sync-banner")).toHaveText("3 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+
+  // The final quiz, answered offline: graded when it reaches the server.
+  await page.goto(lesson("kiem-tra-cuoi-khoa"));
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  for (const question of key.quiz) for (const choice of question.correct) await page.locator(`input[name="q:${question.id}"][value="${choice}"]`).check();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ.")).toBeVisible();
+  // Submitted, as online: it cannot be sent a second time while it waits.
+  await expect(page.getByRole("button", { name: "Nộp bài" })).toHaveCount(0);
+  await expect(page.locator("#sync-banner")).toHaveText("4 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+
+  // Without JavaScript: a plain form post is queued by the service worker, which shows the downloaded page again.
+  const plain = await context.newPage();
+  const cdp = await context.newCDPSession(plain);
+  await cdp.send("Emulation.setScriptExecutionDisabled", { value: true });
+  await plain.goto(lesson("hoi-trong-mat-tran-to-quoc"));
+  await expect(plain.getByRole("heading", { level: 1 })).toHaveText(/Hội trong Mặt trận Tổ quốc/);
+  await plain.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(plain).toHaveURL(lesson("hoi-trong-mat-tran-to-quoc"));
+  await expect(plain.locator("#sync-banner")).toHaveText("5 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  // Sending the same form again (back, then resend) is the same submission, by its key: still five.
+  await plain.goBack();
+  await plain.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await expect(plain.locator("#sync-banner")).toHaveText("5 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  await plain.close();
+
+  expect(stepsOf(freshLearner.login)).toEqual({ lessonsDone: [], quizAttempts: 0, responses: [], keysByIntent: {} });
+
+  // The connection returns: the queue is sent and the banner goes.
+  await context.setOffline(false);
+  await expect(page.locator("#sync-banner")).toHaveCount(0, { timeout: 30_000 });
+  expect(stepsOf(freshLearner.login)).toEqual({
+    lessonsDone: ["hieu-phu-nu-trong-ap", "hoi-trong-mat-tran-to-quoc", "vi-sao-phai-tap-hop"],
+    quizAttempts: 1,
+    responses: [{ kind: "reflection", activityId: "ty-le-ap-minh", value: "Ấp em có 120 chị, 80 hội viên." }],
+    keysByIntent: { done: 3, quiz: 1, reflection: 1 },
+  });
+
+  // Sent once: a later flush (another page load) sends nothing again.
+  await page.goto(`/courses/${slug}`);
+  await expect(page.getByText("Đã xong 3/8 bài")).toBeVisible();
+  expect(stepsOf(freshLearner.login).quizAttempts).toBe(1);
+});
