@@ -84,44 +84,73 @@ export async function lessonPaths(origin: string, cookie: string): Promise<strin
   return lessons.flat();
 }
 
-/**
- * The same first visit in Chromium, for each page with an empty cache: every response the page loads
- * but images (by type or Content-Type; the favicon is one), with its encoded body size.
- */
-export async function firstVisitsInBrowser(pageUrls: string[], cookie: string): Promise<Map<string, Resource[]>> {
+/** Every response a page load brings but images (by type or Content-Type; the favicon is one), with its encoded body size. */
+async function recordVisit(page: import("@playwright/test").Page, pageUrl: string): Promise<Resource[]> {
+  // Playwright's request.sizes(): responseBodySize is the encoded (compressed) body as received, negative
+  // for a response from the cache, which crossed no wire.
+  const pending: Promise<Resource | null>[] = [];
+  const onFinished = (req: import("@playwright/test").Request) =>
+    pending.push(
+      (async () => {
+        const [sizes, response] = await Promise.all([req.sizes(), req.response()]);
+        const type = (await response?.headerValue("content-type")) ?? "";
+        if (req.resourceType() === "image" || type.startsWith("image/")) return null;
+        const encoding = (await response?.headerValue("content-encoding")) ?? "identity";
+        return { url: new URL(req.url()).pathname, kind: req.resourceType(), bytes: Math.max(0, sizes.responseBodySize), encoding, headerBytes: sizes.responseHeadersSize };
+      })(),
+    );
+  page.on("requestfinished", onFinished);
+  const response = await page.goto(pageUrl, { waitUntil: "networkidle" });
+  if (response?.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) throw new Error(`browser visit: landed on ${page.url()} (${response?.status()})`);
+  await page.waitForTimeout(300);
+  page.off("requestfinished", onFinished);
+  return (await Promise.all(pending)).filter((r) => r !== null);
+}
+
+async function withBrowser<T>(run: (browser: import("@playwright/test").Browser) => Promise<T>): Promise<T> {
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
-  const visits = new Map<string, Resource[]>();
   try {
-    for (const pageUrl of pageUrls) {
-      const context = await browser.newContext();
-      const [name, value] = cookie.split("=") as [string, string];
-      await context.addCookies([{ name, value, url: new URL(pageUrl).origin }]);
-      const page = await context.newPage();
-      // Playwright's request.sizes(): responseBodySize is the encoded (compressed) body as received.
-      const pending: Promise<Resource | null>[] = [];
-      page.on("requestfinished", (req) =>
-        pending.push(
-          (async () => {
-            const [sizes, response] = await Promise.all([req.sizes(), req.response()]);
-            const type = (await response?.headerValue("content-type")) ?? "";
-            if (req.resourceType() === "image" || type.startsWith("image/")) return null;
-            const encoding = (await response?.headerValue("content-encoding")) ?? "identity";
-            return { url: new URL(req.url()).pathname, kind: req.resourceType(), bytes: sizes.responseBodySize, encoding, headerBytes: sizes.responseHeadersSize };
-          })(),
-        ),
-      );
-      const response = await page.goto(pageUrl, { waitUntil: "networkidle" });
-      if (response?.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) throw new Error(`browser first visit: landed on ${page.url()} (${response?.status()})`);
-      await page.waitForTimeout(300);
-      visits.set(pageUrl, (await Promise.all(pending)).filter((r) => r !== null));
-      await context.close();
-    }
+    return await run(browser);
   } finally {
     await browser.close();
   }
-  return visits;
+}
+
+async function signedInPage(browser: import("@playwright/test").Browser, origin: string, cookie: string) {
+  const context = await browser.newContext();
+  const [name, value] = cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url: origin }]);
+  return { context, page: await context.newPage() };
+}
+
+/** The same first visit in Chromium, for each page with an empty cache. */
+export function firstVisitsInBrowser(pageUrls: string[], cookie: string): Promise<Map<string, Resource[]>> {
+  return withBrowser(async (browser) => {
+    const visits = new Map<string, Resource[]>();
+    for (const pageUrl of pageUrls) {
+      const { context, page } = await signedInPage(browser, new URL(pageUrl).origin, cookie);
+      visits.set(pageUrl, await recordVisit(page, pageUrl));
+      await context.close();
+    }
+    return visits;
+  });
+}
+
+/**
+ * A repeat visit: each page after the first, opened (a whole document load, not a move inside the app)
+ * in the same browser, whose cache holds what the pages before it brought.
+ */
+export function repeatVisitsInBrowser(pageUrls: string[], cookie: string): Promise<Map<string, Resource[]>> {
+  return withBrowser(async (browser) => {
+    const visits = new Map<string, Resource[]>();
+    const { context, page } = await signedInPage(browser, new URL(pageUrls[0]!).origin, cookie);
+    await recordVisit(page, pageUrls[0]!);
+    for (const pageUrl of pageUrls.slice(1)) visits.set(pageUrl, await recordVisit(page, pageUrl));
+    await context.close();
+    return visits;
+  });
 }
