@@ -3,7 +3,7 @@
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import { offlineEn } from "#app/i18n/en/offline.ts";
 import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download } from "./queue-store.ts";
-import { queueableKey, replayUrl, settle, summary, toSend, type QueuedWrite } from "./queue.ts";
+import { queueableKey, replayUrl, settle, signsInOrOut, summary, toSend, type QueuedWrite } from "./queue.ts";
 import { offlineCacheKey, queuedActionData, withBanner, type WorkerMessage } from "./sw-responses.ts";
 
 declare const BUILD_VERSION: string;
@@ -107,7 +107,8 @@ async function post(request: Request, url: URL) {
   const copy = request.clone();
   try {
     const response = await fetch(request);
-    if (url.pathname === "/login" || url.pathname === "/logout") void learnWhoIsSignedIn().then(flush);
+    // A downloaded course holds its learner's pages (her name, her answers): they leave the phone with her.
+    if (signsInOrOut(url)) void learnWhoIsSignedIn().then((userId) => (userId === null ? removeDownloads() : undefined)).then(flush);
     return response;
   } catch (error) {
     const form = await copy.clone().formData().catch(() => null);
@@ -127,7 +128,10 @@ async function learnWhoIsSignedIn(): Promise<string | null> {
   const response = await fetch("/offline/me", { cache: "no-store" });
   const { userId } = (await response.json()) as { userId: string | null };
   // Signed out or expired: the last person stays the owner of what she queued until she signs in again.
-  if (userId) await writeFact("userId", userId);
+  if (!userId) return null;
+  const previous = await readFact("userId");
+  if (previous && previous !== userId) await removeDownloads();
+  await writeFact("userId", userId);
   return userId;
 }
 
@@ -217,6 +221,10 @@ async function download(slug: string) {
   }
   const others = (await downloads()).filter((d) => d.slug !== course.slug);
   await writeFact("downloads", [...others, { slug: course.slug, title: course.title, version: course.version, bytes, savedAt: Date.now() }]);
+}
+
+async function removeDownloads() {
+  for (const { slug } of await downloads()) await remove(slug);
 }
 
 async function remove(slug: string) {
