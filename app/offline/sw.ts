@@ -128,11 +128,15 @@ async function learnWhoIsSignedIn(): Promise<string | null> {
   const response = await fetch("/offline/me", { cache: "no-store" });
   const { userId } = (await response.json()) as { userId: string | null };
   // Signed out or expired: the last person stays the owner of what she queued until she signs in again.
-  if (!userId) return null;
+  if (userId) await signedIn(userId);
+  return userId;
+}
+
+/** Notes who is signed in: the copies another person downloaded hold her pages (her name, her answers) and leave the phone. */
+async function signedIn(userId: string) {
   const previous = await readFact("userId");
   if (previous && previous !== userId) await removeDownloads();
   await writeFact("userId", userId);
-  return userId;
 }
 
 let flushing: Promise<void> | null = null;
@@ -185,7 +189,7 @@ async function download(slug: string) {
   const listing = await fetch(`/offline/courses/${encodeURIComponent(slug)}`, { cache: "no-store" });
   if (!listing.ok || listing.redirected) throw new Error(`offline listing ${listing.status}`);
   const course = (await listing.json()) as { userId: string; slug: string; title: string; version: number; pages: string[]; fragments: string[] };
-  await writeFact("userId", course.userId);
+  await signedIn(course.userId);
   const entries = new Map<string, Response>();
   const assets = new Set<string>();
   const keep = async (address: string) => {
