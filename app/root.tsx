@@ -8,7 +8,7 @@ import { SiteHeader } from "./components/site-header.tsx";
 import { ErrorPage } from "./components/error-page.tsx";
 import { useScrollMemory } from "./components/scroll-memory.ts";
 import { NonceContext } from "./http/nonce.ts";
-import { webFont } from "./http/web-font.server.ts";
+import { webFont, webFontCookie } from "./http/web-font.server.ts";
 import { useLocale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
 import fontStylesheet from "./styles/font.css?url";
@@ -28,7 +28,7 @@ export const middleware: Route.MiddlewareFunction[] = [
     requirePasswordChanged(request, user);
     const response = await next();
     if (user?.refreshedCookie) response.headers.append("Set-Cookie", user.refreshedCookie);
-    const font = webFont(request).setCookie;
+    const font = webFontCookie(request, response);
     if (font) response.headers.append("Set-Cookie", font);
     // A signed-in response (page, data, certificate PDF) is this person's: no cache, shared or the browser's,
     // keeps it, unless its route chose a private policy itself (lesson fragments, named by content hash).

@@ -12,3 +12,11 @@ export function webFont(request: Request) {
   const lesson = matchPath("/courses/:slug/:lesson", new URL(request.url).pathname.replace(/\.data$/, "")) !== null;
   return { linked: offered || !lesson, setCookie: offered || lesson ? null : `${cookie}; Path=/; Max-Age=31536000; SameSite=Lax` };
 }
+
+/**
+ * The cookie a response sets: only a page or its data (React Router's `text/x-script`) links the font. A resource
+ * a lesson fetches (its fragments) or the service worker's lists offer nothing, so they must not say it was offered.
+ */
+export function webFontCookie(request: Request, response: Response) {
+  return /^text\/(html|x-script)\b/.test(response.headers.get("Content-Type") ?? "") ? webFont(request).setCookie : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { enqueue, queueableKey, replayUrl, settle, summary, toSend, type QueuedWrite } from "./queue.ts";
+import { enqueue, queueableKey, replayUrl, settle, signsInOrOut, summary, toSend, type QueuedWrite } from "./queue.ts";
 
 const origin = "https://lantoa.vn";
 const key = "6c05be55-5360-4f49-848a-404e61a54c2d.done";
@@ -76,4 +76,10 @@ describe("what an answer means", () => {
   ] as const)("%i (sign-in page: %s) → %s", (status, signInPage, expected) => {
     expect(settle({ status, signInPage })).toBe(expected);
   });
+});
+
+test("signing in or out is seen whether the form posts the page or React Router posts its .data", () => {
+  // With JavaScript the sign-in form posts /login.data: missing it left the last person the owner of the next one's steps.
+  for (const path of ["/login", "/login.data", "/logout", "/logout.data", "/login?redirectTo=%2Fcourses"]) expect(signsInOrOut(new URL(path, origin)), path).toBe(true);
+  for (const path of ["/courses/a/b.data", "/account/password", "/login-help"]) expect(signsInOrOut(new URL(path, origin)), path).toBe(false);
 });

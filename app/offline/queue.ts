@@ -43,6 +43,12 @@ export function replayUrl(url: URL): string {
   return target.pathname + target.search;
 }
 
+/**
+ * Whether a post signs someone in or out, after which the worker asks who is signed in: `/login` and `/logout`
+ * as a plain form posts them, and as `….data`, the way React Router posts them when JavaScript runs.
+ */
+export const signsInOrOut = (url: URL) => ["/login", "/logout"].includes(url.pathname.replace(/\.data$/, ""));
+
 /** Adds a write unless its key already waits: pressing again offline is the same submission, sent once. */
 export function enqueue(queue: readonly QueuedWrite[], write: QueuedWrite): { queue: QueuedWrite[]; added: boolean } {
   if (queue.some((w) => w.key === write.key)) return { queue: [...queue], added: false };

@@ -3,7 +3,7 @@
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import { offlineEn } from "#app/i18n/en/offline.ts";
 import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download } from "./queue-store.ts";
-import { queueableKey, replayUrl, settle, summary, toSend, type QueuedWrite } from "./queue.ts";
+import { queueableKey, replayUrl, settle, signsInOrOut, summary, toSend, type QueuedWrite } from "./queue.ts";
 import { offlineCacheKey, queuedActionData, withBanner, type WorkerMessage } from "./sw-responses.ts";
 
 declare const BUILD_VERSION: string;
@@ -107,7 +107,8 @@ async function post(request: Request, url: URL) {
   const copy = request.clone();
   try {
     const response = await fetch(request);
-    if (url.pathname === "/login" || url.pathname === "/logout") void learnWhoIsSignedIn().then(flush);
+    // A downloaded course holds its learner's pages (her name, her answers): they leave the phone with her.
+    if (signsInOrOut(url)) void learnWhoIsSignedIn().then((userId) => (userId === null ? removeDownloads() : undefined)).then(flush);
     return response;
   } catch (error) {
     const form = await copy.clone().formData().catch(() => null);
@@ -127,8 +128,15 @@ async function learnWhoIsSignedIn(): Promise<string | null> {
   const response = await fetch("/offline/me", { cache: "no-store" });
   const { userId } = (await response.json()) as { userId: string | null };
   // Signed out or expired: the last person stays the owner of what she queued until she signs in again.
-  if (userId) await writeFact("userId", userId);
+  if (userId) await signedIn(userId);
   return userId;
+}
+
+/** Notes who is signed in: the copies another person downloaded hold her pages (her name, her answers) and leave the phone. */
+async function signedIn(userId: string) {
+  const previous = await readFact("userId");
+  if (previous && previous !== userId) await removeDownloads();
+  await writeFact("userId", userId);
 }
 
 let flushing: Promise<void> | null = null;
@@ -181,7 +189,7 @@ async function download(slug: string) {
   const listing = await fetch(`/offline/courses/${encodeURIComponent(slug)}`, { cache: "no-store" });
   if (!listing.ok || listing.redirected) throw new Error(`offline listing ${listing.status}`);
   const course = (await listing.json()) as { userId: string; slug: string; title: string; version: number; pages: string[]; fragments: string[] };
-  await writeFact("userId", course.userId);
+  await signedIn(course.userId);
   const entries = new Map<string, Response>();
   const assets = new Set<string>();
   const keep = async (address: string) => {
@@ -217,6 +225,10 @@ async function download(slug: string) {
   }
   const others = (await downloads()).filter((d) => d.slug !== course.slug);
   await writeFact("downloads", [...others, { slug: course.slug, title: course.title, version: course.version, bytes, savedAt: Date.now() }]);
+}
+
+async function removeDownloads() {
+  for (const { slug } of await downloads()) await remove(slug);
 }
 
 async function remove(slug: string) {

@@ -74,3 +74,12 @@ test("the subtree tallies equal a direct count by the one rule after completion,
   await expectTalliesEqualCounts(await units(), course);
   expect((await unitLevel(db, province, course, new Date())).total).toEqual({ people: 3, completed: 2 });
 });
+
+test("deleting a course with completions takes its tallies with it", async () => {
+  const unit = await ensureUnit(db, { code: "T-DEL", name: "del", level: "province", kind: "province", parent: null });
+  const user = await db.user.create({ data: { name: "Cán bộ xóa", phone: "0977999001", gender: "female", unitId: unit.id }, select: { id: true } });
+  const course = await db.course.create({ data: { slug: "xoa-khoa", title: "t", summary: "s", source: "content", estimatedMinutes: 1, passMark: 80, contentHash: "h", version: 1 }, select: { id: true } });
+  await db.enrollment.create({ data: { userId: user.id, courseId: course.id, courseVersion: 1, completedAt: new Date() } });
+  await db.course.delete({ where: { id: course.id } });
+  expect(await db.subtreeCompletion.count({ where: { courseId: course.id } })).toBe(0);
+});
