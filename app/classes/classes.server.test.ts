@@ -53,7 +53,7 @@ beforeAll(async () => {
 describe("reading a posted class", () => {
   test("takes a course, a day written dd/mm/yyyy, a place and people of the unit and its branches", async () => {
     const [inCommune, inBranch] = [await cadre(commune), await cadre(branch)];
-    const parsed = await parseClass(db, commune, courses, form({ courseId: completes.id, heldOn: "15/03/2025", place: "Hội trường xã", attendees: [inCommune, inBranch] }), now);
+    const parsed = await parseClass(db, commune, courses, form({ courseId: completes.id, heldOn: "15/03/2025", place: "Hội trường xã", attendees: [inCommune, inBranch] }), now, trainerId);
     expect(parsed).toMatchObject({ ok: true, input: { course: { id: completes.id }, heldOn: vietnamDay(2025, 3, 15), place: "Hội trường xã" } });
     expect(parsed.ok && parsed.input.attendeeIds.sort()).toEqual([inCommune, inBranch].sort());
   });
@@ -61,13 +61,21 @@ describe("reading a posted class", () => {
   test("refuses someone from another unit's roster, and a class with nobody", async () => {
     const outsider = await cadre(neighbour);
     const base = { courseId: completes.id, heldOn: "15/03/2025", place: "Hội trường xã" };
-    expect(await parseClass(db, commune, courses, form({ ...base, attendees: [outsider] }), now)).toEqual({ ok: false, errors: { attendees: "classes.error.attendees" } });
-    expect(await parseClass(db, commune, courses, form(base), now)).toEqual({ ok: false, errors: { attendees: "classes.error.attendees" } });
+    expect(await parseClass(db, commune, courses, form({ ...base, attendees: [outsider] }), now, trainerId)).toEqual({ ok: false, errors: { attendees: "classes.error.attendees" } });
+    expect(await parseClass(db, commune, courses, form(base), now, trainerId)).toEqual({ ok: false, errors: { attendees: "classes.error.attendees" } });
+  });
+
+  test("refuses the person recording the class among its attendees: nobody certifies her own attendance", async () => {
+    const recorder = await cadre(commune, "Giảng Viên Xã");
+    const attendee = await cadre(commune);
+    const posted = form({ courseId: completes.id, heldOn: "15/03/2025", place: "Hội trường xã", attendees: [attendee, recorder] });
+    expect(await parseClass(db, commune, courses, posted, now, recorder)).toEqual({ ok: false, errors: { attendees: "classes.error.self" } });
+    expect(await parseClass(db, commune, courses, posted, now, trainerId)).toMatchObject({ ok: true });
   });
 
   test("refuses a day not written as one, a day to come, and a day the unit did not exist", async () => {
     const person = await cadre(commune);
-    const at = (heldOn: string) => parseClass(db, commune, courses, form({ courseId: completes.id, heldOn, place: "Hội trường xã", attendees: person }), now);
+    const at = (heldOn: string) => parseClass(db, commune, courses, form({ courseId: completes.id, heldOn, place: "Hội trường xã", attendees: person }), now, trainerId);
     expect(await at("31/02/2025")).toMatchObject({ ok: false, errors: { heldOn: "classes.error.date" } });
     expect(await at("05/12/2026")).toMatchObject({ ok: false, errors: { heldOn: "classes.error.future" } });
     expect(await at("01/07/2025")).toMatchObject({ ok: false, errors: { heldOn: "classes.error.closed" } });
@@ -77,7 +85,7 @@ describe("reading a posted class", () => {
 
   test("refuses an unknown course and a missing place", async () => {
     const person = await cadre(commune);
-    expect(await parseClass(db, commune, courses, form({ courseId: "khong-co", heldOn: "15/03/2025", place: " ", attendees: person }), now)).toEqual({
+    expect(await parseClass(db, commune, courses, form({ courseId: "khong-co", heldOn: "15/03/2025", place: " ", attendees: person }), now, trainerId)).toEqual({
       ok: false,
       errors: { courseId: "classes.error.course", place: "classes.error.place" },
     });

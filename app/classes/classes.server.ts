@@ -70,7 +70,7 @@ export async function recordPage(db: Db, roles: readonly ScopedRole[], unit: Cla
 export const classCourses = <C extends Pick<CatalogCourse, "ownerUnitId">>(courses: readonly C[], unit: { path: string }) =>
   courses.filter((c) => courseReaches(c.ownerUnitId, unit.path));
 
-export type ClassError = "classes.error.course" | "classes.error.date" | "classes.error.future" | "classes.error.closed" | "classes.error.place" | "classes.error.attendees";
+export type ClassError = "classes.error.course" | "classes.error.date" | "classes.error.future" | "classes.error.closed" | "classes.error.place" | "classes.error.attendees" | "classes.error.self";
 
 const classForm = z.object({
   courseId: z.string({ error: "classes.error.course" }).min(1, "classes.error.course"),
@@ -83,9 +83,10 @@ export type ClassInput = { course: CatalogCourse; heldOn: Date; place: string; a
 
 /**
  * Reads a posted class: a course its people learn, a day that has come and on which the unit existed, a place, and
- * at least one attendee, every one of them on the unit's roster. Errors name the field they belong to.
+ * at least one attendee, every one of them on the unit's roster, and not the person recording it: where attending
+ * completes a course, nobody certifies her own attendance. Errors name the field they belong to.
  */
-export async function parseClass(db: Db, unit: ClassUnit, courses: readonly CatalogCourse[], form: FormData, now: Date) {
+export async function parseClass(db: Db, unit: ClassUnit, courses: readonly CatalogCourse[], form: FormData, now: Date, recorderId: string) {
   const parsed = classForm.safeParse({
     courseId: form.get("courseId") ?? undefined,
     heldOn: form.get("heldOn") ?? undefined,
@@ -102,6 +103,7 @@ export async function parseClass(db: Db, unit: ClassUnit, courses: readonly Cata
     else if ((unit.validFrom && day < unit.validFrom) || (unit.validTo && day >= unit.validTo)) errors.heldOn = "classes.error.closed";
     const roster = new Set((await classRoster(db, unit, day)).map((p) => p.id));
     if (!parsed.data.attendees.every((id) => roster.has(id))) errors.attendees = "classes.error.attendees";
+    else if (parsed.data.attendees.includes(recorderId)) errors.attendees = "classes.error.self";
   }
   if (!parsed.success || !course || Object.keys(errors).length > 0) return { ok: false as const, errors };
   const input: ClassInput = { course, heldOn: parsed.data.heldOn, place: parsed.data.place, attendeeIds: [...new Set(parsed.data.attendees)] };

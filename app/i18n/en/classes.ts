@@ -28,6 +28,7 @@ export const classesEn: Record<keyof typeof classesMessages, string> = {
   "classes.error.closed": "This unit did not exist on that day.",
   "classes.error.place": "Enter the place (2 to 200 characters).",
   "classes.error.attendees": "Tick at least one attendee, from the unit's roster.",
+  "classes.error.self": "Whoever records a class cannot tick herself as an attendee: ask someone else in the unit to record it.",
   "classes.org.title": "In-person classes",
   "classes.org.scope": "Unit: {unit} · {classes} classes · {attendees} attendees",
   "classes.org.children": "By unit below",

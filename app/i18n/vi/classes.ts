@@ -27,6 +27,7 @@ export const classesMessages = {
   "classes.error.closed": "Đơn vị này không còn (hoặc chưa có) vào ngày học.",
   "classes.error.place": "Nhập địa điểm (từ 2 đến 200 ký tự).",
   "classes.error.attendees": "Đánh dấu ít nhất một người dự, chọn trong danh sách của đơn vị.",
+  "classes.error.self": "Người ghi lớp không tự ghi mình là người dự: nhờ người khác trong đơn vị ghi giúp.",
   "classes.org.title": "Lớp học trực tiếp",
   "classes.org.scope": "Đơn vị: {unit} · {classes} lớp · {attendees} người dự",
   "classes.org.children": "Theo đơn vị cấp dưới",

@@ -31,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const unit = await requireScopedUnit(user, "class:record", unitOf(request));
   if (!holdsClasses(unit)) throw data(null, { status: 400 });
   const form = await readForm(request);
-  const parsed = await parseClass(db, unit, (await getCatalog()).courses, form, new Date());
+  const parsed = await parseClass(db, unit, (await getCatalog()).courses, form, new Date(), user.id);
   if (!parsed.ok) {
     const values = { courseId: String(form.get("courseId") ?? ""), heldOn: String(form.get("heldOn") ?? ""), place: String(form.get("place") ?? ""), attendees: form.getAll("attendees").map(String) };
     return data({ errors: parsed.errors, values, error: null }, { status: 400 });
