@@ -153,7 +153,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.classes.length === 0 ? (
         <p>{t("classes.record.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

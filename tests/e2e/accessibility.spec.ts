@@ -57,7 +57,7 @@ test("the organizer's pages have no serious accessibility violation", async ({ p
   const person = await firstLink(page, "/org/people", /^\/org\/people\/[^/?]+$/);
   // The demo organizer's province planned its 2020–2025 term on the tree of that time.
   const list = await firstLink(page, "/org/planning?term=2020-2025", /^\/org\/planning\/[^/]+\/2020-2025$/);
-  for (const path of ["/org", "/org/people", person, "/org/membership", "/org/planning?term=2020-2025", list, "/org/pipeline", "/org/required", "/org/import", "/org/audit"])
+  for (const path of ["/org", "/org/people", person, "/org/membership", "/org/planning?term=2020-2025", list, "/org/pipeline", "/org/required", "/org/import", "/org/audit", "/org/classes"])
     await expectAccessible(page, path);
 });
 
@@ -65,7 +65,13 @@ test("the trainer's and the admin's pages have no serious accessibility violatio
   test.setTimeout(120_000);
   await signIn(page, demo.trainer.login, demo.trainer.password);
   const course = await firstLink(page, "/author", /^\/author\/[a-z0-9-]+$/);
-  for (const path of ["/author", course, `${course}/reflections`]) await expectAccessible(page, path);
+  // The class form of a commune: down the tree from her unit, by the last link to a unit below.
+  const below = async (path: string) => {
+    await page.goto(path);
+    return (await page.locator("a[href^='/classes?unit=']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!))).at(-1)!;
+  };
+  const commune = await below(await below("/classes"));
+  for (const path of ["/author", course, `${course}/reflections`, "/classes", commune]) await expectAccessible(page, path);
   await page.context().clearCookies();
   await signIn(page, admin.login, admin.password);
   for (const path of ["/admin/units", "/admin/planning"]) await expectAccessible(page, path);

@@ -45,7 +45,7 @@ export default function OrgClasses({ loaderData }: Route.ComponentProps) {
       {children.length > 0 ? (
         <>
           <h2>{t("classes.org.children")}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("classes.org.childrenCaption")}</caption>
               <thead>
@@ -75,7 +75,7 @@ export default function OrgClasses({ loaderData }: Route.ComponentProps) {
       {list.length === 0 ? (
         <p>{t("classes.org.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("classes.org.listCaption")}</caption>
             <thead>
