@@ -11,7 +11,7 @@ import { upsertPerson } from "#app/people/people.server.ts";
 const [command, phone, role, districtIndex] = process.argv.slice(2);
 const password = { plain: "MatKhau@123" };
 if (command === "create") {
-  const branch = await db.orgUnit.findFirstOrThrow({ where: { level: "branch" }, select: { id: true } });
+  const branch = await db.orgUnit.findFirstOrThrow({ where: { level: "branch" }, orderBy: { id: "asc" }, select: { id: true } });
   await upsertPerson(
     db,
     { name: "Học Viên Thử Nghiệm", phone, gender: "female", unitId: branch.id, positions: [{ position: "chi_hoi_truong", unitId: branch.id, from: new Date("2024-01-01") }], roles: [{ role: "learner", unitId: branch.id }] },
