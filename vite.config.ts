@@ -1,20 +1,21 @@
 import "./scripts/supported-node.mjs";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
+import routerConfig from "./react-router.config.ts";
+import { foldRouterFeatures } from "./scripts/fold-router-features.ts";
 
-export default defineConfig(({ command, isSsrBuild }) => {
-  const browserBuild = command === "build" && !isSsrBuild;
-  return {
-    plugins: [reactRouter()],
-    // Terser packs the browser bundle ≈ 3.4 KB (brotli) smaller than esbuild's minifier: the first visit
-    // of a lesson must stay under 100 KB on a phone. The server build stays unminified.
-    build: {
-      target: "es2022",
-      ...(browserBuild && {
-        minify: "terser" as const,
+export default defineConfig({
+  plugins: [reactRouter(), foldRouterFeatures(routerConfig)],
+  // The client's manifest is kept for the server, which names each lesson's island chunks in the page
+  // (island-chunks.server.ts); React Router keeps it only when the top-level option asks for it.
+  build: { target: "es2022", manifest: true },
+  // Terser packs the browser bundle ≈ 3.4 KB (brotli) smaller than esbuild's minifier: the first visit
+  // of a lesson must stay under 100 KB on a phone. The server build stays unminified.
+  environments: {
+    client: {
+      build: {
+        minify: "terser",
         terserOptions: { module: true, toplevel: true, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020, comments: false } },
-        // Kept for the server, which names each lesson's island chunks in the page (island-chunks.server.ts).
-        manifest: true,
         // React, React DOM, React Router, the root route and the lesson's own modules (messages, lesson body,
         // island registry, the lesson route) in one file: each small chunk apart cost bytes and a request on
         // a lesson's first visit, 0.9 KB in all (ADR 008). Islands stay chunks of their own, and so does the
@@ -32,9 +33,9 @@ export default defineConfig(({ command, isSsrBuild }) => {
             },
           },
         },
-      }),
+      },
     },
-    // Server-only native packages: keep the dev server's browser dependency scan away from them.
-    optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"] },
-  };
+  },
+  // Server-only native packages: keep the dev server's browser dependency scan away from them.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"] },
 });
