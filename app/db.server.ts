@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 import { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
+import { reuseStatements } from "./sqlite-statements.server.ts";
 
 export type Db = PrismaClient;
 /** The client or a transaction on it: Prisma 7 nests `$transaction`, so a function taking this joins its caller's transaction. */
@@ -28,7 +29,15 @@ export async function createDb(url: string): Promise<Db> {
   raw.pragma("journal_mode = WAL");
   raw.close();
   // `timeout` is the busy timeout: a backup or a migration holding the file makes writes wait, not fail.
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
+  const connect = adapter.connect.bind(adapter);
+  // The adapter's connection is its `client` (not in its types): its statements are kept (sqlite-statements.server.ts).
+  adapter.connect = async () => {
+    const connection = await connect();
+    reuseStatements((connection as unknown as { client: Database.Database }).client);
+    return connection;
+  };
+  const client = new PrismaClient({ adapter });
   // Per connection, and the adapter holds one. In WAL, NORMAL already survives a killed process;
   // FULL, the default, also survives a power cut (each commit is synced before it is acknowledged),
   // which a server in a commune office can meet. FULL's fsync per commit cost ~2.7× in writes/s in

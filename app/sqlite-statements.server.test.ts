@@ -1,0 +1,40 @@
+import Database from "better-sqlite3";
+import { expect, test, vi } from "vitest";
+import { reuseStatements } from "./sqlite-statements.server.ts";
+
+// The calls Prisma's better-sqlite3 adapter makes (performIO, executeIO, startTransaction).
+type Adapted = { bind(args: unknown[]): Adapted; reader: boolean; columns(): { name: string }[]; raw(): { all(): unknown[][] }; run(): { changes: number } };
+
+function database() {
+  const db = new Database(":memory:");
+  db.exec("CREATE TABLE cadre (id INTEGER PRIMARY KEY, name TEXT, unit TEXT)");
+  const prepare = vi.spyOn(db, "prepare");
+  const kept = reuseStatements(db, 3);
+  const adapted = (sql: string) => (db.prepare as unknown as (sql: string) => Adapted)(sql);
+  return { adapted, prepare, kept };
+}
+
+test("a statement is prepared once and bound afresh for each query", () => {
+  const { adapted, prepare, kept } = database();
+  const insert = "INSERT INTO cadre (name, unit) VALUES (?, ?)";
+  expect(adapted(insert).bind(["Lan", "Giá Rai"]).run().changes).toBe(1);
+  expect(adapted(insert).bind(["Hồng", "Hồng Dân"]).run().changes).toBe(1);
+  const select = "SELECT name FROM cadre WHERE unit = ? ORDER BY id";
+  for (const [unit, names] of [["Giá Rai", [["Lan"]]], ["Hồng Dân", [["Hồng"]]], ["Phước Long", []]] as const) {
+    const bound = adapted(select).bind([unit]);
+    expect(bound.reader).toBe(true);
+    expect(bound.columns().map((c) => c.name)).toEqual(["name"]);
+    expect(bound.raw().all()).toEqual(names);
+  }
+  adapted("BEGIN").run();
+  adapted("ROLLBACK").run();
+  expect(prepare.mock.calls.map(([sql]) => sql)).toEqual([insert, select, "BEGIN", "ROLLBACK"]);
+  expect(kept.size()).toBe(3);
+});
+
+test("past its limit the oldest statement is let go, and prepared again when it returns", () => {
+  const { adapted, prepare } = database();
+  const select = (column: string) => `SELECT ${column} FROM cadre`;
+  for (const column of ["id", "name", "unit", "id, name", "id"]) adapted(select(column)).bind([]).raw().all();
+  expect(prepare.mock.calls.map(([sql]) => sql)).toEqual(["id", "name", "unit", "id, name", "id"].map(select));
+});
