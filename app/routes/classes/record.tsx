@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Form, Link, data, redirect } from "react-router";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { holdsClasses, parseClass, recordClass, recordPage } from "#app/classes/classes.server.ts";
+import { ClassFormOffline } from "#app/components/class-form-offline.tsx";
 import { Field, SelectField } from "#app/components/field.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
@@ -57,6 +58,8 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
   const { unit, parent, children, courses, roster, recorded } = loaderData;
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
   const values = actionData?.values;
+  // Recorded offline: the service worker queued it and answered { queued: true } (app/offline/sw.ts).
+  const queued = (actionData as { queued?: boolean } | undefined)?.queued === true;
   const checked = new Set(values?.attendees ?? []);
   const err = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   // The filter is an enhancement: without JavaScript the whole roster shows and every box works.
@@ -78,6 +81,11 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
           {t("classes.recorded", { date: formatDate(recorded.heldOn, locale), attendees: recorded.attendees, completed: recorded.completed })}
         </p>
       ) : null}
+      {queued ? (
+        <p role="status" className="completed-banner">
+          {t("classes.queued")}
+        </p>
+      ) : null}
       {actionData?.error ? (
         <p role="alert" className="field-error">
           {t(actionData.error as Parameters<typeof t>[0])}
@@ -85,7 +93,8 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
       ) : null}
 
       {unit.holdsClasses ? (
-        <Form method="post" action={`/classes?unit=${unit.id}`} className="stack class-form" noValidate>
+        // A new key is a new class (after one was recorded, or queued offline): the form starts blank again.
+        <Form key={loaderData.idempotencyKey} method="post" action={`/classes?unit=${unit.id}`} className="stack class-form" noValidate>
           <input type="hidden" name="idempotencyKey" value={loaderData.idempotencyKey} />
           <SelectField label={t("classes.course")} name="courseId" defaultValue={values?.courseId} error={err("courseId")}>
             {courses.map((c) => (
@@ -130,6 +139,7 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
       ) : (
         <p className="muted">{t("classes.pickUnitHint")}</p>
       )}
+      {unit.holdsClasses ? <ClassFormOffline unitId={unit.id} /> : null}
 
       <h2>{unit.holdsClasses ? t("classes.units") : t("classes.pickUnit")}</h2>
       {children.length === 0 ? (
