@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { classFormAddress, formAt, formServing, keyInPage, withFreshKeyAfter } from "./class-forms.ts";
+import { classFormAddress, formAt, formServing, keyInData, keyInPage, withFreshKeyAfter } from "./class-forms.ts";
 import type { StoredForm } from "./queue-store.ts";
 
 const origin = "https://lantoa.vn";
@@ -15,9 +15,13 @@ test("a stored form is found by its unit, as a document and as data, and nothing
   expect(formAt(forms, new URL("/org/classes?unit=u1", origin))).toBeUndefined();
 });
 
-test("the key is read from the form's hidden field", () => {
+test("the key is read from the form's hidden field, and from its data (the document and its data are two loads, two keys)", () => {
   expect(keyInPage(`<form><input type="hidden" name="idempotencyKey" value="${keyA}"/><select name="courseId">`)).toBe(keyA);
   expect(keyInPage("<form></form>")).toBeNull();
+  // The shape of a /classes.data answer (abridged): the key's value need not follow its name.
+  const data = `[{"_1":2},"routes/classes/record",{"_3":4},"data",{"_5":6,"_7":8},"day",["D",1751302799999],"idempotencyKey","x","${keyB}"]\n`;
+  expect(keyInData(data.replace('"_7":8', '"_7":9'))).toBe(keyB);
+  expect(keyInData('[{"_1":2},"root",{"_3":4},"user",null]\n')).toBeNull();
 });
 
 test("once a post from the form is queued, the form gets a new key; other forms and other keys keep theirs", () => {

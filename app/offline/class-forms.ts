@@ -14,6 +14,18 @@ export function keyInPage(html: string): string | null {
   return new RegExp(`name="${keyField}" value="([^"]+)"`).exec(html)?.[1] ?? null;
 }
 
+/**
+ * The idempotency key in a stored form's `.data`: React Router's turbo-stream is a flat list whose objects map the
+ * position of each key's name to the position of its value (`{"_12": 13}`); the first line holds the loader data.
+ */
+export function keyInData(body: string): string | null {
+  const flat = JSON.parse(body.split("\n", 1)[0]!) as unknown[];
+  const name = `_${flat.indexOf(keyField)}`;
+  const holder = flat.find((item): item is Record<string, number> => typeof item === "object" && item !== null && name in item);
+  const value = holder ? flat[holder[name]!] : null;
+  return typeof value === "string" ? value : null;
+}
+
 /** The stored form a page address (the document or its `.data`) belongs to, if any. */
 export function formAt(stored: readonly StoredForm[], url: URL): StoredForm | undefined {
   if (url.pathname !== "/classes" && url.pathname !== "/classes.data") return undefined;

@@ -3,7 +3,7 @@
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import { offlineEn } from "#app/i18n/en/offline.ts";
 import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download, type StoredForm } from "./queue-store.ts";
-import { classFormAddress, formServing, keyInPage, withFreshKeyAfter } from "./class-forms.ts";
+import { classFormAddress, formServing, keyInData, keyInPage, withFreshKeyAfter } from "./class-forms.ts";
 import { queueableKey, replayUrl, settle, signsInOrOut, summary, toSend, type QueuedWrite } from "./queue.ts";
 import { offlineCacheKey, queuedActionData, withBanner, type WorkerMessage } from "./sw-responses.ts";
 
@@ -258,8 +258,15 @@ async function storeForm(unitId: string) {
   if (!(await learnWhoIsSignedIn())) throw new Error("signed out");
   const address = classFormAddress(unitId);
   const entries = await copyPages([address]);
-  const key = keyInPage(await entries.get(new URL(address, origin).href)!.clone().text());
-  if (!key) throw new Error("class form without a key");
+  const page = new URL(address, origin);
+  const key = keyInPage(await entries.get(page.href)!.clone().text());
+  page.pathname += ".data";
+  const data = entries.get(page.href)!;
+  const text = await data.text();
+  const dataKey = keyInData(text);
+  if (!key || !dataKey) throw new Error("class form without a key");
+  // The document and its data were two loads with a key each: the copy shows one, whichever way it is opened.
+  entries.set(page.href, new Response(text.replaceAll(dataKey, key), { status: data.status, headers: data.headers }));
   const bytes = await storeCopy(formCache(unitId), entries);
   const others = (await forms()).filter((f) => f.unitId !== unitId);
   await writeFact("forms", [...others, { unitId, bytes, savedAt: Date.now(), storedKey: key, key }]);
