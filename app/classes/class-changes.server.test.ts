@@ -17,7 +17,7 @@ let district: TreeUnit;
 let commune: TreeUnit;
 let neighbour: TreeUnit;
 let trainer: { id: string; roles: ScopedRole[] };
-const trainerOf = (unit: TreeUnit): ScopedRole => ({ role: "trainer", unitId: unit.id, unitPath: unit.path, unitName: unit.name });
+const trainerOf = (unit: TreeUnit): ScopedRole => ({ role: "trainer", unitId: unit.id, unitPath: unit.path, unitName: "" });
 let phone = 0;
 const cadre = async (unit: TreeUnit, name = "Lê Thị Sửa Lớp") =>
   (await upsertPerson(db, { name, phone: `0988${String(++phone).padStart(6, "0")}`, gender: "female", unitId: unit.id }, null)).id;
