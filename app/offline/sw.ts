@@ -1,5 +1,5 @@
 // The service worker (ADR 018), built by scripts/build-offline.ts into /sw.js with the build's version in it, so a
-// new deploy is a new worker. It keeps downloaded courses for offline reading and queues lesson writes made offline.
+// new deploy is a new worker. It keeps downloaded courses and class forms for offline use and queues the writes made offline.
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import { offlineEn } from "#app/i18n/en/offline.ts";
 import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download, type StoredForm } from "./queue-store.ts";
