@@ -32,6 +32,8 @@ export default [
   route("org/models", "routes/org/models.tsx"),
   route("org/classes", "routes/org/classes.tsx"),
   route("classes", "routes/classes/record.tsx"),
+  route("classes/recorded", "routes/classes/recorded.tsx"),
+  route("classes/:id", "routes/classes/edit.tsx"),
   route("org/pipeline", "routes/org/pipeline.tsx"),
   route("org/pipeline/:stage", "routes/org/pipeline-stage.tsx"),
   route("org/planning/warnings", "routes/org/planning-warnings.tsx"),

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFString, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatDate } from "#app/i18n/i18n.ts";
+import { formatDate, translator, type Locale } from "#app/i18n/i18n.ts";
+import { certificatePdfMessages } from "#app/i18n/vi/certificate-pdf.ts";
 import type { Certificate } from "./certificates.server.ts";
 
 // Resolved from node_modules at run time, so the built server finds the fonts too.
@@ -48,24 +49,43 @@ function drawFrame(page: PDFPage) {
   page.drawRectangle({ x: 34, y: 34, width: width - 68, height: height - 68, borderColor: brand, borderWidth: 0.75 });
 }
 
-function drawBody(page: PDFPage, { regular, bold }: Fonts, certificate: Certificate, verifyUrl: string) {
-  centred(page, "Lan Tỏa — Hội Liên hiệp Phụ nữ", height - 92, regular, 14, brand);
-  const heading = "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC";
-  centred(page, heading, height - 148, bold, fittingSize(bold, heading, 26), brand);
-  centred(page, "Chứng nhận", height - 200, regular, 15, muted);
+/** What the certificate says, line by line, in the reader's language; one earned in a class says so, with its day and place. */
+export function certificateText(certificate: Certificate, verifyUrl: string, locale: Locale) {
+  const t = translator(locale, certificatePdfMessages);
+  const inPerson = certificate.classSession;
+  return {
+    title: t("certificatePdf.title", { code: certificate.code }),
+    issuer: t("certificatePdf.issuer"),
+    heading: t("certificatePdf.heading"),
+    certifies: t("certificatePdf.certifies"),
+    unit: t("certificatePdf.unit", { unit: certificate.unitName }),
+    completed: t(inPerson ? "certificatePdf.completedInPerson" : "certificatePdf.completed"),
+    issued: t("certificatePdf.issued", { version: certificate.courseVersion, date: formatDate(certificate.issuedAt, locale) }),
+    inPerson: inPerson ? t("certificatePdf.inPerson", { date: formatDate(inPerson.heldOn, locale), place: inPerson.place }) : null,
+    code: t("certificatePdf.code", { code: certificate.code }),
+    verifyAt: t("certificatePdf.verifyAt", { url: verifyUrl }),
+  };
+}
+type CertificateText = ReturnType<typeof certificateText>;
+
+function drawBody(page: PDFPage, { regular, bold }: Fonts, certificate: Certificate, text: CertificateText) {
+  centred(page, text.issuer, height - 92, regular, 14, brand);
+  centred(page, text.heading, height - 148, bold, fittingSize(bold, text.heading, 26), brand);
+  centred(page, text.certifies, height - 200, regular, 15, muted);
   centred(page, certificate.holderName, height - 252, bold, fittingSize(bold, certificate.holderName, 40));
-  centred(page, `Đơn vị: ${certificate.unitName}`, height - 286, regular, fittingSize(regular, `Đơn vị: ${certificate.unitName}`, 15), muted);
-  centred(page, "đã hoàn thành khóa học", height - 326, regular, 15, muted);
+  centred(page, text.unit, height - 286, regular, fittingSize(regular, text.unit, 15), muted);
+  centred(page, text.completed, height - 326, regular, 15, muted);
   // A long title gets smaller type before it gets a third line.
   const titleSize = [21, 19, 17, 15].find((size) => wrap(bold, certificate.courseTitle, size).length <= 2) ?? 15;
   const leading = titleSize * 1.35;
   const titleLines = wrap(bold, certificate.courseTitle, titleSize);
   titleLines.forEach((line, i) => centred(page, line, height - 364 - i * leading, bold, titleSize));
   const below = height - 364 - titleLines.length * leading;
-  centred(page, `Phiên bản ${certificate.courseVersion} · Ngày cấp ${formatDate(certificate.issuedAt)}`, below - 10, regular, 13, muted);
+  centred(page, text.issued, below - 10, regular, 13, muted);
+  if (text.inPerson) centred(page, text.inPerson, below - 30, regular, fittingSize(regular, text.inPerson, 12), muted);
   page.drawLine({ start: { x: 200, y: 128 }, end: { x: width - 200, y: 128 }, thickness: 0.5, color: brand });
-  centred(page, `Mã xác thực: ${certificate.code}`, 100, bold, 13);
-  centred(page, `Kiểm tra tại ${verifyUrl}`, 80, regular, fittingSize(regular, `Kiểm tra tại ${verifyUrl}`, 11), muted);
+  centred(page, text.code, 100, bold, 13);
+  centred(page, text.verifyAt, 80, regular, fittingSize(regular, text.verifyAt, 11), muted);
 }
 
 /** The printed address, clickable in a PDF reader. */
@@ -81,16 +101,17 @@ function linkVerification(pdf: PDFDocument, page: PDFPage, verifyUrl: string) {
 }
 
 /** An A4 landscape certificate; DejaVu Serif covers every Vietnamese letter and is embedded as a subset. */
-export async function certificatePdf(certificate: Certificate, verifyUrl: string) {
+export async function certificatePdf(certificate: Certificate, verifyUrl: string, locale: Locale) {
+  const text = certificateText(certificate, verifyUrl, locale);
   const [regularBytes, boldBytes] = await loadFonts();
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  pdf.setTitle(`Giấy chứng nhận ${certificate.code}`);
-  pdf.setAuthor("Lan Tỏa — Hội Liên hiệp Phụ nữ");
+  pdf.setTitle(text.title);
+  pdf.setAuthor(text.issuer);
   const fonts = { regular: await pdf.embedFont(regularBytes, { subset: true }), bold: await pdf.embedFont(boldBytes, { subset: true }) };
   const page = pdf.addPage([width, height]);
   drawFrame(page);
-  drawBody(page, fonts, certificate, verifyUrl);
+  drawBody(page, fonts, certificate, text);
   linkVerification(pdf, page, verifyUrl);
   // A copy typed over a plain ArrayBuffer, which is what a Response body accepts.
   return new Uint8Array(await pdf.save());

@@ -5,7 +5,8 @@ import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/ste
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 import { createLearner } from "#tests/unit/people.ts";
 import { pdfSources } from "#tests/unit/pdf.ts";
-import { certificatePdf } from "./certificate-pdf.server.ts";
+import { loadCatalog } from "#app/i18n/i18n.ts";
+import { certificatePdf, certificateText } from "./certificate-pdf.server.ts";
 import { certificateByCode, issueCertificate, latestCertificate } from "./certificates.server.ts";
 import { normaliseCode } from "./code.ts";
 
@@ -79,10 +80,28 @@ describe("certificatePdf", () => {
   test("is a PDF with an embedded TrueType font that renders Vietnamese names, and a link to its verification page", async () => {
     const { userId } = await createLearner(db, "Nguyễn Thị Ánh Tuyết");
     const certificate = await issueCertificate(db, { userId, course });
-    const bytes = await certificatePdf(certificate, `https://lantoa.example/verify/${certificate.code}`);
+    const bytes = await certificatePdf(certificate, `https://lantoa.example/verify/${certificate.code}`, "vi");
     const sources = pdfSources(bytes);
     expect(sources[0]!.startsWith("%PDF-")).toBe(true);
     expect(sources.some((s) => s.includes("/FontFile2"))).toBe(true);
     expect(sources.some((s) => s.includes(`/URI (https://lantoa.example/verify/${certificate.code})`))).toBe(true);
+  });
+});
+
+describe("certificateText", () => {
+  test("a certificate earned in a class says it was studied in person, with the class's day and place, in Vietnamese and English", async () => {
+    const { userId, unit } = await createLearner(db, "Phạm Thị Lớp Học");
+    const trainer = await createLearner(db, "Giảng Viên Chứng Nhận");
+    const session = await db.classSession.create({
+      data: { courseId: course.id, unitId: unit.id, heldOn: new Date("2025-03-14T17:00:00Z"), place: "Hội trường UBND xã", recordedById: trainer.userId },
+      select: { id: true },
+    });
+    const inPerson = (await certificateByCode(db, (await issueCertificate(db, { userId, course, classSessionId: session.id })).code))!;
+    const online = (await certificateByCode(db, (await issueCertificate(db, { userId, course })).code))!;
+    const url = "https://lantoa.example/verify/x";
+    expect(certificateText(inPerson, url, "vi")).toMatchObject({ completed: "đã học trực tiếp và hoàn thành khóa học", inPerson: "Học trực tiếp tại lớp ngày 15/03/2025, Hội trường UBND xã" });
+    expect(certificateText(online, url, "vi")).toMatchObject({ completed: "đã hoàn thành khóa học", inPerson: null });
+    await loadCatalog("en");
+    expect(certificateText(inPerson, url, "en")).toMatchObject({ completed: "has attended in person and completed the course", inPerson: "Studied in person at the class of 15/03/2025, Hội trường UBND xã" });
   });
 });

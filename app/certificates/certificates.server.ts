@@ -13,6 +13,8 @@ const certificateSelect = {
   courseTitle: true,
   courseVersion: true,
   issuedAt: true,
+  // Earned by attending this in-person class (a course whose rule is `attendance: completes`).
+  classSession: { select: { heldOn: true, place: true } },
 } as const;
 
 export type Certificate = NonNullable<Awaited<ReturnType<typeof certificateByCode>>>;

@@ -18,10 +18,10 @@ export const rosterLimit = 500;
 
 type ClassUnit = { id: string; path: string; validFrom: Date | null; validTo: Date | null };
 
-/** Who may be marked present: the cadres of the unit and its branches, not deactivated, by name. */
-export function classRoster(db: Db, unit: { path: string }, on: Date) {
+/** Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's attendees (`kept`). */
+export function classRoster(db: Db, unit: { path: string }, on: Date, kept: readonly string[] = []) {
   return db.user.findMany({
-    where: { unit: { path: { startsWith: unit.path } }, deactivatedAt: null },
+    where: { OR: [{ unit: { path: { startsWith: unit.path } }, deactivatedAt: null }, { id: { in: [...kept] } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: rosterLimit,
     select: {
@@ -84,24 +84,25 @@ export type ClassInput = { course: CatalogCourse; heldOn: Date; place: string; a
 /**
  * Reads a posted class: a course its people learn, a day that has come and on which the unit existed, a place, and
  * at least one attendee, every one of them on the unit's roster, and not the person recording it: where attending
- * completes a course, nobody certifies her own attendance. Errors name the field they belong to.
+ * completes a course, nobody certifies her own attendance. Errors name the field they belong to. A class being
+ * edited keeps its course and may keep its attendees.
  */
-export async function parseClass(db: Db, unit: ClassUnit, courses: readonly CatalogCourse[], form: FormData, now: Date, recorderId: string) {
+export async function parseClass(db: Db, unit: ClassUnit, courses: readonly CatalogCourse[], form: FormData, now: Date, recorderId: string, edited?: { course: CatalogCourse; attendeeIds: readonly string[] }) {
   const parsed = classForm.safeParse({
-    courseId: form.get("courseId") ?? undefined,
+    courseId: edited ? edited.course.id : (form.get("courseId") ?? undefined),
     heldOn: form.get("heldOn") ?? undefined,
     place: form.get("place") ?? undefined,
     attendees: form.getAll("attendees").map(String),
   });
   const errors: Partial<Record<"courseId" | "heldOn" | "place" | "attendees", ClassError>> = {};
   for (const issue of parsed.error?.issues ?? []) errors[String(issue.path[0]) as keyof typeof errors] ??= issue.message as ClassError;
-  const course = classCourses(courses, unit).find((c) => c.id === form.get("courseId"));
+  const course = edited?.course ?? classCourses(courses, unit).find((c) => c.id === form.get("courseId"));
   if (!course) errors.courseId = "classes.error.course";
   if (parsed.success) {
     const day = parsed.data.heldOn;
     if (day > now) errors.heldOn = "classes.error.future";
     else if ((unit.validFrom && day < unit.validFrom) || (unit.validTo && day >= unit.validTo)) errors.heldOn = "classes.error.closed";
-    const roster = new Set((await classRoster(db, unit, day)).map((p) => p.id));
+    const roster = new Set((await classRoster(db, unit, day, edited?.attendeeIds)).map((p) => p.id));
     if (!parsed.data.attendees.every((id) => roster.has(id))) errors.attendees = "classes.error.attendees";
     else if (parsed.data.attendees.includes(recorderId)) errors.attendees = "classes.error.self";
   }

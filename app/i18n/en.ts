@@ -1,4 +1,5 @@
 // New areas keep their English beside them in en/<area>.ts and are spread in here.
+import { certificatePdfEn } from "./en/certificate-pdf.ts";
 import { classesEn } from "./en/classes.ts";
 import { importEn } from "./en/import.ts";
 import { membershipEn } from "./en/membership.ts";
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...planningListEn,
   ...importEn,
   ...classesEn,
+  ...certificatePdfEn,
   ...offlineEn,
   "app.name": "Lan Tỏa",
   "nav.courses": "Courses",

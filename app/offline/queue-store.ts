@@ -2,7 +2,7 @@ import { enqueue, type QueuedWrite } from "./queue.ts";
 
 /**
  * The service worker's IndexedDB: the queue of writes made offline (one record per idempotency key) and a few
- * facts to keep across restarts (who was last signed in, which courses are downloaded).
+ * facts to keep across restarts (who was last signed in, which courses and class forms are stored).
  */
 const name = "lantoa-offline";
 
@@ -59,7 +59,9 @@ export const putWrite = (write: QueuedWrite) => run("writes", "readwrite", (s) =
 export const deleteWrite = (key: string) => run("writes", "readwrite", (s) => void s.delete(key));
 
 export type Download = { slug: string; title: string; version: number; bytes: number; savedAt: number };
-type Facts = { userId: string | null; downloads: Download[] };
+/** A unit's class form kept for recording offline: `storedKey` is the idempotency key in the stored page, `key` the one it is shown with now. */
+export type StoredForm = { unitId: string; bytes: number; savedAt: number; storedKey: string; key: string };
+type Facts = { userId: string | null; downloads: Download[]; forms: StoredForm[] };
 
 export async function readFact<K extends keyof Facts>(key: K): Promise<Facts[K] | undefined> {
   return run<Facts[K]>("facts", "readonly", (s) => s.get(key) as IDBRequest<Facts[K]>);

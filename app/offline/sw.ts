@@ -1,8 +1,9 @@
 // The service worker (ADR 018), built by scripts/build-offline.ts into /sw.js with the build's version in it, so a
-// new deploy is a new worker. It keeps downloaded courses for offline reading and queues lesson writes made offline.
+// new deploy is a new worker. It keeps downloaded courses and class forms for offline use and queues the writes made offline.
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import { offlineEn } from "#app/i18n/en/offline.ts";
-import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download } from "./queue-store.ts";
+import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download, type StoredForm } from "./queue-store.ts";
+import { classFormAddress, formServing, keyInData, keyInPage, withFreshKeyAfter } from "./class-forms.ts";
 import { queueableKey, replayUrl, settle, signsInOrOut, summary, toSend, type QueuedWrite } from "./queue.ts";
 import { offlineCacheKey, queuedActionData, withBanner, type WorkerMessage } from "./sw-responses.ts";
 
@@ -24,6 +25,7 @@ const worker = self as unknown as Worker;
 const origin = worker.location.origin;
 
 const courseCache = (slug: string) => `lantoa-course:${slug}`;
+const formCache = (unitId: string) => `lantoa-form:${unitId}`;
 const assetCache = `lantoa-assets:${BUILD_VERSION}`;
 
 worker.addEventListener("install", (event) => event.waitUntil(worker.skipWaiting()));
@@ -59,6 +61,9 @@ worker.addEventListener("message", (event) => {
   else if (message.type === "downloads") event.waitUntil(downloads().then(reply));
   else if (message.type === "download") event.waitUntil(download(message.slug).then(() => downloads().then(reply), () => reply(null)));
   else if (message.type === "remove") event.waitUntil(remove(message.slug).then(() => downloads().then(reply)));
+  else if (message.type === "forms") event.waitUntil(forms().then(reply));
+  else if (message.type === "store-form") event.waitUntil(storeForm(message.unitId).then(() => forms().then(reply), () => reply(null)));
+  else if (message.type === "forget-form") event.waitUntil(forgetForm(message.unitId).then(() => forms().then(reply)));
 });
 
 let locale: "vi" | "en" = "vi";
@@ -80,8 +85,9 @@ async function page(request: Request, url: URL) {
     void flush();
     return response;
   } catch (error) {
-    const cached = await caches.match(offlineCacheKey(url), { ignoreVary: true });
-    if (!cached) throw error;
+    const stored = await caches.match(offlineCacheKey(url), { ignoreVary: true });
+    if (!stored) throw error;
+    const cached = await formServing(stored, url, await forms());
     if (request.mode !== "navigate") return cached;
     return withBanner(cached, bannerText(summary(await allWrites(), (await readFact("userId")) ?? null)));
   }
@@ -116,7 +122,8 @@ async function post(request: Request, url: URL) {
     const userId = await readFact("userId");
     if (!form || !key || !userId) throw error;
     const write: QueuedWrite = { key, url: replayUrl(url), contentType: copy.headers.get("Content-Type") ?? "", body: await copy.text(), userId, queuedAt: Date.now(), state: "waiting" };
-    await addWrite(write);
+    // A stored class form opened again after this post is the next class: it gets a key of its own.
+    if (await addWrite(write)) await writeFact("forms", withFreshKeyAfter(await forms(), key));
     await worker.registration.sync?.register("lantoa-queue").catch(() => undefined);
     await announce();
     if (url.pathname.endsWith(".data")) return queuedActionData(form.get("intent"));
@@ -184,12 +191,8 @@ async function downloads(): Promise<Download[]> {
   return (await readFact("downloads")) ?? [];
 }
 
-/** Stores every page of a course, its data, the fragments and the files its pages name; replaces an earlier copy whole. */
-async function download(slug: string) {
-  const listing = await fetch(`/offline/courses/${encodeURIComponent(slug)}`, { cache: "no-store" });
-  if (!listing.ok || listing.redirected) throw new Error(`offline listing ${listing.status}`);
-  const course = (await listing.json()) as { userId: string; slug: string; title: string; version: number; pages: string[]; fragments: string[] };
-  await signedIn(course.userId);
+/** Fetches pages to keep, each document and its `.data` (all loaders), and every `/assets/` file the documents name. */
+async function copyPages(addresses: readonly string[]) {
   const entries = new Map<string, Response>();
   const assets = new Set<string>();
   const keep = async (address: string) => {
@@ -202,33 +205,82 @@ async function download(slug: string) {
     entries.set(new URL(address, origin).href, new Response(body, { status: response.status, headers }));
     return body;
   };
-  for (const address of course.pages) {
+  for (const address of addresses) {
     const html = await (await keep(address)).text();
     for (const [, file] of html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)) assets.add(file!);
     const dataUrl = new URL(address, origin);
     dataUrl.pathname += ".data";
     await keep(dataUrl.pathname + dataUrl.search);
   }
+  for (const file of assets) await keep(file);
+  return entries;
+}
+
+/** Replaces a cache whole with the entries; answers the bytes stored. */
+async function storeCopy(name: string, entries: Map<string, Response>) {
+  await caches.delete(name);
+  const cache = await caches.open(name);
+  let bytes = 0;
+  for (const [address, response] of entries) {
+    bytes += (await response.clone().blob()).size;
+    await cache.put(address, response);
+  }
+  return bytes;
+}
+
+/** Stores every page of a course, its data, the fragments and the files its pages name; replaces an earlier copy whole. */
+async function download(slug: string) {
+  const listing = await fetch(`/offline/courses/${encodeURIComponent(slug)}`, { cache: "no-store" });
+  if (!listing.ok || listing.redirected) throw new Error(`offline listing ${listing.status}`);
+  const course = (await listing.json()) as { userId: string; slug: string; title: string; version: number; pages: string[]; fragments: string[] };
+  await signedIn(course.userId);
+  const entries = await copyPages(course.pages);
   for (let i = 0; i < course.fragments.length; i += 50) {
     const keys = course.fragments.slice(i, i + 50);
     const response = await fetch(`/lesson-html?${new URLSearchParams(keys.map((k) => ["k", k]))}`);
     if (!response.ok) throw new Error(`lesson fragments: ${response.status}`);
     for (const [key, html] of Object.entries((await response.json()) as Record<string, string>)) entries.set(`${origin}/lesson-html?k=${key}`, Response.json({ [key]: html }));
   }
-  for (const file of assets) await keep(file);
-  await caches.delete(courseCache(course.slug));
-  const cache = await caches.open(courseCache(course.slug));
-  let bytes = 0;
-  for (const [address, response] of entries) {
-    bytes += (await response.clone().blob()).size;
-    await cache.put(address, response);
-  }
+  const bytes = await storeCopy(courseCache(course.slug), entries);
   const others = (await downloads()).filter((d) => d.slug !== course.slug);
   await writeFact("downloads", [...others, { slug: course.slug, title: course.title, version: course.version, bytes, savedAt: Date.now() }]);
 }
 
+async function forms(): Promise<StoredForm[]> {
+  return (await readFact("forms")) ?? [];
+}
+
+/**
+ * Stores a unit's class form, roster included, for recording a class offline: the page answers only a trainer
+ * signed in with that unit in her scope, and leaves the phone with her like a downloaded course.
+ */
+async function storeForm(unitId: string) {
+  if (!(await learnWhoIsSignedIn())) throw new Error("signed out");
+  const address = classFormAddress(unitId);
+  const entries = await copyPages([address]);
+  const page = new URL(address, origin);
+  const key = keyInPage(await entries.get(page.href)!.clone().text());
+  page.pathname += ".data";
+  const data = entries.get(page.href)!;
+  const text = await data.text();
+  const dataKey = keyInData(text);
+  if (!key || !dataKey) throw new Error("class form without a key");
+  // The document and its data were two loads with a key each: the copy shows one, whichever way it is opened.
+  entries.set(page.href, new Response(text.replaceAll(dataKey, key), { status: data.status, headers: data.headers }));
+  const bytes = await storeCopy(formCache(unitId), entries);
+  const others = (await forms()).filter((f) => f.unitId !== unitId);
+  await writeFact("forms", [...others, { unitId, bytes, savedAt: Date.now(), storedKey: key, key }]);
+}
+
+async function forgetForm(unitId: string) {
+  await caches.delete(formCache(unitId));
+  await writeFact("forms", (await forms()).filter((f) => f.unitId !== unitId));
+}
+
+/** The signed-in person's copies, courses and class forms: they hold her pages and the rosters she may see. */
 async function removeDownloads() {
   for (const { slug } of await downloads()) await remove(slug);
+  for (const { unitId } of await forms()) await forgetForm(unitId);
 }
 
 async function remove(slug: string) {
@@ -236,7 +288,8 @@ async function remove(slug: string) {
   await writeFact("downloads", (await downloads()).filter((d) => d.slug !== slug));
 }
 
-/** Fetches every downloaded course again; a copy that cannot be fetched now (offline, signed out) stays as it was. */
+/** Fetches every downloaded course and stored form again; a copy that cannot be fetched now (offline, signed out) stays as it was. */
 async function refreshDownloads() {
   for (const { slug } of await downloads()) await download(slug).catch(() => undefined);
+  for (const { unitId } of await forms()) await storeForm(unitId).catch(() => undefined);
 }

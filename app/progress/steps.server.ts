@@ -1,4 +1,4 @@
-import { issueCertificate } from "#app/certificates/certificates.server.ts";
+import { issueCertificate, latestCertificate } from "#app/certificates/certificates.server.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import { completedBy } from "#app/courses/completion.ts";
 import { answerKey, gradeQuiz, type QuizAnswers, type QuizResult } from "#app/courses/quiz.ts";
@@ -74,6 +74,25 @@ export async function settleAttendance(tx: DbTx, userId: string, course: Catalog
   if (course.rule.attendance !== "completes") return null;
   await enroll(tx, userId, course);
   return settleCompletion(tx, userId, course);
+}
+
+/**
+ * A class was changed or deleted and may no longer hold her completion: the certificates it granted her are withdrawn,
+ * and where her current completion was one of them the course is decided again by the one rule (her own steps, or
+ * another class that counts, may still complete it; a new certificate then says how). Called after the change, in
+ * its transaction; answers the codes withdrawn. The subtree tallies follow the enrollment by trigger (ADR 017).
+ */
+export async function withdrawClassCompletion(tx: DbTx, userId: string, course: CatalogCourse, sessionId: string) {
+  const granted = await tx.certificate.findMany({ where: { userId, courseId: course.id, classSessionId: sessionId }, select: { id: true, code: true } });
+  if (granted.length === 0) return [];
+  await enroll(tx, userId, course);
+  const current = await latestCertificate(tx, userId, course.id);
+  await tx.certificate.deleteMany({ where: { id: { in: granted.map((c) => c.id) } } });
+  if (current && granted.some((c) => c.code === current.code)) {
+    await tx.enrollment.update({ where: { userId_courseId: { userId, courseId: course.id } }, data: { completedAt: null } });
+    await settleCompletion(tx, userId, course);
+  }
+  return granted.map((c) => c.code);
 }
 
 export function markLessonDone(db: DbTx, userId: string, course: CatalogCourse, lessonId: string) {

@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const certificate = await certificateByCode(db, params.code);
   await (certificate ? attempt.passed() : attempt.failed());
   if (!certificate) return data({ code: params.code, certificate: null, retryMinutes: null }, { status: 404 });
-  const { userId: _, ...shown } = certificate;
+  const { userId: _, classSession: __, ...shown } = certificate;
   return { code: certificate.code, certificate: { ...shown, issuedAt: shown.issuedAt.toISOString() }, retryMinutes: null };
 }
 

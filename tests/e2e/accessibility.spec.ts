@@ -71,7 +71,7 @@ test("the trainer's and the admin's pages have no serious accessibility violatio
     return (await page.locator("a[href^='/classes?unit=']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!))).at(-1)!;
   };
   const commune = await below(await below("/classes"));
-  for (const path of ["/author", course, `${course}/reflections`, "/classes", commune]) await expectAccessible(page, path);
+  for (const path of ["/author", course, `${course}/reflections`, "/classes", commune, "/classes/recorded"]) await expectAccessible(page, path);
   await page.context().clearCookies();
   await signIn(page, admin.login, admin.password);
   for (const path of ["/admin/units", "/admin/planning"]) await expectAccessible(page, path);

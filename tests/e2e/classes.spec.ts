@@ -14,7 +14,7 @@ async function fitsThePhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
-async function recordClass(page: Page, { district, commune, course, attendee }: { district: string; commune: string; course: string; attendee: string }) {
+async function recordClass(page: Page, { district, commune, course, attendee, day = "15/03/2025" }: { district: string; commune: string; course: string; attendee: string; day?: string }) {
   await page.goto("/author");
   await page.getByRole("link", { name: "Ghi lớp học trực tiếp" }).click();
   await expect(page.getByRole("heading", { name: "Chọn đơn vị tổ chức lớp" })).toBeVisible();
@@ -23,7 +23,7 @@ async function recordClass(page: Page, { district, commune, course, attendee }: 
   await expect(page.getByText(`Đơn vị: ${commune}`)).toBeVisible();
   await fitsThePhone(page);
   await page.getByLabel("Khóa học").selectOption({ label: course });
-  await page.getByLabel("Ngày học").fill("15/03/2025");
+  await page.getByLabel("Ngày học").fill(day);
   await page.getByLabel("Địa điểm").fill("Hội trường UBND xã");
   // The filter narrows a long roster; the box itself is a plain form field with a tap target of 44 px or more.
   await page.getByLabel("Tìm theo tên").fill("hoc vien thu");
@@ -32,7 +32,7 @@ async function recordClass(page: Page, { district, commune, course, attendee }: 
   expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await box.check();
   await page.getByRole("button", { name: "Ghi lớp học" }).click();
-  await expect(page.getByRole("status")).toContainText("Đã ghi lớp học ngày 15/03/2025: 1 người dự");
+  await expect(page.getByRole("status")).toContainText(`Đã ghi lớp học ngày ${day}: 1 người dự`);
 }
 
 test("a trainer records classes on a 360 px phone; attending completes only the course whose rule says so", async ({ page, freshLearner }) => {
@@ -81,4 +81,33 @@ test("without JavaScript the attendance list is a plain form that records the cl
   await page.getByRole("button", { name: "Ghi lớp học" }).click();
   await expect(page.getByRole("status")).toContainText("Đã ghi lớp học ngày 02/04/2025: 1 người dự");
   await context.close();
+});
+
+test("a trainer corrects a class in her list, then deletes it as recorded by mistake: the completion it gave is withdrawn", async ({ page, freshLearner }) => {
+  const [, district, commune] = unitsOf(freshLearner.login).names;
+  await signIn(page, demo.trainer.login, demo.trainer.password);
+  await recordClass(page, { district: district!, commune: commune!, course: resolutions.option, attendee: "Học Viên Thử Nghiệm", day: "20/03/2025" });
+  await expect(page.getByRole("status")).toContainText("1 người hoàn thành khóa học");
+  await page.getByRole("link", { name: "Lớp đã ghi" }).click();
+  await fitsThePhone(page);
+  const row = page.getByRole("row").filter({ hasText: resolutions.title }).filter({ hasText: commune! }).filter({ hasText: "Hội trường UBND xã" });
+  await row.getByRole("link", { name: "20/03/2025" }).first().click();
+  await expect(page.getByRole("heading", { name: "Sửa lớp học", level: 1 })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /Học Viên Thử Nghiệm/ })).toBeChecked();
+  await page.getByLabel("Địa điểm").fill("Nhà văn hóa xã");
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu thay đổi.");
+  await expect(page.getByLabel("Địa điểm")).toHaveValue("Nhà văn hóa xã");
+
+  await page.getByRole("button", { name: "Xóa lớp học" }).click();
+  await expect(page.getByText("Đánh dấu ô xác nhận nếu chị muốn xóa lớp này.")).toBeVisible();
+  await page.getByLabel("Tôi chắc chắn muốn xóa lớp này").check();
+  await page.getByRole("button", { name: "Xóa lớp học" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã xóa lớp học.");
+  await signOut(page);
+
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/${resolutions.slug}`);
+  await expect(page.getByRole("heading", { name: resolutions.title, level: 1 })).toBeVisible();
+  await expect(page.getByText(/Đã hoàn thành khóa học ngày/)).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { expect, signIn, test, tsx } from "./fixtures.ts";
+import { demo, expect, signIn, signOut, test, tsx } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 const lesson = (name: string) => `/courses/${slug}/${name}`;
@@ -92,4 +92,40 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await page.goto(`/courses/${slug}`);
   await expect(page.getByText("Đã xong 3/8 bài")).toBeVisible();
   expect(stepsOf(freshLearner.login).quizAttempts).toBe(1);
+});
+
+test("a trainer keeps her unit's class form on the phone, records two classes offline, and each reaches the server once", async ({ page, context, freshLearner }) => {
+  test.setTimeout(120_000);
+  const { unitId } = JSON.parse(tsx("tests/e2e/support/units-of.ts", freshLearner.login)) as { unitId: string };
+  const places = [`Nhà văn hóa ấp ${freshLearner.login}`, `Nhà chị Tư, ấp ${freshLearner.login}`];
+  const classesAt = (place: string) => JSON.parse(tsx("tests/e2e/support/classes-at.ts", place)) as { unitId: string; attendees: string[] }[];
+  await signIn(page, demo.trainer.login, demo.trainer.password);
+  await page.goto(`/classes?unit=${unitId}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByRole("button", { name: "Lưu biểu mẫu để dùng khi mất mạng" }).click();
+  await expect(page.getByText(/Đã lưu biểu mẫu trên máy, cập nhật lúc/)).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+
+  await context.setOffline(true);
+  await page.goto(`/classes?unit=${unitId}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  for (const [i, place] of places.entries()) {
+    await page.getByLabel("Ngày học").fill("10/06/2025");
+    await page.getByLabel("Địa điểm").fill(place);
+    await page.getByRole("checkbox", { name: /Học Viên Thử Nghiệm/ }).check();
+    await page.getByRole("button", { name: "Ghi lớp học" }).click();
+    await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ: lớp học sẽ tự gửi đi khi có mạng.")).toBeVisible();
+    // Each class is a submission of its own: the form comes back blank for the next one.
+    await expect(page.getByLabel("Địa điểm")).toHaveValue("");
+    await expect(page.locator("#sync-banner")).toHaveText(`${i + 1} bước học chờ đồng bộ: sẽ tự gửi khi có mạng.`);
+  }
+  expect(places.map(classesAt)).toEqual([[], []]);
+
+  await context.setOffline(false);
+  await expect(page.locator("#sync-banner")).toHaveCount(0, { timeout: 30_000 });
+  for (const place of places) expect(classesAt(place)).toEqual([{ unitId, attendees: ["Học Viên Thử Nghiệm"] }]);
+  // Signing out takes the stored form, roster and all, off the phone.
+  await signOut(page);
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("lantoa-form:")))).toEqual([]);
 });

@@ -46,6 +46,8 @@ type Target = {
   committeeMember: () => Promise<string>;
   /** A proposed entry of the unit's 2025–2030 planning list (a fresh one per call, so that each role can approve or remove one). */
   planningEntry: () => Promise<string>;
+  /** An in-person class held in a commune of the unit (a fresh one per call, so that each role can try to delete one). */
+  classSession: () => Promise<string>;
 };
 type World = Record<Side, Target> & { now: number };
 type Probe = {
@@ -70,6 +72,7 @@ let serial = 0;
 const fresh = (prefix: string) => `${prefix}-${++serial}`;
 const nextMonth = (world: World) => new Date(world.now + 30 * 86_400_000).toISOString().slice(0, 10);
 
+const classAt = (id: string) => ({ url: `/classes/${id}`, params: { id } });
 const courseParams = (world: World, side: Side) => ({ slug: world[side].course, lesson, file: "01-bai-mo-dau.mdx" });
 const learnAction = (intent: string, form: Record<string, string> = {}): Probe => ({
   request: (w, side) => ({ url: `/courses/${w[side].course}/${lesson}`, params: courseParams(w, side), form: { intent, ...form } }),
@@ -240,6 +243,16 @@ const matrix: Record<string, RouteCases> = {
     loader: { request: (w, side) => ({ url: `/classes?unit=${w[side].unit}` }), inside: writers, outside: [] },
     action: { "-": { request: (w, side) => ({ url: `/classes?unit=${w[side].unit}`, form: { place: "" } }), inside: writers, outside: [] } },
   },
+  "routes/classes/recorded": {
+    loader: { request: () => ({ url: "/classes/recorded" }), inside: writers },
+  },
+  "routes/classes/edit": {
+    loader: { request: async (w, side) => classAt(await w[side].classSession()), inside: writers, outside: [] },
+    action: {
+      save: { request: async (w, side) => ({ ...classAt(await w[side].classSession()), form: { intent: "save", heldOn: "" } }), inside: writers, outside: [] },
+      delete: { request: async (w, side) => ({ ...classAt(await w[side].classSession()), form: { intent: "delete", confirm: "on" } }), inside: writers, outside: [] },
+    },
+  },
   "routes/org/pipeline": {
     loader: { request: (w, side) => ({ url: `/org/pipeline?unit=${w[side].unit}&term=${termKey}` }), inside: organizers, outside: [] },
   },
@@ -389,8 +402,9 @@ beforeAll(async () => {
   const trainerB = await createPersonWithRole(db, "trainer", b);
   const learnerB = await createPersonWithRole(db, "learner", b);
   const [personA, personB] = [await createPersonWithRole(db, "learner", a, "Cán bộ A"), await createPersonWithRole(db, "learner", b, "Cán bộ B")];
+  const communeOf = (district: TreeUnit) => ensureUnit(db, { code: `${district.id}-xa`, name: "Xã", level: "commune", kind: "xa", parent: district });
   const model = async (district: TreeUnit) => {
-    const commune = await ensureUnit(db, { code: `${district.id}-xa`, name: "Xã", level: "commune", kind: "xa", parent: district });
+    const commune = await communeOf(district);
     const branch = await ensureUnit(db, { code: `${district.id}-ap`, name: "Chi hội ấp", level: "branch", kind: "ap", parent: commune });
     return (await db.unionModel.create({ data: { unitId: branch.id, kind: "club", name: "Câu lạc bộ", members: 20, startedOn: new Date("2020-01-01") }, select: { id: true } })).id;
   };
@@ -416,11 +430,13 @@ beforeAll(async () => {
     (await db.committeeMember.create({ data: { committeeId, userId, position: fresh("p"), how: "elected", on: new Date() }, select: { id: true } })).id;
   const requirement = (unitId: string, courseId: string) => async () =>
     (await db.courseRequirement.create({ data: { courseId, unitId, position: fresh("p"), dueOn: new Date(), createdById: "ma-tran" }, select: { id: true } })).id;
+  const classSession = (district: TreeUnit, courseId: string, recordedById: string) => async () =>
+    (await db.classSession.create({ data: { courseId, unitId: (await communeOf(district)).id, heldOn: new Date("2025-03-15"), place: "Hội trường", recordedById }, select: { id: true } })).id;
   world = {
     now: Date.now(),
-    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1", planningEntry: planningEntry(a), committee: committeeA, committeeMember: member(committeeA, personA) },
-    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate, planningEntry: planningEntry(b), committee: committeeB, committeeMember: member(committeeB, personB) },
-    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ", planningEntry: async () => "khong-co-muc", committee: "khong-co-cap-uy", committeeMember: async () => "khong-co-ket-qua" },
+    inside: { unit: a.id, person: personA, model: await model(a), job: await job(users.organizer, a.id), course: "khoa-huyen-a", requirement: requirement(a.id, courseA.id), certificate: (who) => certificates[who as Role] ?? "KHONGCO1", planningEntry: planningEntry(a), committee: committeeA, committeeMember: member(committeeA, personA), classSession: classSession(a, courseA.id, trainerB) },
+    outside: { unit: b.id, person: personB, model: await model(b), job: await job(trainerB, b.id), course: "khoa-huyen-b", requirement: requirement(b.id, courseB.id), certificate: () => outsideCertificate, planningEntry: planningEntry(b), committee: committeeB, committeeMember: member(committeeB, personB), classSession: classSession(b, courseB.id, trainerB) },
+    unknown: { unit: "khong-co-don-vi", person: "khong-co-nguoi", model: "khong-co-mo-hinh", job: "khong-co-viec", course: "khong-co-khoa", requirement: async () => "khong-co-yeu-cau", certificate: () => "ZZZZ-ZZZZ", planningEntry: async () => "khong-co-muc", committee: "khong-co-cap-uy", committeeMember: async () => "khong-co-ket-qua", classSession: async () => "khong-co-lop" },
   };
 }, 180_000);
 

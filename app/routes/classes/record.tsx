@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
 import { Form, Link, data, redirect } from "react-router";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
 import { holdsClasses, parseClass, recordClass, recordPage } from "#app/classes/classes.server.ts";
+import { ClassFormOffline } from "#app/components/class-form-offline.tsx";
+import { ClassRoster } from "#app/components/class-roster.tsx";
 import { Field, SelectField } from "#app/components/field.tsx";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
@@ -10,8 +11,6 @@ import { once } from "#app/http/once.server.ts";
 import { readForm } from "#app/http/read-form.server.ts";
 import { formatDate, metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { classesMessages } from "#app/i18n/vi/classes.ts";
-import { peopleMessages } from "#app/i18n/vi/people.ts";
-import { isPosition, positionLabel } from "#app/people/positions.ts";
 import type { Route } from "./+types/record";
 import "#app/styles/classes.css";
 
@@ -49,21 +48,15 @@ export const meta: Route.MetaFunction = ({ matches }) => {
   return [pageTitle(t, t("classes.title"))];
 };
 
-/** Lower case without diacritics, so "lan" finds "Lan" and "Lân". */
-const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase();
-
 export default function RecordClass({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useT(classesMessages, peopleMessages);
+  const { t, locale } = useT(classesMessages);
   const { unit, parent, children, courses, roster, recorded } = loaderData;
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
   const values = actionData?.values;
+  // Recorded offline: the service worker queued it and answered { queued: true } (app/offline/sw.ts).
+  const queued = (actionData as { queued?: boolean } | undefined)?.queued === true;
   const checked = new Set(values?.attendees ?? []);
   const err = (name: string) => (errors[name] ? t(errors[name]) : undefined);
-  // The filter is an enhancement: without JavaScript the whole roster shows and every box works.
-  const [hydrated, setHydrated] = useState(false);
-  const [query, setQuery] = useState("");
-  useEffect(() => setHydrated(true), []);
-  const shown = (name: string) => !query || folded(name).includes(folded(query));
   return (
     <>
       {parent ? (
@@ -72,10 +65,18 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
         </p>
       ) : null}
       <h1>{t("classes.title")}</h1>
+      <p>
+        <Link to="/classes/recorded">{t("classes.list.title")}</Link>
+      </p>
       <p className="lead">{t("classes.unit", { unit: unit.name })}</p>
       {recorded ? (
         <p role="status" className="completed-banner">
           {t("classes.recorded", { date: formatDate(recorded.heldOn, locale), attendees: recorded.attendees, completed: recorded.completed })}
+        </p>
+      ) : null}
+      {queued ? (
+        <p role="status" className="completed-banner">
+          {t("classes.queued")}
         </p>
       ) : null}
       {actionData?.error ? (
@@ -85,7 +86,8 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
       ) : null}
 
       {unit.holdsClasses ? (
-        <Form method="post" action={`/classes?unit=${unit.id}`} className="stack class-form" noValidate>
+        // A new key is a new class (after one was recorded, or queued offline): the form starts blank again.
+        <Form key={loaderData.idempotencyKey} method="post" action={`/classes?unit=${unit.id}`} className="stack class-form" noValidate>
           <input type="hidden" name="idempotencyKey" value={loaderData.idempotencyKey} />
           <SelectField label={t("classes.course")} name="courseId" defaultValue={values?.courseId} error={err("courseId")}>
             {courses.map((c) => (
@@ -96,33 +98,7 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
           </SelectField>
           <Field label={t("classes.heldOn")} name="heldOn" inputMode="numeric" placeholder={t("classes.heldOnHint")} hint={t("classes.heldOnHint")} defaultValue={values?.heldOn ?? formatDate(loaderData.day, "vi")} error={err("heldOn")} />
           <Field label={t("classes.place")} name="place" hint={t("classes.placeHint")} defaultValue={values?.place} error={err("place")} />
-          <fieldset className="roster" aria-describedby={errors.attendees ? "attendees-error" : undefined}>
-            <legend>{t("classes.attendees")}</legend>
-            <p className="muted">{t("classes.attendeesHint")}</p>
-            {errors.attendees ? (
-              <p id="attendees-error" className="field-error">
-                {t(errors.attendees)}
-              </p>
-            ) : null}
-            {hydrated && roster.length > 0 ? <Field label={t("classes.filter")} name="" type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
-            {roster.length === 0 ? <p>{t("classes.noRoster")}</p> : null}
-            {loaderData.rosterCut ? <p className="muted">{t("classes.rosterCut", { limit: loaderData.rosterCut })}</p> : null}
-            <ul className="roster-list">
-              {roster.map((p) => (
-                <li key={p.id} hidden={!shown(p.name)}>
-                  <label className="choice">
-                    <input type="checkbox" name="attendees" value={p.id} defaultChecked={checked.has(p.id)} />
-                    <span>
-                      {p.name}
-                      <span className="muted roster-detail">
-                        {[p.unitName, ...p.positions.map((position) => (isPosition(position) ? t(positionLabel(position)) : position))].join(" · ")}
-                      </span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <ClassRoster roster={roster} checked={checked} error={err("attendees")} cut={loaderData.rosterCut} />
           <button type="submit" className="button">
             {t("classes.submit")}
           </button>
@@ -130,6 +106,7 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
       ) : (
         <p className="muted">{t("classes.pickUnitHint")}</p>
       )}
+      {unit.holdsClasses ? <ClassFormOffline unitId={unit.id} /> : null}
 
       <h2>{unit.holdsClasses ? t("classes.units") : t("classes.pickUnit")}</h2>
       {children.length === 0 ? (

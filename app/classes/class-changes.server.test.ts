@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import type { ScopedRole } from "#app/auth/permissions.ts";
+import { buildCatalog, type CatalogCourse } from "#app/courses/catalog.server.ts";
+import { db } from "#app/db.server.ts";
+import { vietnamDay } from "#app/org/days.ts";
+import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { upsertPerson } from "#app/people/people.server.ts";
+import { courseProgress } from "#app/progress/progress.server.ts";
+import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/steps.server.ts";
+import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
+import { changeableClass, deleteClass, mayChangeClass, recordedClasses, updateClass } from "./class-changes.server.ts";
+import { recordClass } from "./classes.server.ts";
+
+let completes: CatalogCourse;
+let province: TreeUnit;
+let district: TreeUnit;
+let commune: TreeUnit;
+let neighbour: TreeUnit;
+let trainer: { id: string; roles: ScopedRole[] };
+const trainerOf = (unit: TreeUnit): ScopedRole => ({ role: "trainer", unitId: unit.id, unitPath: unit.path, unitName: "" });
+let phone = 0;
+const cadre = async (unit: TreeUnit, name = "Lê Thị Sửa Lớp") =>
+  (await upsertPerson(db, { name, phone: `0988${String(++phone).padStart(6, "0")}`, gender: "female", unitId: unit.id }, null)).id;
+
+beforeAll(async () => {
+  const files = tinyCourse();
+  const root = writeContentRoot({ "lop-sua-xoa": { ...files, "course.mdx": files["course.mdx"]!.replace("passMark: 100", "passMark: 100\nattendance: completes") } });
+  completes = (await buildCatalog(db, root)).bySlug.get("lop-sua-xoa")!;
+  province = await ensureUnit(db, { code: "SX0", name: "Tỉnh Sửa Lớp", level: "province", kind: "tinh", parent: null });
+  district = await ensureUnit(db, { code: "SX1", name: "Huyện Sửa Lớp", level: "district", kind: "huyen", parent: province });
+  commune = await ensureUnit(db, { code: "SX11", name: "Xã Sửa Lớp", level: "commune", kind: "xa", parent: district });
+  neighbour = await ensureUnit(db, { code: "SX21", name: "Xã Khác", level: "commune", kind: "xa", parent: await ensureUnit(db, { code: "SX2", name: "Huyện Khác", level: "district", kind: "huyen", parent: province }) });
+  trainer = { id: await cadre(district, "Giảng Viên Sửa"), roles: [trainerOf(district)] };
+});
+
+const record = (attendeeIds: string[], heldOn = vietnamDay(2025, 3, 15)!, unit: TreeUnit = commune, by = trainer.id) =>
+  db.$transaction((tx) => recordClass(tx, by, unit, { course: completes, heldOn, place: "Hội trường xã", attendeeIds }));
+const session = async (id: string) => (await changeableClass(db, trainer, id))!;
+const completedAt = async (userId: string) => (await db.enrollment.findUnique({ where: { userId_courseId: { userId, courseId: completes.id } }, select: { completedAt: true } }))?.completedAt ?? null;
+/** The commune's tally of completions of the course (ADR 017), as the triggers keep it. */
+const tally = async () => (await db.subtreeCompletion.findMany({ where: { unitId: commune.id, courseId: completes.id }, select: { completed: true } })).reduce((sum, row) => sum + row.completed, 0);
+async function completeOnline(userId: string) {
+  for (const lesson of completes.lessons) await markLessonDone(db, userId, completes, lesson.id);
+  await submitQuiz(db, userId, completes, { q1: ["a"], q2: ["a", "c"] });
+  await recordScenarioRun(db, userId, completes, "tham-nha", ["cong", "lang-nghe"]);
+}
+
+describe("who may change a class", () => {
+  test("the trainer who recorded it and anyone who records classes for its unit or above; nobody else, and an unknown id is the same answer", async () => {
+    const { id } = await record([await cadre(commune)]);
+    const provinceTrainer = { id: "tinh", roles: [trainerOf(province)] };
+    const neighbourTrainer = { id: "ben-canh", roles: [trainerOf(neighbour)] };
+    const organizer = { id: "to-chuc", roles: [{ ...trainerOf(district), role: "organizer" as const }] };
+    expect(await changeableClass(db, trainer, id)).toMatchObject({ id });
+    expect(await changeableClass(db, provinceTrainer, id)).toMatchObject({ id });
+    expect(await changeableClass(db, neighbourTrainer, id)).toBeNull();
+    expect(await changeableClass(db, organizer, id)).toBeNull();
+    expect(await changeableClass(db, trainer, "khong-co-lop")).toBeNull();
+    // Her own class, recorded before her scope moved to another district: still hers to correct.
+    expect(mayChangeClass({ id: trainer.id, roles: [trainerOf(neighbour)] }, { recordedById: trainer.id, unit: commune })).toBe(true);
+    expect(mayChangeClass({ id: trainer.id, roles: [] }, { recordedById: trainer.id, unit: commune })).toBe(false);
+  });
+
+  test("her list holds the classes of her scope and those she recorded, newest first", async () => {
+    const other = await cadre(neighbour, "Giảng Viên Bên");
+    const older = await record([await cadre(commune)], vietnamDay(2024, 1, 2)!);
+    const newer = await record([await cadre(commune)], vietnamDay(2025, 6, 2)!);
+    const elsewhere = await record([await cadre(neighbour)], vietnamDay(2025, 6, 3)!, neighbour, other);
+    const ids = (await recordedClasses(db, trainer)).map((c) => c.id);
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    expect(ids).not.toContain(elsewhere.id);
+    expect((await recordedClasses(db, { id: other, roles: [trainerOf(neighbour)] })).map((c) => c.id)).toContain(elsewhere.id);
+  });
+});
+
+describe("editing and deleting a class that completes the course", () => {
+  test("a day or place changed is audited with before and after; someone taken off loses the completion it alone gave her", async () => {
+    const [stays, leaves, joins] = [await cadre(commune, "Ở Lại"), await cadre(commune, "Bỏ Ra"), await cadre(commune, "Thêm Vào")];
+    const { id } = await record([stays, leaves]);
+    const before = await tally();
+    const staysCode = (await db.certificate.findFirstOrThrow({ where: { userId: stays, classSessionId: id }, select: { code: true } })).code;
+    const edited = await session(id);
+    await db.$transaction((tx) => updateClass(tx, trainer.id, edited, { course: completes, heldOn: vietnamDay(2025, 3, 15)!, place: "Nhà văn hóa", attendeeIds: [stays, joins] }));
+    expect(await completedAt(leaves)).toBeNull();
+    expect(await db.certificate.count({ where: { userId: leaves } })).toBe(0);
+    expect(await completedAt(joins)).not.toBeNull();
+    // Same day: those who stay keep the certificate they printed.
+    expect(await db.certificate.findMany({ where: { userId: stays }, select: { code: true } })).toEqual([{ code: staysCode }]);
+    expect(await tally()).toBe(before);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "class.update" }, select: { actorId: true, before: true, after: true } });
+    expect(audit.actorId).toBe(trainer.id);
+    expect(JSON.parse(audit.before!)).toMatchObject({ heldOn: "2025-03-15", place: "Hội trường xã", attendees: [stays, leaves] });
+    expect(JSON.parse(audit.after!)).toMatchObject({ place: "Nhà văn hóa", attendees: [stays, joins], withdrawnCertificates: [expect.any(String)] });
+  });
+
+  test("deleting it withdraws what it alone granted: her own steps or another class still complete the course", async () => {
+    const [onlyThis, online, twice] = [await cadre(commune, "Chỉ Lớp Này"), await cadre(commune, "Học Trên Mạng"), await cadre(commune, "Dự Hai Lớp")];
+    await completeOnline(online);
+    const earlier = await record([twice], vietnamDay(2025, 1, 10)!);
+    const { id } = await record([onlyThis, online, twice], vietnamDay(2025, 2, 10)!);
+    const before = await tally();
+    const deleted = await session(id);
+    await db.$transaction((tx) => deleteClass(tx, trainer.id, deleted, completes));
+    expect(await db.classSession.count({ where: { id } })).toBe(0);
+    expect(await completedAt(onlyThis)).toBeNull();
+    expect(await courseProgress(db, onlyThis, completes)).toMatchObject({ completed: false });
+    expect(await completedAt(online)).not.toBeNull();
+    expect(await db.certificate.findMany({ where: { userId: online }, select: { classSessionId: true } })).toEqual([{ classSessionId: null }]);
+    expect(await completedAt(twice)).not.toBeNull();
+    expect(await db.certificate.findMany({ where: { userId: twice }, select: { classSessionId: true } })).toEqual([{ classSessionId: earlier.id }]);
+    // One fewer completion in the commune's tally: only hers.
+    expect(await tally()).toBe(before - 1);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "class.delete" }, select: { before: true, after: true } });
+    expect(JSON.parse(audit.before!)).toMatchObject({ heldOn: "2025-02-10", attendees: [onlyThis, online, twice] });
+    expect(JSON.parse(audit.after!)).toEqual({ withdrawnCertificates: [expect.any(String)] });
+  });
+});

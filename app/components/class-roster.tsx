@@ -1,0 +1,50 @@
+import { useEffect, useState } from "react";
+import { Field } from "#app/components/field.tsx";
+import { useT } from "#app/i18n/i18n.ts";
+import { classesMessages } from "#app/i18n/vi/classes.ts";
+import { peopleMessages } from "#app/i18n/vi/people.ts";
+import { isPosition, positionLabel } from "#app/people/positions.ts";
+
+export type RosterPerson = { id: string; name: string; unitName: string; positions: string[] };
+
+/** Lower case without diacritics, so "lan" finds "Lan" and "Lân". */
+const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase();
+
+/** The attendance list of a class form: a checkbox per person, 44 px rows; the name filter appears once hydrated. */
+export function ClassRoster({ roster, checked, error, cut }: { roster: readonly RosterPerson[]; checked: ReadonlySet<string>; error?: string; cut: number | null }) {
+  const { t } = useT(classesMessages, peopleMessages);
+  // The filter is an enhancement: without JavaScript the whole roster shows and every box works.
+  const [hydrated, setHydrated] = useState(false);
+  const [query, setQuery] = useState("");
+  useEffect(() => setHydrated(true), []);
+  const shown = (name: string) => !query || folded(name).includes(folded(query));
+  return (
+    <fieldset className="roster" aria-describedby={error ? "attendees-error" : undefined}>
+      <legend>{t("classes.attendees")}</legend>
+      <p className="muted">{t("classes.attendeesHint")}</p>
+      {error ? (
+        <p id="attendees-error" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {hydrated && roster.length > 0 ? <Field label={t("classes.filter")} name="" type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
+      {roster.length === 0 ? <p>{t("classes.noRoster")}</p> : null}
+      {cut ? <p className="muted">{t("classes.rosterCut", { limit: cut })}</p> : null}
+      <ul className="roster-list">
+        {roster.map((p) => (
+          <li key={p.id} hidden={!shown(p.name)}>
+            <label className="choice">
+              <input type="checkbox" name="attendees" value={p.id} defaultChecked={checked.has(p.id)} />
+              <span>
+                {p.name}
+                <span className="muted roster-detail">
+                  {[p.unitName, ...p.positions.map((position) => (isPosition(position) ? t(positionLabel(position)) : position))].join(" · ")}
+                </span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
