@@ -43,13 +43,13 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ.")).toBeVisible();
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(page.getByText("Đã học xong bài này")).toBeVisible();
-  await expect(page.locator("#sync-banner")).toHaveText("2 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  await expect(page.locator("#sync-banner")).toHaveText("2 thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.");
 
   // By link, inside the app: the next lesson's data and fragments come from the download.
   await page.getByRole("link", { name: /Bài tiếp theo: Hiểu phụ nữ trong ấp/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Hiểu phụ nữ trong ấp: đi từng nhà, nghe từng người" })).toBeVisible();
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
-  await expect(page.locator("#sync-banner")).toHaveText("3 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  await expect(page.locator("#sync-banner")).toHaveText("3 thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.");
 
   // The final quiz, answered offline: graded when it reaches the server.
   await page.goto(lesson("kiem-tra-cuoi-khoa"));
@@ -59,7 +59,7 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ.")).toBeVisible();
   // Submitted, as online: it cannot be sent a second time while it waits.
   await expect(page.getByRole("button", { name: "Nộp bài" })).toHaveCount(0);
-  await expect(page.locator("#sync-banner")).toHaveText("4 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  await expect(page.locator("#sync-banner")).toHaveText("4 thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.");
 
   // Without JavaScript: a plain form post is queued by the service worker, which shows the downloaded page again.
   const plain = await context.newPage();
@@ -69,11 +69,11 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(plain.getByRole("heading", { level: 1 })).toHaveText(/Hội trong Mặt trận Tổ quốc/);
   await plain.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(plain).toHaveURL(lesson("hoi-trong-mat-tran-to-quoc"));
-  await expect(plain.locator("#sync-banner")).toHaveText("5 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  await expect(plain.locator("#sync-banner")).toHaveText("5 thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.");
   // Sending the same form again (back, then resend) is the same submission, by its key: still five.
   await plain.goBack();
   await plain.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
-  await expect(plain.locator("#sync-banner")).toHaveText("5 bước học chờ đồng bộ: sẽ tự gửi khi có mạng.");
+  await expect(plain.locator("#sync-banner")).toHaveText("5 thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.");
   await plain.close();
 
   expect(stepsOf(freshLearner.login)).toEqual({ lessonsDone: [], quizAttempts: 0, responses: [], keysByIntent: {} });
@@ -118,7 +118,7 @@ test("a trainer keeps her unit's class form on the phone, records two classes of
     await expect(page.getByText("Đã lưu trên máy, chờ đồng bộ: lớp học sẽ tự gửi đi khi có mạng.")).toBeVisible();
     // Each class is a submission of its own: the form comes back blank for the next one.
     await expect(page.getByLabel("Địa điểm")).toHaveValue("");
-    await expect(page.locator("#sync-banner")).toHaveText(`${i + 1} bước học chờ đồng bộ: sẽ tự gửi khi có mạng.`);
+    await expect(page.locator("#sync-banner")).toHaveText(`${i + 1} thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.`);
   }
   expect(places.map(classesAt)).toEqual([[], []]);
 

@@ -9,6 +9,6 @@ export const offlineEn: Record<keyof typeof offlineMessages, string> = {
   "offline.update": "Download the new version",
   "offline.remove": "Remove from this phone",
   "offline.failed": "The course could not be downloaded. Check the connection and try again.",
-  "offline.waiting": "{count} study steps waiting to sync: they will be sent when the connection returns.",
+  "offline.waiting": "{count} entries waiting to sync: they will be sent when the connection returns.",
   "offline.refused": "{count} steps could not be sent (lesson locked, no attempts left or content changed).",
 };

@@ -8,6 +8,6 @@ export const offlineMessages = {
   "offline.update": "Tải lại bản mới",
   "offline.remove": "Xóa khỏi máy",
   "offline.failed": "Chưa tải được khóa học. Chị kiểm tra kết nối mạng rồi thử lại.",
-  "offline.waiting": "{count} bước học chờ đồng bộ: sẽ tự gửi khi có mạng.",
+  "offline.waiting": "{count} thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.",
   "offline.refused": "{count} bước không gửi được (bài đã khóa, hết lượt làm bài hoặc nội dung đã đổi).",
 } as const;
