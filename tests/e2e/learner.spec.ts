@@ -129,6 +129,21 @@ test("moving to the next lesson inside the app brings its pre-rendered content, 
   await expect(page.locator(".prose [data-html]").first()).not.toBeEmpty();
 });
 
+test("the next lesson reached inside the app starts with its own reflection, not the last one's answer or status", async ({ page, freshLearner, courseKey }) => {
+  const [first, second] = courseKey("hoa-giai-o-co-so").lessons;
+  await signIn(page, freshLearner.login, freshLearner.password);
+  await page.goto(`/courses/hoa-giai-o-co-so/${first!.slug}`);
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  await page.getByRole("textbox").fill("Tranh chấp ranh đất giữa hai nhà trong ấp.");
+  await page.getByRole("button", { name: "Lưu câu trả lời" }).click();
+  await expect(page.getByText("Đã lưu.")).toBeVisible();
+  await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  await page.getByRole("link", { name: /Bài tiếp theo/ }).click();
+  await expect(page).toHaveURL(`/courses/hoa-giai-o-co-so/${second!.slug}`);
+  await expect(page.getByRole("textbox")).toHaveValue("");
+  await expect(page.getByText("Đã lưu.")).toHaveCount(0);
+});
+
 test("a quiz's words are in its document once, and come with the lesson when it is reached inside the app", async ({ page, freshLearner, courseKey }) => {
   const lessons = courseKey(slug).lessons;
   const quizLesson = lessons.find((l) => l.quizzes > 0)!;

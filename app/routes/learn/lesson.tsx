@@ -61,7 +61,8 @@ export default function Lesson({ loaderData }: Route.ComponentProps) {
       {lesson.parts === null ? (
         <Blocked blockers={loaderData.blockers} courseSlug={course.slug} />
       ) : (
-        <LessonBody parts={lesson.parts} activities={loaderData.activities} />
+        // Keyed: the next lesson's reflections and checklists must not keep the last one's answers.
+        <LessonBody key={lesson.id} parts={lesson.parts} activities={loaderData.activities} />
       )}
       <div className="lesson-footer">
         {lesson.parts === null ? null : isDone ? (
