@@ -154,6 +154,7 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
       <h2>{t("author.versions")}</h2>
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("author.versions")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("author.versionCol")}</th>

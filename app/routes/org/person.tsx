@@ -146,6 +146,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
       {person.holdings.length === 0 ? <p>{t("peopleAdmin.noPositions")}</p> : null}
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("peopleAdmin.positions")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("peopleAdmin.col.position")}</th>

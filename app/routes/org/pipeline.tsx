@@ -167,6 +167,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
           <p className="muted">{t("pipeline.childrenOrder")}</p>
           <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("pipeline.childrenTitle")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("pipeline.unit")}</th>

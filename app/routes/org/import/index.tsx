@@ -79,6 +79,15 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
           <h2>{t("import.recent")}</h2>
           <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("import.recent")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.col.file")}</th>
+                  <th scope="col">{t("import.kind")}</th>
+                  <th scope="col">{t("import.status")}</th>
+                  <th scope="col">{t("import.col.at")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {jobs.map((job) => (
                   <tr key={job.id}>
