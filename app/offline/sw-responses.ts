@@ -5,7 +5,8 @@ export type WorkerMessage =
   | { type: "flush" }
   | { type: "downloads" }
   | { type: "download"; slug: string }
-  | { type: "remove"; slug: string };
+  | { type: "remove"; slug: string }
+  | { type: "claim" };
 
 /**
  * Where a page or its data is found in a downloaded copy: the address without `_routes`, which only says which

@@ -59,6 +59,8 @@ worker.addEventListener("message", (event) => {
   else if (message.type === "downloads") event.waitUntil(downloads().then(reply));
   else if (message.type === "download") event.waitUntil(download(message.slug).then(() => downloads().then(reply), () => reply(null)));
   else if (message.type === "remove") event.waitUntil(remove(message.slug).then(() => downloads().then(reply)));
+  // A page opened before the worker, or one it did not claim as it activated (a forced reload), asks to be served.
+  else if (message.type === "claim") event.waitUntil(worker.clients.claim());
 });
 
 let locale: "vi" | "en" = "vi";

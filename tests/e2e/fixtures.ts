@@ -10,6 +10,7 @@ export const demo = {
   organizer: { login: "tochuc@lantoa.vn", password: "LanToa@2025" },
   districtOrganizer: { login: "0900000004", password: "LanToa@2025" },
   trainer: { login: "giangvien@lantoa.vn", password: "LanToa@2025" },
+  admin: { login: "quantri@lantoa.vn", password: "LanToa@2025" },
 };
 
 /** `scripts: false` for pages opened with JavaScript disabled, which never hydrate. */
@@ -20,6 +21,15 @@ export async function signIn(page: Page, login: string, password: string, { scri
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** The address of the first link on `path` whose address matches `pattern`. */
+export async function firstLink(page: Page, path: string, pattern: RegExp) {
+  await page.goto(path);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  const href = hrefs.find((h) => pattern.test(h));
+  expect(href, `a link matching ${pattern} on ${path}`).toBeTruthy();
+  return href!;
 }
 
 export async function signOut(page: Page) {

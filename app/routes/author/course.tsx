@@ -90,7 +90,7 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
         {t(editable ? "author.sourceApp" : "author.sourceContent")} ·{" "}
         {course.version > 0 ? t("author.version", { version: course.version }) : t("author.unpublished")}
       </p>
-      <p>
+      <p className="links">
         <Link to={`/author/${course.slug}/reflections`}>{t("author.reflections")}</Link>
       </p>
       {actionData && "published" in actionData ? (

@@ -107,13 +107,13 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
   const addFailed = failed("addPosition");
   return (
     <>
-      <p>
+      <p className="breadcrumb">
         <Link to="/org/people">{t("peopleAdmin.backToList")}</Link>
       </p>
       <h1>{person.name}</h1>
       <p className="lead">{t("peopleAdmin.unitOf", { unit: person.unitName })}</p>
       {canEdit ? (
-        <p>
+        <p className="links">
           <Link to={`/org/people/${person.id}/account`}>{t("peopleAdmin.account")}</Link>
         </p>
       ) : null}

@@ -65,7 +65,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         </button>
       </Form>
       <h2>{t("import.templates")}</h2>
-      <ul>
+      <ul className="links">
         {kinds.map((k) => (
           <li key={k}>
             <a href={`/org/import/template/${k}`} download>
