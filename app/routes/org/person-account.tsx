@@ -107,7 +107,7 @@ export default function PersonAccount({ loaderData, actionData }: Route.Componen
   );
   return (
     <>
-      <p>
+      <p className="breadcrumb">
         <Link to={`/org/people/${person.id}`}>{person.name}</Link>
       </p>
       <h1>{t("peopleAdmin.account")}</h1>

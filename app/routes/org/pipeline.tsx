@@ -152,7 +152,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="warnings-title">
         <h2 id="warnings-title">{t("pipeline.warningsTitle")}</h2>
-        <ul>
+        <ul className="links">
           {warningKinds.map((k) => (
             <li key={k}>
               {t(`pipeline.warningCount.${k}`)}: <Link to={`/org/planning/warnings?${new URLSearchParams({ ...params })}#${k}`}>{formatInteger(loaderData.warnings[k])}</Link>
