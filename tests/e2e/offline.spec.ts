@@ -91,3 +91,21 @@ test("a learner downloads a course, studies it offline with and without JavaScri
   await expect(page.getByText("Đã xong 3/8 bài")).toBeVisible();
   expect(stepsOf(freshLearner.login).quizAttempts).toBe(1);
 });
+
+test("a course page the worker does not serve (opened by a forced reload) is served before the download: offline, its links open the copy", async ({ page, context, freshLearner }) => {
+  test.setTimeout(120_000);
+  await signIn(page, freshLearner.login, freshLearner.password);
+  // The course page installs the worker, which claims it as it activates; a forced reload then opens it unserved,
+  // and an active worker does not claim pages again by itself.
+  await page.goto(`/courses/${slug}`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30_000 });
+  await (await context.newCDPSession(page)).send("Page.reload", { ignoreCache: true });
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+  await page.getByRole("button", { name: "Tải khóa học về máy" }).click();
+  await expect(page.getByText(/Đã tải về máy: [\d,]+ MB/)).toBeVisible({ timeout: 60_000 });
+  await context.setOffline(true);
+  await page.locator(`a[href="${lesson("vi-sao-phai-tap-hop")}"]`).first().click();
+  await expect(page.getByRole("button", { name: "Đánh dấu đã học xong" })).toBeVisible();
+});
