@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { demo, expect, firstLink, signIn, test, tsx } from "./fixtures.ts";
+import { demo, expect, firstLink, organizerPlanningPages, organizerReportingPages, signIn, test, tsx } from "./fixtures.ts";
 import { cadreFile, upload } from "./import-file.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
@@ -55,24 +55,13 @@ test("a certificate's public page has no serious accessibility violation", async
 test("the organizer's unit, people and reporting pages have no serious accessibility violation", async ({ page }) => {
   test.setTimeout(360_000); // axe reads every cell of large tables
   await signIn(page, demo.organizer.login, demo.organizer.password);
-  const person = await firstLink(page, "/org/people", /^\/org\/people\/[^/?]+$/);
-  const unit = await firstLink(page, "/org", /^\/org\/units\/[^/?]+$/);
-  // Her province's districts reported until the merger of 2025; a commune's form is a level down.
-  const membership = "/org/membership?period=2024-H2";
-  const district = await firstLink(page, membership, /^\/org\/membership\?unit=/);
-  const membershipEdit = await firstLink(page, district, /^\/org\/membership\/edit\?/);
-  for (const path of ["/org", unit, "/org/people", person, `${person}/account`, membership, membershipEdit, "/org/models", "/org/required", "/org/audit", "/org/classes"])
-    await expectAccessible(page, path);
+  for (const path of await organizerReportingPages(page)) await expectAccessible(page, path);
 });
 
 test("the organizer's planning and import pages have no serious accessibility violation", async ({ page }) => {
   test.setTimeout(360_000);
   await signIn(page, demo.organizer.login, demo.organizer.password);
-  // The demo organizer's province planned its 2020–2025 term on the tree of that time.
-  const list = await firstLink(page, "/org/planning?term=2020-2025", /^\/org\/planning\/[^/]+\/2020-2025$/);
-  const committees = await firstLink(page, "/org/pipeline?term=2020-2025", /^\/org\/planning\/[^/]+\/[^/]+\/committees$/);
-  const stage = await firstLink(page, "/org/pipeline", /^\/org\/pipeline\/\w+\?/);
-  for (const path of ["/org/planning?term=2020-2025", list, "/org/pipeline", stage, committees, "/org/planning/warnings"]) await expectAccessible(page, path);
+  for (const path of await organizerPlanningPages(page)) await expectAccessible(page, path);
   // An import whose file has a problem: the page lists it by row and column.
   await upload(page, await cadreFile("loi.xlsx", [["E2E-A11Y", "Thị Lỗi", "Nữ", "31/02/1990", "Kinh", "", "", "", "", "", "", "31945"]]));
   await expect(page.getByRole("table")).toBeVisible({ timeout: 30_000 });

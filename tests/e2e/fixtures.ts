@@ -32,6 +32,25 @@ export async function firstLink(page: Page, path: string, pattern: RegExp) {
   return href!;
 }
 
+/** The demo organizer's unit, people and reporting pages, by their links (ids differ from one seed to the next). */
+export async function organizerReportingPages(page: Page) {
+  const person = await firstLink(page, "/org/people", /^\/org\/people\/[^/?]+$/);
+  const unit = await firstLink(page, "/org", /^\/org\/units\/[^/?]+$/);
+  // Her province's districts reported until the merger of 2025; a commune's form is a level down.
+  const membership = "/org/membership?period=2024-H2";
+  const district = await firstLink(page, membership, /^\/org\/membership\?unit=/);
+  const membershipEdit = await firstLink(page, district, /^\/org\/membership\/edit\?/);
+  return ["/org", unit, "/org/people", person, `${person}/account`, membership, membershipEdit, "/org/models", "/org/required", "/org/audit", "/org/classes"];
+}
+
+/** The demo organizer's planning pages: her province planned its 2020–2025 term on the tree of that time. */
+export async function organizerPlanningPages(page: Page) {
+  const list = await firstLink(page, "/org/planning?term=2020-2025", /^\/org\/planning\/[^/]+\/2020-2025$/);
+  const committees = await firstLink(page, "/org/pipeline?term=2020-2025", /^\/org\/planning\/[^/]+\/[^/]+\/committees$/);
+  const stage = await firstLink(page, "/org/pipeline", /^\/org\/pipeline\/\w+\?/);
+  return ["/org/planning?term=2020-2025", list, "/org/pipeline", stage, committees, "/org/planning/warnings"];
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập" })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, firstLink, signIn, test } from "./fixtures.ts";
+import { demo, expect, firstLink, organizerPlanningPages, organizerReportingPages, signIn, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 const MIN = 44;
@@ -56,17 +56,8 @@ test("on a 360 px phone every link, button and field of the learner's pages is a
 test("on a 360 px phone every link, button and field of the organizer's, the trainer's and the admin's main pages is at least 44 px high and wide", async ({ page }) => {
   test.setTimeout(240_000);
   await signIn(page, demo.organizer.login, demo.organizer.password);
-  const person = await firstLink(page, "/org/people", /^\/org\/people\/[^/?]+$/);
-  const unit = await firstLink(page, "/org", /^\/org\/units\/[^/?]+$/);
-  // Her province's districts reported until the merger of 2025; a commune's form is a level down.
-  const membership = "/org/membership?period=2024-H2";
-  const district = await firstLink(page, membership, /^\/org\/membership\?unit=/);
-  const membershipEdit = await firstLink(page, district, /^\/org\/membership\/edit\?/);
-  const list = await firstLink(page, "/org/planning?term=2020-2025", /^\/org\/planning\/[^/]+\/2020-2025$/);
-  const committees = await firstLink(page, "/org/pipeline?term=2020-2025", /^\/org\/planning\/[^/]+\/[^/]+\/committees$/);
-  const stage = await firstLink(page, "/org/pipeline", /^\/org\/pipeline\/\w+\?/);
-  await expectLargeTargets(page, ["/org", unit, "/org/people", person, `${person}/account`, membership, membershipEdit, "/org/models", "/org/required", "/org/audit", "/org/classes"]);
-  await expectLargeTargets(page, ["/org/planning?term=2020-2025", list, "/org/pipeline", stage, committees, "/org/planning/warnings", "/org/import"]);
+  await expectLargeTargets(page, await organizerReportingPages(page));
+  await expectLargeTargets(page, [...(await organizerPlanningPages(page)), "/org/import"]);
   await page.context().clearCookies();
   await signIn(page, demo.trainer.login, demo.trainer.password);
   const course = await firstLink(page, "/author", /^\/author\/[a-z0-9-]+$/);
