@@ -29,6 +29,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("peopleAdmin.planning")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("peopleAdmin.col.position")}</th>
@@ -95,6 +96,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("peopleAdmin.seats")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("peopleAdmin.col.position")}</th>
@@ -127,6 +129,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("peopleAdmin.training")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("peopleAdmin.col.course")}</th>
@@ -155,6 +158,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("classes.record.title")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("classes.org.date")}</th>
@@ -185,6 +189,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("peopleAdmin.certificates")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("peopleAdmin.col.course")}</th>
@@ -218,6 +223,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("peopleAdmin.required")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("peopleAdmin.col.course")}</th>

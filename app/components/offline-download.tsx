@@ -3,7 +3,7 @@ import { useT } from "#app/i18n/i18n.ts";
 import { formatInteger } from "#app/i18n/numbers.ts";
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import type { Download } from "#app/offline/queue-store.ts";
-import { askWorker, registerWorkerWhenIdle } from "#app/offline/worker-client.ts";
+import { askWorker, registerWorkerWhenIdle, serveThisPage } from "#app/offline/worker-client.ts";
 
 /**
  * The course page's "download for offline study": the service worker stores every page of the course (ADR 018).
@@ -13,7 +13,7 @@ export function OfflineDownload({ slug }: { slug: string }) {
   const { t, dateTime } = useT(offlineMessages);
   const [supported, setSupported] = useState(false);
   const [copy, setCopy] = useState<Download | null>(null);
-  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  const [state, setState] = useState<"idle" | "busy" | "failed" | "notServed">("idle");
 
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
@@ -26,6 +26,8 @@ export function OfflineDownload({ slug }: { slug: string }) {
   if (!supported) return null;
   const run = async (message: { type: "download" | "remove"; slug: string }) => {
     setState("busy");
+    // Steps taken offline on this very page are queued only once the worker serves it: the download waits for that.
+    if (message.type === "download" && !(await serveThisPage())) return setState("notServed");
     const list = await askWorker<Download[] | null>(message);
     setState(list ? "idle" : "failed");
     if (list) setCopy(list.find((d) => d.slug === slug) ?? null);
@@ -36,7 +38,11 @@ export function OfflineDownload({ slug }: { slug: string }) {
       <p className="muted">{t("offline.hint")}</p>
       {copy ? <p role="status">{t("offline.downloaded", { size: formatInteger(copy.bytes / 1_048_576), at: dateTime(new Date(copy.savedAt)) })}</p> : null}
       {state === "busy" ? <p role="status">{t("offline.downloading")}</p> : null}
-      {state === "failed" ? <p role="alert" className="form-error">{t("offline.failed")}</p> : null}
+      {state === "failed" || state === "notServed" ? (
+        <p role="alert" className="form-error">
+          {t(state === "failed" ? "offline.failed" : "offline.notServed")}
+        </p>
+      ) : null}
       <p className="offline-actions">
         <button type="button" className="button" disabled={state === "busy"} onClick={() => void run({ type: "download", slug })}>
           {t(copy ? "offline.update" : "offline.download")}

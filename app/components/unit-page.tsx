@@ -59,6 +59,7 @@ export function UnitPage({ data, actionData, title, linkTo }: { data: UnitPageDa
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("units.children")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("units.name")}</th>

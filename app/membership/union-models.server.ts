@@ -18,18 +18,27 @@ export type NewModel = z.output<typeof newModelForm>;
 
 const select = { id: true, unitId: true, kind: true, name: true, members: true, startedOn: true, endedOn: true, effective: true, replicatedFromId: true } as const;
 
-/** Models of the branches (and the unit) under `path`, with where each came from and where it was copied to. */
+/**
+ * Models of the branches (and the unit) under `path`, with where each came from and where it was copied to, as far
+ * as the asker may see: copies inside `path` only, and an origin outside it by its unit's name alone (unit names are
+ * public, as on a certificate's page; the other unit's models are not).
+ */
 export async function modelsWithin(db: Db, path: string) {
-  return db.unionModel.findMany({
-    where: { unit: { path: { startsWith: path } } },
+  const inside = { unit: { path: { startsWith: path } } };
+  const models = await db.unionModel.findMany({
+    where: inside,
     select: {
       ...select,
       unit: { select: { name: true } },
-      replicatedFrom: { select: { name: true, unit: { select: { name: true } } } },
-      replicas: { select: { unit: { select: { name: true } } } },
+      replicatedFrom: { select: { name: true, unit: { select: { name: true, path: true } } } },
+      replicas: { where: inside, select: { unit: { select: { name: true } } } },
     },
     orderBy: [{ endedOn: { sort: "asc", nulls: "first" } }, { startedOn: "desc" }],
   });
+  return models.map(({ replicatedFrom: from, ...model }) => ({
+    ...model,
+    replicatedFrom: from && { name: from.unit.path.startsWith(path) ? from.name : null, unit: { name: from.unit.name } },
+  }));
 }
 
 type Unit = { id: string; path: string };

@@ -8,7 +8,8 @@ export type WorkerMessage =
   | { type: "remove"; slug: string }
   | { type: "forms" }
   | { type: "store-form"; unitId: string }
-  | { type: "forget-form"; unitId: string };
+  | { type: "forget-form"; unitId: string }
+  | { type: "claim" };
 
 /**
  * Where a page or its data is found in a downloaded copy: the address without `_routes`, which only says which

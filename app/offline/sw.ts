@@ -64,6 +64,8 @@ worker.addEventListener("message", (event) => {
   else if (message.type === "forms") event.waitUntil(forms().then(reply));
   else if (message.type === "store-form") event.waitUntil(storeForm(message.unitId).then(() => forms().then(reply), () => reply(null)));
   else if (message.type === "forget-form") event.waitUntil(forgetForm(message.unitId).then(() => forms().then(reply)));
+  // A page opened before the worker, or one it did not claim as it activated (a forced reload), asks to be served.
+  else if (message.type === "claim") event.waitUntil(worker.clients.claim());
 });
 
 let locale: "vi" | "en" = "vi";

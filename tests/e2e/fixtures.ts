@@ -10,6 +10,7 @@ export const demo = {
   organizer: { login: "tochuc@lantoa.vn", password: "LanToa@2025" },
   districtOrganizer: { login: "0900000004", password: "LanToa@2025" },
   trainer: { login: "giangvien@lantoa.vn", password: "LanToa@2025" },
+  admin: { login: "quantri@lantoa.vn", password: "LanToa@2025" },
 };
 
 /** `scripts: false` for pages opened with JavaScript disabled, which never hydrate. */
@@ -20,6 +21,34 @@ export async function signIn(page: Page, login: string, password: string, { scri
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** The address of the first link on `path` whose address matches `pattern`. */
+export async function firstLink(page: Page, path: string, pattern: RegExp) {
+  await page.goto(path);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  const href = hrefs.find((h) => pattern.test(h));
+  expect(href, `a link matching ${pattern} on ${path}`).toBeTruthy();
+  return href!;
+}
+
+/** The demo organizer's unit, people and reporting pages, by their links (ids differ from one seed to the next). */
+export async function organizerReportingPages(page: Page) {
+  const person = await firstLink(page, "/org/people", /^\/org\/people\/[^/?]+$/);
+  const unit = await firstLink(page, "/org", /^\/org\/units\/[^/?]+$/);
+  // Her province's districts reported until the merger of 2025; a commune's form is a level down.
+  const membership = "/org/membership?period=2024-H2";
+  const district = await firstLink(page, membership, /^\/org\/membership\?unit=/);
+  const membershipEdit = await firstLink(page, district, /^\/org\/membership\/edit\?/);
+  return ["/org", unit, "/org/people", person, `${person}/account`, membership, membershipEdit, "/org/models", "/org/required", "/org/audit", "/org/classes"];
+}
+
+/** The demo organizer's planning pages: her province planned its 2020–2025 term on the tree of that time. */
+export async function organizerPlanningPages(page: Page) {
+  const list = await firstLink(page, "/org/planning?term=2020-2025", /^\/org\/planning\/[^/]+\/2020-2025$/);
+  const committees = await firstLink(page, "/org/pipeline?term=2020-2025", /^\/org\/planning\/[^/]+\/[^/]+\/committees$/);
+  const stage = await firstLink(page, "/org/pipeline", /^\/org\/pipeline\/\w+\?/);
+  return ["/org/planning?term=2020-2025", list, "/org/pipeline", stage, committees, "/org/planning/warnings"];
 }
 
 export async function signOut(page: Page) {

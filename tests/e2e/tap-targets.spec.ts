@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures.ts";
+import { demo, expect, firstLink, organizerPlanningPages, organizerReportingPages, signIn, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 const MIN = 44;
@@ -34,6 +34,15 @@ function smallTargets(page: Page) {
   }, MIN);
 }
 
+/** Opens each page as it is once hydrated and lists its small targets, every page's before the test fails. */
+async function expectLargeTargets(page: Page, paths: string[]) {
+  for (const path of paths) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    await expect(page.locator("html[data-hydrated]")).toBeAttached();
+    expect.soft(await smallTargets(page), path).toEqual([]);
+  }
+}
+
 test("on a 360 px phone every link, button and field of the learner's pages is at least 44 px high and wide", async ({ page, freshLearner, courseKey }) => {
   const lessons = courseKey(slug).lessons;
   const quiz = lessons.find((l) => l.quizzes > 0)!.slug;
@@ -41,9 +50,19 @@ test("on a 360 px phone every link, button and field of the learner's pages is a
   await page.goto("/login");
   expect(await smallTargets(page), "/login").toEqual([]);
   await signIn(page, freshLearner.login, freshLearner.password);
-  for (const path of ["/courses", `/courses/${slug}`, `/courses/${slug}/${lessons[0]!.slug}`, `/courses/${slug}/${quiz}`, `/courses/${slug}/${scenario}`, `/courses/${slug}/hieu-phu-nu-trong-ap`, "/verify"]) {
-    await page.goto(path);
-    await expect(page.locator("html[data-hydrated]")).toBeAttached();
-    expect(await smallTargets(page), path).toEqual([]);
-  }
+  await expectLargeTargets(page, ["/courses", `/courses/${slug}`, `/courses/${slug}/${lessons[0]!.slug}`, `/courses/${slug}/${quiz}`, `/courses/${slug}/${scenario}`, `/courses/${slug}/hieu-phu-nu-trong-ap`, "/verify"]);
+});
+
+test("on a 360 px phone every link, button and field of the organizer's, the trainer's and the admin's main pages is at least 44 px high and wide", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, demo.organizer.login, demo.organizer.password);
+  await expectLargeTargets(page, await organizerReportingPages(page));
+  await expectLargeTargets(page, [...(await organizerPlanningPages(page)), "/org/import"]);
+  await page.context().clearCookies();
+  await signIn(page, demo.trainer.login, demo.trainer.password);
+  const course = await firstLink(page, "/author", /^\/author\/[a-z0-9-]+$/);
+  await expectLargeTargets(page, ["/author", course, `${course}/reflections`, "/classes"]);
+  await page.context().clearCookies();
+  await signIn(page, demo.admin.login, demo.admin.password);
+  await expectLargeTargets(page, ["/admin/units", "/admin/planning"]);
 });

@@ -1,28 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "@babel/parser";
 import { expect, test } from "vitest";
+import { isNode, parseSource, sources, type Node } from "./tsx-sources.ts";
 
 /**
  * Every text a user reads comes from the message files (app/i18n/vi/*.ts and their English), so that the
  * language switch switches all of it. This walks the routes and components and fails on a text written in
  * place: JSX text, a user-facing attribute (title, alt, placeholder, aria-label…), or a page title in `meta`.
- * (TypeScript 7 has no parser API for tests; Babel's, which React Router's build already uses, reads TSX.)
  */
-const root = path.resolve(import.meta.dirname, "../..");
 const userFacingAttributes = new Set(["title", "alt", "placeholder", "aria-label", "aria-description", "aria-placeholder", "aria-roledescription", "aria-valuetext", "label"]);
 const words = /\p{L}{2,}/u;
-
-type Node = { type: string; loc?: { start: { line: number } }; [key: string]: unknown };
-const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
-
-function sources(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sources(relative);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [relative] : [];
-  });
-}
 
 /** A string written out: a literal, or a template without substitutions; the text outside `${…}` of one with them. */
 function writtenText(node: unknown): string | undefined {
@@ -34,7 +20,7 @@ function writtenText(node: unknown): string | undefined {
 }
 
 export function hardCoded(file: string): string[] {
-  const ast = parse(readFileSync(path.join(root, file), "utf8"), { sourceType: "module", plugins: ["typescript", "jsx"] });
+  const ast = parseSource(file);
   const found: string[] = [];
   const report = (node: Node, value: string) => found.push(`${file}:${node.loc!.start.line} ${JSON.stringify(value.trim())}`);
   const visit = (node: Node, inMeta: boolean) => {

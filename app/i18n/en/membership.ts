@@ -60,6 +60,7 @@ export const membershipEn: Record<keyof typeof membershipMessages, string> = {
   "models.ended": "Ended {date}",
   "models.effective": "Effective",
   "models.replicatedFrom": "Replicated from {name} ({unit})",
+  "models.replicatedFromUnit": "Replicated from a model of {unit}",
   "models.replicas": "Replicated to: {units}",
   "models.none": "No models yet.",
   "models.add": "Add a model",

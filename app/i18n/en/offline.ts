@@ -8,6 +8,7 @@ export const offlineEn: Record<keyof typeof offlineMessages, string> = {
   "offline.downloaded": "On this phone: {size} MB, updated at {at}.",
   "offline.update": "Download the new version",
   "offline.remove": "Remove from this phone",
+  "offline.notServed": "This page is not ready for offline study yet. Open it again, then download the course once more.",
   "offline.failed": "The course could not be downloaded. Check the connection and try again.",
   "offline.waiting": "{count} entries waiting to sync: they will be sent when the connection returns.",
   "offline.refused": "{count} steps could not be sent (lesson locked, no attempts left or content changed).",

@@ -100,6 +100,7 @@ export const peopleAdminEn: Record<keyof typeof peopleAdminMessages, string> = {
   "peopleAdmin.role.admin": "Administrator",
   "peopleAdmin.col.role": "Role",
   "peopleAdmin.col.roleUnit": "For the unit and below",
+  "peopleAdmin.col.actions": "Actions",
   "peopleAdmin.revoke": "Revoke",
   "peopleAdmin.grant": "Grant role",
   "peopleAdmin.grantHint": "Organizers grant the learner role only; administrators grant every role, within their own units.",

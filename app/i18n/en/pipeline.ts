@@ -60,6 +60,8 @@ export const pipelineEn: Record<keyof typeof pipelineMessages, string> = {
   "pipeline.committeesScope": "{unit} · term {term}",
   "pipeline.committee.none": "Not recorded yet.",
   "pipeline.committee.summary": "{people}/{seats} members · formed on {formedOn}",
+  "pipeline.committee.members": "Members of the {committee}",
+  "pipeline.col.actions": "Actions",
   "pipeline.committee.setTitle": "Seats and congress day: {committee}",
   "pipeline.committee.seats": "Seats",
   "pipeline.committee.formedOn": "Congress (or appointment) day",

@@ -18,6 +18,7 @@ export const planningAdminEn: Record<keyof typeof planningAdminMessages, string>
   "planningAdmin.hint.treeOn": "The term's planning lists are made for the units on the tree that day (2025–2030: 01/07/2025).",
   "planningAdmin.requirements": "Position requirements",
   "planningAdmin.requirementsLead": "Each requirement names its document and the period it applies. Ending one does not delete it: readiness on earlier days is still judged by it.",
+  "planningAdmin.requirementsCaption": "Requirements for {position}, {level}",
   "planningAdmin.field.position": "Position",
   "planningAdmin.field.unitLevel": "Level",
   "planningAdmin.show": "Show",

@@ -59,6 +59,7 @@ export const membershipMessages = {
   "models.ended": "Ngừng từ {date}",
   "models.effective": "Hiệu quả",
   "models.replicatedFrom": "Nhân rộng từ {name} ({unit})",
+  "models.replicatedFromUnit": "Nhân rộng từ một mô hình của {unit}",
   "models.replicas": "Đã nhân rộng tới: {units}",
   "models.none": "Chưa có mô hình nào.",
   "models.add": "Thêm mô hình",

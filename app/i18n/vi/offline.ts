@@ -7,6 +7,7 @@ export const offlineMessages = {
   "offline.downloaded": "Đã tải về máy: {size} MB, cập nhật lúc {at}.",
   "offline.update": "Tải lại bản mới",
   "offline.remove": "Xóa khỏi máy",
+  "offline.notServed": "Trang này chưa sẵn sàng để học khi không có mạng. Chị mở lại trang rồi bấm tải khóa học lần nữa.",
   "offline.failed": "Chưa tải được khóa học. Chị kiểm tra kết nối mạng rồi thử lại.",
   "offline.waiting": "{count} thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.",
   "offline.refused": "{count} bước không gửi được (bài đã khóa, hết lượt làm bài hoặc nội dung đã đổi).",

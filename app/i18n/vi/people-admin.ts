@@ -99,6 +99,7 @@ export const peopleAdminMessages = {
   "peopleAdmin.role.admin": "Quản trị",
   "peopleAdmin.col.role": "Vai trò",
   "peopleAdmin.col.roleUnit": "Áp dụng cho đơn vị và cấp dưới",
+  "peopleAdmin.col.actions": "Thao tác",
   "peopleAdmin.revoke": "Thu hồi",
   "peopleAdmin.grant": "Cấp vai trò",
   "peopleAdmin.grantHint": "Cán bộ tổ chức chỉ cấp vai trò học viên; quản trị viên cấp mọi vai trò, trong phạm vi đơn vị của mình.",

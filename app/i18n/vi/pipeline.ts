@@ -59,6 +59,8 @@ export const pipelineMessages = {
   "pipeline.committeesScope": "{unit} · nhiệm kỳ {term}",
   "pipeline.committee.none": "Chưa có thông tin.",
   "pipeline.committee.summary": "{people}/{seats} ủy viên · thành lập ngày {formedOn}",
+  "pipeline.committee.members": "Thành viên {committee}",
+  "pipeline.col.actions": "Thao tác",
   "pipeline.committee.setTitle": "Số ủy viên và ngày đại hội: {committee}",
   "pipeline.committee.seats": "Số ủy viên",
   "pipeline.committee.formedOn": "Ngày đại hội (hoặc chỉ định)",

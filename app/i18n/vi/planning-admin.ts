@@ -17,6 +17,7 @@ export const planningAdminMessages = {
   "planningAdmin.hint.treeOn": "Danh sách quy hoạch của nhiệm kỳ lập theo các đơn vị có trên cây vào ngày này (nhiệm kỳ 2025–2030: 01/07/2025).",
   "planningAdmin.requirements": "Tiêu chuẩn chức danh",
   "planningAdmin.requirementsLead": "Mỗi yêu cầu có văn bản quy định và thời gian áp dụng. Kết thúc một yêu cầu không xóa nó: mức sẵn sàng của những ngày trước vẫn tính theo yêu cầu đó.",
+  "planningAdmin.requirementsCaption": "Tiêu chuẩn chức danh {position}, {level}",
   "planningAdmin.field.position": "Chức danh",
   "planningAdmin.field.unitLevel": "Cấp",
   "planningAdmin.show": "Xem",

@@ -125,6 +125,7 @@ export default function PlanningAdmin({ loaderData, actionData }: Route.Componen
       <h2>{t("planningAdmin.terms")}</h2>
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("planningAdmin.terms")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("planningAdmin.col.term")}</th>
@@ -189,6 +190,7 @@ export default function PlanningAdmin({ loaderData, actionData }: Route.Componen
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{t("planningAdmin.requirementsCaption", { position: t(positionLabel(page.position)), level: t(`planningAdmin.level.${page.level as PlanningLevel}`) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("planningAdmin.col.item")}</th>
@@ -279,6 +281,7 @@ export default function PlanningAdmin({ loaderData, actionData }: Route.Componen
       <p>{t("planningAdmin.rulesLead")}</p>
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("planningAdmin.rules")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("planningAdmin.col.rule")}</th>

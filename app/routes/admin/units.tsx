@@ -47,7 +47,7 @@ export default function AdminUnits({ loaderData, actionData }: Route.ComponentPr
     <>
       <h1>{t("units.adminTitle")}</h1>
       <h2>{t("units.roots")}</h2>
-      <ul>
+      <ul className="links">
         {loaderData.roots.map((root) => (
           <li key={root.id}>
             <Link to={linkTo(root.id)}>{root.name}</Link>

@@ -90,7 +90,7 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
         {t(editable ? "author.sourceApp" : "author.sourceContent")} ·{" "}
         {course.version > 0 ? t("author.version", { version: course.version }) : t("author.unpublished")}
       </p>
-      <p>
+      <p className="links">
         <Link to={`/author/${course.slug}/reflections`}>{t("author.reflections")}</Link>
       </p>
       {actionData && "published" in actionData ? (
@@ -154,6 +154,7 @@ export default function AuthorCourse({ loaderData, actionData }: Route.Component
       <h2>{t("author.versions")}</h2>
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("author.versions")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("author.versionCol")}</th>

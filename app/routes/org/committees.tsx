@@ -138,13 +138,18 @@ export default function Committees({ loaderData, actionData }: Route.ComponentPr
             {committee && committee.members.length > 0 ? (
               <div className="table-scroll" tabIndex={0}>
                 <table>
+                  <caption className="visually-hidden">{t("pipeline.committee.members", { committee: t(committeeLabel(kind)) })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t("pipeline.name")}</th>
                       <th scope="col">{t("pipeline.outcome.position")}</th>
                       <th scope="col">{t("pipeline.outcome.how")}</th>
                       <th scope="col">{t("pipeline.outcome.on")}</th>
-                      {canManage ? <th scope="col" /> : null}
+                      {canManage ? (
+                        <th scope="col">
+                          <span className="visually-hidden">{t("pipeline.col.actions")}</span>
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>

@@ -202,7 +202,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       {level.elsewhere.length > 0 ? (
         <>
           <p>{t("org.elsewhere", { date: shown })}</p>
-          <ul>
+          <ul className="links">
             {level.elsewhere.map((c) => (
               <li key={c.id}>
                 {c.closed ? (

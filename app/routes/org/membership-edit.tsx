@@ -98,7 +98,7 @@ export default function MembershipEdit({ loaderData, actionData }: Route.Compone
           </Form>
         </>
       )}
-      <p>
+      <p className="breadcrumb">
         <Link to={back}>{t("membership.backToOverview")}</Link>
       </p>
     </>

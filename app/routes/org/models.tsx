@@ -124,7 +124,13 @@ export default function Models({ loaderData, actionData }: Route.ComponentProps)
                 {t(`models.kind.${m.kind}` as MessageKey)} · {m.unit.name} · {t("models.members")}: {m.members} · {t("models.startedOn")}: {date(m.startedOn)} ·{" "}
                 {m.endedOn ? t("models.ended", { date: date(m.endedOn) }) : t("models.active")}
               </p>
-              {m.replicatedFrom ? <p>{t("models.replicatedFrom", { name: m.replicatedFrom.name, unit: m.replicatedFrom.unit.name })}</p> : null}
+              {m.replicatedFrom ? (
+                <p>
+                  {m.replicatedFrom.name === null
+                    ? t("models.replicatedFromUnit", { unit: m.replicatedFrom.unit.name })
+                    : t("models.replicatedFrom", { name: m.replicatedFrom.name, unit: m.replicatedFrom.unit.name })}
+                </p>
+              ) : null}
               {m.replicas.length > 0 ? <p>{t("models.replicas", { units: m.replicas.map((r) => r.unit.name).join(", ") })}</p> : null}
               {branches.length > 0 ? (
                 <div className="filters">

@@ -50,7 +50,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
       <h1>{t("peopleAdmin.title")}</h1>
       <p className="lead">{t("peopleAdmin.scope", { unit: unit.name })}</p>
       {loaderData.canReadAudit ? (
-        <p>
+        <p className="links">
           <Link to={`/org/audit?${new URLSearchParams({ unit: unit.id })}`}>{t("peopleAdmin.auditLink")}</Link>
         </p>
       ) : null}

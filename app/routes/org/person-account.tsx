@@ -107,7 +107,7 @@ export default function PersonAccount({ loaderData, actionData }: Route.Componen
   );
   return (
     <>
-      <p>
+      <p className="breadcrumb">
         <Link to={`/org/people/${person.id}`}>{person.name}</Link>
       </p>
       <h1>{t("peopleAdmin.account")}</h1>
@@ -150,11 +150,14 @@ export default function PersonAccount({ loaderData, actionData }: Route.Componen
       {loaderData.roles.length === 0 ? <p>{t("peopleAdmin.noRoles")}</p> : null}
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("peopleAdmin.roles")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("peopleAdmin.col.role")}</th>
               <th scope="col">{t("peopleAdmin.col.roleUnit")}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span className="visually-hidden">{t("peopleAdmin.col.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -107,13 +107,13 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
   const addFailed = failed("addPosition");
   return (
     <>
-      <p>
+      <p className="breadcrumb">
         <Link to="/org/people">{t("peopleAdmin.backToList")}</Link>
       </p>
       <h1>{person.name}</h1>
       <p className="lead">{t("peopleAdmin.unitOf", { unit: person.unitName })}</p>
       {canEdit ? (
-        <p>
+        <p className="links">
           <Link to={`/org/people/${person.id}/account`}>{t("peopleAdmin.account")}</Link>
         </p>
       ) : null}
@@ -146,6 +146,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
       {person.holdings.length === 0 ? <p>{t("peopleAdmin.noPositions")}</p> : null}
       <div className="table-scroll" tabIndex={0}>
         <table>
+          <caption className="visually-hidden">{t("peopleAdmin.positions")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("peopleAdmin.col.position")}</th>

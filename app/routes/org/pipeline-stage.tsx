@@ -57,6 +57,7 @@ export default function PipelineStage({ loaderData }: Route.ComponentProps) {
       {rows.length > 0 ? (
         <div className="table-scroll" tabIndex={0}>
           <table>
+            <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("pipeline.name")}</th>

@@ -9,10 +9,10 @@ import { formatInteger, formatShare, formatTarget } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
 import { planningMessages } from "#app/i18n/vi/planning.ts";
 import { formatPeriod } from "#app/org/periods.ts";
+import { hasListFor } from "#app/planning/list-view.server.ts";
 import { pipelineScope } from "#app/planning/pipeline-scope.server.ts";
 import { unitPipeline } from "#app/planning/pipeline.server.ts";
 import { listedStages, plannedWomenShare, warningKinds, type UnitFigures } from "#app/planning/pipeline.ts";
-import { isPlanningLevel } from "#app/planning/positions.ts";
 import { termName } from "#app/planning/terms.ts";
 import { subtreeWarnings } from "#app/planning/warnings.server.ts";
 import type { Route } from "./+types/pipeline";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const pages = Math.max(1, Math.ceil(pipeline.children.length / childrenPerPage));
   const page = Math.min(asked, pages);
   return {
-    unit: { id: unit.id, name: unit.name, parentId: unit.parentId, elects: isPlanningLevel(unit.level) },
+    unit: { id: unit.id, name: unit.name, parentId: unit.parentId, elects: hasListFor(unit, term) },
     term: term.key,
     terms: terms.map((t) => t.key),
     day: pipeline.day.toISOString(),
@@ -152,7 +152,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="warnings-title">
         <h2 id="warnings-title">{t("pipeline.warningsTitle")}</h2>
-        <ul>
+        <ul className="links">
           {warningKinds.map((k) => (
             <li key={k}>
               {t(`pipeline.warningCount.${k}`)}: <Link to={`/org/planning/warnings?${new URLSearchParams({ ...params })}#${k}`}>{formatInteger(loaderData.warnings[k])}</Link>
@@ -167,6 +167,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
           <p className="muted">{t("pipeline.childrenOrder")}</p>
           <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("pipeline.childrenTitle")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("pipeline.unit")}</th>

@@ -65,7 +65,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         </button>
       </Form>
       <h2>{t("import.templates")}</h2>
-      <ul>
+      <ul className="links">
         {kinds.map((k) => (
           <li key={k}>
             <a href={`/org/import/template/${k}`} download>
@@ -79,6 +79,15 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
           <h2>{t("import.recent")}</h2>
           <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("import.recent")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.col.file")}</th>
+                  <th scope="col">{t("import.kind")}</th>
+                  <th scope="col">{t("import.status")}</th>
+                  <th scope="col">{t("import.col.at")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {jobs.map((job) => (
                   <tr key={job.id}>

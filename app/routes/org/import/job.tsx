@@ -62,6 +62,7 @@ export default function ImportJob({ loaderData }: Route.ComponentProps) {
           <p role="alert">{t("import.previewErrors", { count: summary.errorCount })}</p>
           <div className="table-scroll" tabIndex={0}>
             <table>
+              <caption className="visually-hidden">{t("import.errorsCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("import.row")}</th>
@@ -72,7 +73,9 @@ export default function ImportJob({ loaderData }: Route.ComponentProps) {
               <tbody>
                 {summary.errors.map((e, i) => (
                   <tr key={i}>
-                    <td className="num">{e.row}</td>
+                    <th scope="row" className="num">
+                      {e.row}
+                    </th>
                     <td>{e.column}</td>
                     <td>{t(e.message.key, e.message.params)}</td>
                   </tr>

@@ -154,7 +154,7 @@ export default function PlanningList({ loaderData, actionData }: Route.Component
   const { unit, term } = loaderData;
   return (
     <>
-      <p>
+      <p className="breadcrumb">
         <Link to={`/org/planning?${new URLSearchParams({ unit: unit.id, term: term.key })}`}>{t("planningList.backToUnits")}</Link>
       </p>
       <h1>{t("planningList.title", { unit: unit.name })}</h1>
