@@ -70,3 +70,26 @@ test("a unit or requirement outside her district is answered like one that does 
   const trainer = await contextFor(db, await createPersonWithRole(db, "trainer", district));
   expect(statusOf(await outcome(() => required.loader(routeArgs(get("/org/required"), trainer))))).toBe(403);
 });
+
+test("a requirement past its date lists, for a position, who holds it and has not completed the course", async () => {
+  const { id: courseId, title } = await db.course.findUniqueOrThrow({ where: { slug }, select: { id: true, title: true } });
+  const commune = await ensureUnit(db, { code: "RR11", name: "Xã Quá Hạn", level: "commune", kind: "xa", parent: district });
+  const holder = await createPersonWithRole(db, "learner", commune, "Mai Thị Quá Hạn");
+  await db.positionHolding.create({ data: { userId: holder, unitId: commune.id, position: "hoi_chu_tich", from: new Date("2020-01-01") } });
+  await createPersonWithRole(db, "learner", commune, "Không Giữ Chức Vụ");
+  const dueOn = new Date("2024-01-31T00:00:00+07:00");
+  const requirement = await db.courseRequirement.create({ data: { courseId, unitId: district.id, position: "hoi_chu_tich", dueOn, createdById: "x" }, select: { id: true } });
+  const page = await required.loader(routeArgs(get(`/org/required?unit=${district.id}&requirement=${requirement.id}`), organizer));
+  expect(page.requirements).toContainEqual({
+    id: requirement.id,
+    course: title,
+    position: "hoi_chu_tich",
+    setOn: "Huyện Giao Việc",
+    dueOn: dueOn.toISOString(),
+    standing: { people: 1, done: 0, notDone: 1, overdue: 1 },
+    removable: true,
+  });
+  expect(page.overdue).toEqual({ requirementId: requirement.id, course: title, rows: [{ id: holder, name: "Mai Thị Quá Hạn", unit: "Xã Quá Hạn", positions: ["hoi_chu_tich"] }], total: 1, pages: 1, page: 1 });
+  expect((await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer))).overdue).toBeNull();
+  expect(statusOf(await outcome(() => required.loader(routeArgs(get(`/org/required?unit=`), organizer))))).toBe(400);
+});
