@@ -61,7 +61,7 @@ test("on a 360 px phone every link, button and field of the organizer's, the tra
   await page.context().clearCookies();
   await signIn(page, demo.trainer.login, demo.trainer.password);
   const course = await firstLink(page, "/author", /^\/author\/[a-z0-9-]+$/);
-  await expectLargeTargets(page, ["/author", course, `${course}/reflections`, "/classes"]);
+  await expectLargeTargets(page, ["/author", course, `${course}/reflections`, "/classes", "/classes/recorded"]);
   await page.context().clearCookies();
   await signIn(page, demo.admin.login, demo.admin.password);
   await expectLargeTargets(page, ["/admin/units", "/admin/planning"]);

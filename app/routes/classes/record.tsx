@@ -65,7 +65,7 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
         </p>
       ) : null}
       <h1>{t("classes.title")}</h1>
-      <p>
+      <p className="breadcrumb">
         <Link to="/classes/recorded">{t("classes.list.title")}</Link>
       </p>
       <p className="lead">{t("classes.unit", { unit: unit.name })}</p>

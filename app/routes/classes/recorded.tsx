@@ -31,7 +31,7 @@ export default function RecordedClasses({ loaderData }: Route.ComponentProps) {
           {t("classes.list.deleted")}
         </p>
       ) : null}
-      <p>
+      <p className="links">
         <Link to="/classes">{t("classes.list.new")}</Link>
       </p>
       {list.length === 0 ? (

@@ -37,7 +37,7 @@ export default function OrgClasses({ loaderData }: Route.ComponentProps) {
       <h1>{t("classes.org.title")}</h1>
       <p className="lead">{t("classes.org.scope", { unit: unit.name, classes: total, attendees })}</p>
       {loaderData.mayRecord ? (
-        <p>
+        <p className="links">
           <Link to={`/classes?unit=${unit.id}`}>{t("classes.org.record")}</Link>
         </p>
       ) : null}
