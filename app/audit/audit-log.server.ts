@@ -1,3 +1,4 @@
+import { pageOf } from "#app/http/paging.ts";
 import type { Db } from "#app/db.server.ts";
 
 export const auditPageSize = 50;
@@ -8,12 +9,11 @@ export type AuditFilter = { action?: string; entity?: string; page: number };
 export async function listAuditEvents(db: Db, unitPath: string, filter: AuditFilter) {
   const where = { unitPath: { startsWith: unitPath }, ...(filter.action ? { action: filter.action } : {}), ...(filter.entity ? { entity: filter.entity } : {}) };
   const total = await db.auditEvent.count({ where });
-  const pages = Math.max(1, Math.ceil(total / auditPageSize));
-  const page = Math.min(filter.page, pages);
+  const { page, pages, skip } = pageOf(filter.page, total, auditPageSize);
   const events = await db.auditEvent.findMany({
     where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip: (page - 1) * auditPageSize,
+    skip,
     take: auditPageSize,
     select: { id: true, at: true, actorId: true, action: true, entity: true, entityId: true, before: true, after: true },
   });

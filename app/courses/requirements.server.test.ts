@@ -132,7 +132,7 @@ describe("who is asked and who is overdue", () => {
     const page = await overduePeople(db, everyone!, district, recertification, 1, now);
     expect(page.rows.map((r) => r.name).sort()).toEqual(["Chị Chưa Học", "Chị Thôi Chi Hội", "Chị Xong Bản Cũ"]);
     expect(page).toMatchObject({ total: 3, pages: 1 });
-    expect(await overduePeople(db, everyone!, district, recertification, 1, day("2026-02-01"))).toEqual({ rows: [], total: 0, pages: 1 });
+    expect(await overduePeople(db, everyone!, district, recertification, 1, day("2026-02-01"))).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
     expect(await requirementsAround(db, neighbour)).toEqual([]);
   });
 

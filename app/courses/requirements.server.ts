@@ -1,3 +1,4 @@
+import { pageOf } from "#app/http/paging.ts";
 import { z } from "zod";
 import { isoDay } from "#app/org/days.ts";
 import { dayField } from "#app/org/day-field.server.ts";
@@ -172,21 +173,21 @@ export const overduePerPage = 50;
 
 /** Those asked who have not completed the course once it is past due, a page at a time. */
 export async function overduePeople(db: Db, requirement: UnitRequirement, within: { path: string }, recertification: Recertification | null, page: number, now: Date) {
-  if (!isOverdue(requirement.dueOn, now)) return { rows: [], total: 0, pages: 1 };
+  if (!isOverdue(requirement.dueOn, now)) return { rows: [], total: 0, page: 1, pages: 1 };
   const where = { ...askedOf(requirement, within), NOT: completedCourse(requirement.courseId, recertification) };
-  const [total, users] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ unit: { path: "asc" } }, { name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * overduePerPage,
-      take: overduePerPage,
-      select: { id: true, name: true, unit: { select: { name: true } }, holdings: { where: { to: null }, select: { position: true }, orderBy: { from: "asc" } } },
-    }),
-  ]);
+  const total = await db.user.count({ where });
+  const { page: shown, pages, skip } = pageOf(page, total, overduePerPage);
+  const users = await db.user.findMany({
+    where,
+    orderBy: [{ unit: { path: "asc" } }, { name: "asc" }, { id: "asc" }],
+    skip,
+    take: overduePerPage,
+    select: { id: true, name: true, unit: { select: { name: true } }, holdings: { where: { to: null }, select: { position: true }, orderBy: { from: "asc" } } },
+  });
   return {
     rows: users.map((u) => ({ id: u.id, name: u.name, unit: u.unit.name, positions: u.holdings.map((h) => h.position).filter(isPosition) })),
     total,
-    pages: Math.max(1, Math.ceil(total / overduePerPage)),
+    page: shown,
+    pages,
   };
 }

@@ -1,3 +1,4 @@
+import { pageOf } from "#app/http/paging.ts";
 import { data } from "react-router";
 import { canOnUnit, type Permission, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
@@ -14,13 +15,12 @@ export async function listCadres(db: Db, unitPath: string, { q, page }: { q: str
     ...(q ? { OR: [{ name: { contains: q.trim() } }, ...(phone ? [{ phone }] : [])] } : {}),
   };
   const total = await db.user.count({ where });
-  const pages = Math.max(1, Math.ceil(total / rosterPageSize));
-  const current = Math.min(page, pages);
+  const { page: current, pages, skip } = pageOf(page, total, rosterPageSize);
   const today = new Date();
   const rows = await db.user.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    skip: (current - 1) * rosterPageSize,
+    skip,
     take: rosterPageSize,
     select: {
       id: true, name: true, gender: true, birthYear: true, deactivatedAt: true,

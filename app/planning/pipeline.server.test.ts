@@ -109,7 +109,7 @@ test("children come worst first: nobody planned, then the lowest women's share o
 test("a stage's list names the people behind its figure", async () => {
   const list = (stage: Parameters<typeof stagePeople>[3], gender: "female" | "male") => stagePeople(db, district, term, stage, gender, 1, today, catalog);
   expect((await list("trained", "female")).rows.map((r) => r.name)).toEqual(["An", "Bình", "Dung"]);
-  expect(await list("ready", "female")).toEqual({ total: 1, rows: [{ id: people.a, name: "An", unit: "Xã Một" }] });
+  expect(await list("ready", "female")).toEqual({ total: 1, page: 1, pages: 1, rows: [{ id: people.a, name: "An", unit: "Xã Một" }] });
   expect((await list("elected", "male")).rows.map((r) => r.name)).toEqual(["Cường"]);
   expect((await list("cadres", "male")).total).toBe(0);
 });

@@ -1,3 +1,4 @@
+import { pageOf } from "#app/http/paging.ts";
 import type { Catalog } from "#app/courses/catalog.server.ts";
 import { completedEveryRequiredSql } from "#app/courses/requirements.server.ts";
 import type { Db } from "#app/db.server.ts";
@@ -166,25 +167,25 @@ export const stagePageSize = 50;
 /** The people behind one stage's figure for a unit's subtree and one gender, by name, a page at a time. */
 export async function stagePeople(db: Db, unit: Unit, term: PlanningTerm, stage: ListedStage, gender: Gender, page: number, today: Date, catalog: Catalog) {
   const { day } = pipelineDays(term, today);
-  const offset = (page - 1) * stagePageSize;
   if (stage === "ready") {
     const people = new Map((await readyPeople(db, unit, term, day, catalog)).filter((r) => r.user.gender === gender).map((r) => [r.user.id, r.user]));
     const ids = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id)).map((u) => u.id);
-    const shown = ids.slice(offset, offset + stagePageSize);
+    const { skip, ...paging } = pageOf(page, ids.length, stagePageSize);
+    const shown = ids.slice(skip, skip + stagePageSize);
     const users = await db.user.findMany({ where: { id: { in: shown } }, select: { id: true, name: true, unit: { select: { name: true } } } });
     const byId = new Map(users.map((u) => [u.id, u]));
-    return { total: ids.length, rows: shown.map((id) => ({ id, name: byId.get(id)!.name, unit: byId.get(id)!.unit.name })) };
+    return { total: ids.length, ...paging, rows: shown.map((id) => ({ id, name: byId.get(id)!.name, unit: byId.get(id)!.unit.name })) };
   }
   const people = stagePeopleSql(unit.id, term, day, catalog.courses, [stage]);
-  const [count, rows] = await Promise.all([
-    db.$queryRaw<{ n: number | bigint | string }[]>`${people}
-      select count(distinct p."userId") as "n" from "people" p join "User" u on u."id" = p."userId" where u."gender" = ${gender}`,
-    db.$queryRaw<{ id: string; name: string; unit: string }[]>`${people}
-      select u."id" as "id", u."name" as "name", o."name" as "unit" from "User" u join "OrgUnit" o on o."id" = u."unitId"
-      where u."gender" = ${gender} and u."id" in (select "userId" from "people")
-      order by u."name", u."id" limit ${stagePageSize} offset ${offset}`,
-  ]);
-  return { total: Number(count[0]?.n ?? 0), rows };
+  const [count] = await db.$queryRaw<{ n: number | bigint | string }[]>`${people}
+    select count(distinct p."userId") as "n" from "people" p join "User" u on u."id" = p."userId" where u."gender" = ${gender}`;
+  const total = Number(count?.n ?? 0);
+  const { skip, ...paging } = pageOf(page, total, stagePageSize);
+  const rows = await db.$queryRaw<{ id: string; name: string; unit: string }[]>`${people}
+    select u."id" as "id", u."name" as "name", o."name" as "unit" from "User" u join "OrgUnit" o on o."id" = u."unitId"
+    where u."gender" = ${gender} and u."id" in (select "userId" from "people")
+    order by u."name", u."id" limit ${stagePageSize} offset ${skip}`;
+  return { total, ...paging, rows };
 }
 
 /** The term a page shows: the one named, else the one in force on `today` (else the latest); null when the named one does not exist. */

@@ -8,7 +8,7 @@ import { db } from "#app/db.server.ts";
 import { metaT, pageTitle, useT } from "#app/i18n/i18n.ts";
 import { formatInteger } from "#app/i18n/numbers.ts";
 import { pipelineMessages } from "#app/i18n/vi/pipeline.ts";
-import { pipelineDays, stagePageSize, stagePeople } from "#app/planning/pipeline.server.ts";
+import { pipelineDays, stagePeople } from "#app/planning/pipeline.server.ts";
 import { genders, listedStages } from "#app/planning/pipeline.ts";
 import { termName } from "#app/planning/terms.ts";
 import type { Route } from "./+types/pipeline-stage";
@@ -23,7 +23,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw data(null, { status: 400 });
   const found = await stagePeople(db, unit, term, stage, parsed.data.gender, parsed.data.page, today, await getCatalog());
-  const pages = Math.max(1, Math.ceil(found.total / stagePageSize));
   return {
     unit: { id: unit.id, name: unit.name },
     term: term.key,
@@ -31,8 +30,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     gender: parsed.data.gender,
     day: pipelineDays(term, today).day.toISOString(),
     ...found,
-    page: Math.min(parsed.data.page, pages),
-    pages,
   };
 }
 

@@ -51,6 +51,8 @@ test("the people behind a figure, by stage and gender; an unknown stage is not f
   const women = await read(stage.loader, url("gender=female"), { stage: "cadres" });
   expect(women).toMatchObject({ unit: { id: district.id, name: "Huyện Ống" }, term, stage: "cadres", gender: "female", total: 1, page: 1, pages: 1 });
   expect((women as { rows: unknown[] }).rows).toEqual([{ id: cadre, name: "Đỗ Thị Cán Bộ", unit: "Xã Ống Một" }]);
+  // A page past the last shows the last, with its rows.
+  expect(await read(stage.loader, url("gender=female&page=9"), { stage: "cadres" })).toMatchObject({ page: 1, pages: 1, rows: [{ id: cadre }] });
   expect(await read(stage.loader, url("gender=male"), { stage: "cadres" })).toMatchObject({ gender: "male", total: 0, rows: [], page: 1, pages: 1 });
   expect(statusOf(await read(stage.loader, url("gender=female"), { stage: "khong-co" }))).toBe(404);
   expect(statusOf(await read(stage.loader, url("gender=khac"), { stage: "cadres" }))).toBe(400);

@@ -90,6 +90,8 @@ test("a requirement past its date lists, for a position, who holds it and has no
     removable: true,
   });
   expect(page.overdue).toEqual({ requirementId: requirement.id, course: title, rows: [{ id: holder, name: "Mai Thị Quá Hạn", unit: "Xã Quá Hạn", positions: ["hoi_chu_tich"] }], total: 1, pages: 1, page: 1 });
+  const pastTheEnd = await required.loader(routeArgs(get(`/org/required?unit=${district.id}&requirement=${requirement.id}&page=9`), organizer));
+  expect(pastTheEnd.overdue).toMatchObject({ page: 1, pages: 1, rows: [{ id: holder }] });
   expect((await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer))).overdue).toBeNull();
   expect(statusOf(await outcome(() => required.loader(routeArgs(get(`/org/required?unit=`), organizer))))).toBe(400);
 });

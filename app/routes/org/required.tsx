@@ -57,7 +57,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       standing: standings[i]!,
       removable: canOnUnit(user.roles, "course:assign", r.unit.path),
     })),
-    overdue: selected && overdue ? { requirementId: selected.id, course: titleOf(selected.courseId), ...overdue, page: Math.min(params.page, overdue.pages) } : null,
+    overdue: selected && overdue ? { requirementId: selected.id, course: titleOf(selected.courseId), ...overdue } : null,
     courses: coursesForUnit(catalog.courses, unit).map((c) => ({ slug: c.slug, title: c.title })),
   };
 }
