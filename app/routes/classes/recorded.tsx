@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ClassTable } from "#app/components/class-table.tsx";
 import { requirePermission, requireUser } from "#app/auth/auth.server.ts";
 import { recordedClasses } from "#app/classes/class-changes.server.ts";
 import { classListSize } from "#app/classes/classes.server.ts";
@@ -20,7 +21,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 };
 
 export default function RecordedClasses({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT(classesMessages);
+  const { t } = useT(classesMessages);
   const { list, deleted, cut } = loaderData;
   return (
     <>
@@ -37,33 +38,7 @@ export default function RecordedClasses({ loaderData }: Route.ComponentProps) {
       {list.length === 0 ? (
         <p>{t("classes.list.none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("classes.list.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("classes.org.date")}</th>
-                <th scope="col">{t("classes.org.course")}</th>
-                <th scope="col">{t("classes.org.heldFor")}</th>
-                <th scope="col">{t("classes.org.place")}</th>
-                <th scope="col" className="num">{t("classes.org.attendees")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/classes/${c.id}`}>{date(c.heldOn)}</Link>
-                  </th>
-                  <td>{c.course.title}</td>
-                  <td>{c.unit.name}</td>
-                  <td>{c.place}</td>
-                  <td className="num">{c._count.attendance}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClassTable caption={t("classes.list.caption")} rows={list} editable />
       )}
       {list.length === cut ? <p className="muted">{t("classes.list.cut", { shown: cut })}</p> : null}
     </>

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { requireScopedUnit, requireUser } from "#app/auth/auth.server.ts";
+import { ClassTable } from "#app/components/class-table.tsx";
 import { canOnUnit } from "#app/auth/permissions.ts";
 import { classesPage } from "#app/classes/classes.server.ts";
 import { db } from "#app/db.server.ts";
@@ -22,7 +23,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 };
 
 export default function OrgClasses({ loaderData }: Route.ComponentProps) {
-  const { t, date } = useT(classesMessages, orgMessages);
+  const { t } = useT(classesMessages, orgMessages);
   const { unit, trail, children, list, total, attendees } = loaderData;
   const link = (id: string) => `/org/classes?unit=${id}`;
   return (
@@ -75,33 +76,7 @@ export default function OrgClasses({ loaderData }: Route.ComponentProps) {
       {list.length === 0 ? (
         <p>{t("classes.org.none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("classes.org.listCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("classes.org.date")}</th>
-                <th scope="col">{t("classes.org.course")}</th>
-                <th scope="col">{t("classes.org.heldFor")}</th>
-                <th scope="col">{t("classes.org.place")}</th>
-                <th scope="col" className="num">{t("classes.org.attendees")}</th>
-                <th scope="col">{t("classes.org.trainer")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{date(c.heldOn)}</th>
-                  <td>{c.course.title}</td>
-                  <td>{c.unit.name}</td>
-                  <td>{c.place}</td>
-                  <td className="num">{c._count.attendance}</td>
-                  <td>{c.recordedBy.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClassTable caption={t("classes.org.listCaption")} rows={list} />
       )}
       {total > list.length ? <p className="muted">{t("classes.org.listCut", { shown: list.length, total })}</p> : null}
     </>
