@@ -9,7 +9,7 @@ import { courseProgress } from "#app/progress/progress.server.ts";
 import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/steps.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 import { changeableClass, deleteClass, mayChangeClass, recordedClasses, updateClass } from "./class-changes.server.ts";
-import { recordClass } from "./classes.server.ts";
+import { classRoster, recordClass, rosterLimit } from "./classes.server.ts";
 
 let completes: CatalogCourse;
 let province: TreeUnit;
@@ -59,6 +59,15 @@ describe("who may change a class", () => {
     // Her own class, recorded before her scope moved to another district: still hers to correct.
     expect(mayChangeClass({ id: trainer.id, roles: [trainerOf(neighbour)] }, { recordedById: trainer.id, unit: commune })).toBe(true);
     expect(mayChangeClass({ id: trainer.id, roles: [] }, { recordedById: trainer.id, unit: commune })).toBe(false);
+  });
+
+  test("a class's attendees stay on its roster when the unit has more cadres than the roster shows", async () => {
+    const big = await ensureUnit(db, { code: "SX12", name: "Xã Đông Người", level: "commune", kind: "xa", parent: district });
+    const attendee = await cadre(big, "Ý Thị Cuối Tên");
+    await db.user.createMany({ data: Array.from({ length: rosterLimit }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
+    const roster = (await classRoster(db, big, new Date(), [attendee])).map((p) => p.id);
+    expect(roster).toContain(attendee);
+    expect(roster.length).toBe(rosterLimit + 1);
   });
 
   test("her list holds the classes of her scope and those she recorded, newest first", async () => {

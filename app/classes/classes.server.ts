@@ -18,18 +18,25 @@ export const rosterLimit = 500;
 
 type ClassUnit = { id: string; path: string; validFrom: Date | null; validTo: Date | null };
 
-/** Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's attendees (`kept`). */
-export function classRoster(db: Db, unit: { path: string }, on: Date, kept: readonly string[] = []) {
-  return db.user.findMany({
-    where: { OR: [{ unit: { path: { startsWith: unit.path } }, deactivatedAt: null }, { id: { in: [...kept] } }] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: rosterLimit,
-    select: {
-      id: true, name: true,
-      unit: { select: { name: true } },
-      holdings: { where: holdingOn(on), select: { position: true }, orderBy: { from: "asc" } },
-    },
-  });
+/**
+ * Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's
+ * attendees (`kept`), past the bound too: one left off the form would be taken off the class when it is saved.
+ */
+export async function classRoster(db: Db, unit: { path: string }, on: Date, kept: readonly string[] = []) {
+  const select = {
+    id: true, name: true,
+    unit: { select: { name: true } },
+    holdings: { where: holdingOn(on), select: { position: true }, orderBy: { from: "asc" } },
+  } as const;
+  const orderBy = [{ name: "asc" }, { id: "asc" }] as const;
+  const [cadres, attendees] = await Promise.all([
+    db.user.findMany({ where: { unit: { path: { startsWith: unit.path } }, deactivatedAt: null }, orderBy: [...orderBy], take: rosterLimit, select }),
+    kept.length > 0 ? db.user.findMany({ where: { id: { in: [...kept] } }, select }) : [],
+  ]);
+  const listed = new Set(cadres.map((p) => p.id));
+  const missing = attendees.filter((p) => !listed.has(p.id));
+  if (missing.length === 0) return cadres;
+  return [...cadres, ...missing].sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id));
 }
 
 /** The day whose positions the roster shows: today, or a closed unit's last day. */
