@@ -8,8 +8,8 @@ import { upsertPerson } from "#app/people/people.server.ts";
 import { courseProgress } from "#app/progress/progress.server.ts";
 import { markLessonDone, recordScenarioRun, submitQuiz } from "#app/progress/steps.server.ts";
 import { tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
-import { changeableClass, deleteClass, mayChangeClass, recordedClasses, updateClass } from "./class-changes.server.ts";
-import { recordClass } from "./classes.server.ts";
+import { changeableClass, deleteClass, editPage, mayChangeClass, recordedClasses, updateClass } from "./class-changes.server.ts";
+import { classRoster, parseClass, recordClass, rosterLimit } from "./classes.server.ts";
 
 let completes: CatalogCourse;
 let province: TreeUnit;
@@ -59,6 +59,34 @@ describe("who may change a class", () => {
     // Her own class, recorded before her scope moved to another district: still hers to correct.
     expect(mayChangeClass({ id: trainer.id, roles: [trainerOf(neighbour)] }, { recordedById: trainer.id, unit: commune })).toBe(true);
     expect(mayChangeClass({ id: trainer.id, roles: [] }, { recordedById: trainer.id, unit: commune })).toBe(false);
+  });
+
+  test("her own class in a unit her scope has left: she sees and keeps its attendees, not the unit's roster of today", async () => {
+    const [came, stranger] = [await cadre(commune, "Đã Dự Lớp"), await cadre(commune, "Chưa Từng Dự")];
+    const { id } = await record([came]);
+    const moved = { id: trainer.id, roles: [trainerOf(neighbour)] };
+    const own = (await changeableClass(db, moved, id))!;
+    expect((await editPage(db, own, completes)).roster.map((p) => p.id)).toEqual([came]);
+    const form = (attendees: string[]) => {
+      const data = new FormData();
+      data.set("heldOn", "15/03/2025");
+      data.set("place", "Hội trường xã");
+      for (const a of attendees) data.append("attendees", a);
+      return data;
+    };
+    const edited = { course: completes, attendeeIds: [came], inScope: own.inScope };
+    expect(await parseClass(db, own.unit, [], form([came, stranger]), new Date(), moved.id, edited)).toMatchObject({ ok: false, errors: { attendees: "classes.error.attendees" } });
+    expect(await parseClass(db, own.unit, [], form([came]), new Date(), moved.id, edited)).toMatchObject({ ok: true });
+    expect((await editPage(db, await session(id), completes)).roster.map((p) => p.id)).toContain(stranger);
+  });
+
+  test("a class's attendees stay on its roster when the unit has more cadres than the roster shows", async () => {
+    const big = await ensureUnit(db, { code: "SX12", name: "Xã Đông Người", level: "commune", kind: "xa", parent: district });
+    const attendee = await cadre(big, "Ý Thị Cuối Tên");
+    await db.user.createMany({ data: Array.from({ length: rosterLimit }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
+    const roster = (await classRoster(db, big, new Date(), [attendee])).map((p) => p.id);
+    expect(roster).toContain(attendee);
+    expect(roster.length).toBe(rosterLimit + 1);
   });
 
   test("her list holds the classes of her scope and those she recorded, newest first", async () => {

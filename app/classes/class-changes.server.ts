@@ -29,7 +29,9 @@ export async function changeableClass(db: Db, actor: Actor, id: string) {
       attendance: { select: { userId: true } },
     },
   });
-  return session && mayChangeClass(actor, session) ? session : null;
+  if (!session || !mayChangeClass(actor, session)) return null;
+  // Her own class in a unit her scope has left: she may correct it, not read the unit's roster of today.
+  return { ...session, inScope: canOnUnit(actor.roles, "class:record", session.unit.path) };
 }
 export type ChangeableClass = NonNullable<Awaited<ReturnType<typeof changeableClass>>>;
 
@@ -37,7 +39,7 @@ const attendeesOf = (session: ChangeableClass) => session.attendance.map((a) => 
 
 /** The edit page: the class, and the unit's roster on its day with whoever attended it even if she has since left. */
 export async function editPage(db: Db, session: ChangeableClass, course: CatalogCourse) {
-  const roster = await classRoster(db, session.unit, session.heldOn, attendeesOf(session));
+  const roster = await classRoster(db, session.inScope ? session.unit : null, session.heldOn, attendeesOf(session));
   return {
     session: { id: session.id, heldOn: session.heldOn, place: session.place, unit: session.unit.name, recordedBy: session.recordedBy.name, attendees: attendeesOf(session) },
     course: { title: course.title },

@@ -18,18 +18,26 @@ export const rosterLimit = 500;
 
 type ClassUnit = { id: string; path: string; validFrom: Date | null; validTo: Date | null };
 
-/** Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's attendees (`kept`). */
-export function classRoster(db: Db, unit: { path: string }, on: Date, kept: readonly string[] = []) {
-  return db.user.findMany({
-    where: { OR: [{ unit: { path: { startsWith: unit.path } }, deactivatedAt: null }, { id: { in: [...kept] } }] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: rosterLimit,
-    select: {
-      id: true, name: true,
-      unit: { select: { name: true } },
-      holdings: { where: holdingOn(on), select: { position: true }, orderBy: { from: "asc" } },
-    },
-  });
+/**
+ * Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's
+ * attendees (`kept`), past the bound too: one left off the form would be taken off the class when it is saved.
+ * No unit (a recorder whose scope has left it, correcting her own class): its attendees only.
+ */
+export async function classRoster(db: Db, unit: { path: string } | null, on: Date, kept: readonly string[] = []) {
+  const select = {
+    id: true, name: true,
+    unit: { select: { name: true } },
+    holdings: { where: holdingOn(on), select: { position: true }, orderBy: { from: "asc" } },
+  } as const;
+  const orderBy = [{ name: "asc" }, { id: "asc" }] as const;
+  const [cadres, attendees] = await Promise.all([
+    unit ? db.user.findMany({ where: { unit: { path: { startsWith: unit.path } }, deactivatedAt: null }, orderBy: [...orderBy], take: rosterLimit, select }) : [],
+    kept.length > 0 ? db.user.findMany({ where: { id: { in: [...kept] } }, select }) : [],
+  ]);
+  const listed = new Set(cadres.map((p) => p.id));
+  const missing = attendees.filter((p) => !listed.has(p.id));
+  if (missing.length === 0) return cadres;
+  return [...cadres, ...missing].sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id));
 }
 
 /** The day whose positions the roster shows: today, or a closed unit's last day. */
@@ -85,9 +93,9 @@ export type ClassInput = { course: CatalogCourse; heldOn: Date; place: string; a
  * Reads a posted class: a course its people learn, a day that has come and on which the unit existed, a place, and
  * at least one attendee, every one of them on the unit's roster, and not the person recording it: where attending
  * completes a course, nobody certifies her own attendance. Errors name the field they belong to. A class being
- * edited keeps its course and may keep its attendees.
+ * edited keeps its course and may keep its attendees; out of the editor's scope, it may only lose some.
  */
-export async function parseClass(db: Db, unit: ClassUnit, courses: readonly CatalogCourse[], form: FormData, now: Date, recorderId: string, edited?: { course: CatalogCourse; attendeeIds: readonly string[] }) {
+export async function parseClass(db: Db, unit: ClassUnit, courses: readonly CatalogCourse[], form: FormData, now: Date, recorderId: string, edited?: { course: CatalogCourse; attendeeIds: readonly string[]; inScope: boolean }) {
   const parsed = classForm.safeParse({
     courseId: edited ? edited.course.id : (form.get("courseId") ?? undefined),
     heldOn: form.get("heldOn") ?? undefined,
@@ -102,7 +110,7 @@ export async function parseClass(db: Db, unit: ClassUnit, courses: readonly Cata
     const day = parsed.data.heldOn;
     if (day > now) errors.heldOn = "classes.error.future";
     else if ((unit.validFrom && day < unit.validFrom) || (unit.validTo && day >= unit.validTo)) errors.heldOn = "classes.error.closed";
-    const roster = new Set((await classRoster(db, unit, day, edited?.attendeeIds)).map((p) => p.id));
+    const roster = new Set((await classRoster(db, !edited || edited.inScope ? unit : null, day, edited?.attendeeIds)).map((p) => p.id));
     if (!parsed.data.attendees.every((id) => roster.has(id))) errors.attendees = "classes.error.attendees";
     else if (parsed.data.attendees.includes(recorderId)) errors.attendees = "classes.error.self";
   }

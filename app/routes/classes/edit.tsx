@@ -38,7 +38,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await db.$transaction((tx) => deleteClass(tx, user.id, session, course));
     return redirect("/classes/recorded?deleted=1");
   }
-  const parsed = await parseClass(db, session.unit, [], form, new Date(), user.id, { course, attendeeIds: session.attendance.map((a) => a.userId) });
+  const parsed = await parseClass(db, session.unit, [], form, new Date(), user.id, { course, attendeeIds: session.attendance.map((a) => a.userId), inScope: session.inScope });
   if (!parsed.ok) {
     const values = { heldOn: String(form.get("heldOn") ?? ""), place: String(form.get("place") ?? ""), attendees: form.getAll("attendees").map(String) };
     return data({ errors: parsed.errors, values }, { status: 400 });
