@@ -32,9 +32,10 @@ test("a statement is prepared once and bound afresh for each query", () => {
   expect(kept.size()).toBe(3);
 });
 
-test("past its limit the oldest statement is let go, and prepared again when it returns", () => {
+test("past its limit the statement used longest ago is let go, and prepared again when it returns", () => {
   const { adapted, prepare } = database();
   const select = (column: string) => `SELECT ${column} FROM cadre`;
-  for (const column of ["id", "name", "unit", "id, name", "id"]) adapted(select(column)).bind([]).raw().all();
-  expect(prepare.mock.calls.map(([sql]) => sql)).toEqual(["id", "name", "unit", "id, name", "id"].map(select));
+  for (const column of ["id", "name", "unit", "id", "id, name", "id", "name"]) adapted(select(column)).bind([]).raw().all();
+  // "id" was used again before the fourth statement came, so "name" went instead.
+  expect(prepare.mock.calls.map(([sql]) => sql)).toEqual(["id", "name", "unit", "id, name", "name"].map(select));
 });

@@ -13,10 +13,13 @@ export function reuseStatements(database: Database, limit = 2000) {
   const prepared = new Map<string, Statement<unknown[]>>();
   const statement = (sql: string) => {
     let found = prepared.get(sql);
-    if (found) return found;
-    found = prepare(sql) as Statement<unknown[]>;
-    // Statements whose SQL differs only by the length of an IN list are many: keep the newest `limit`.
-    if (prepared.size >= limit) prepared.delete(prepared.keys().next().value!);
+    // Statements whose SQL differs only by the length of an IN list are many: keep the `limit` used last
+    // (a Map iterates in insertion order, so each use moves its statement to the end).
+    if (found) prepared.delete(sql);
+    else {
+      found = prepare(sql) as Statement<unknown[]>;
+      if (prepared.size >= limit) prepared.delete(prepared.keys().next().value!);
+    }
     prepared.set(sql, found);
     return found;
   };

@@ -128,8 +128,13 @@ describe("editing and deleting a class that completes the course", () => {
     const { id } = await record([onlyThis, online, twice], vietnamDay(2025, 2, 10)!);
     const before = await tally();
     const deleted = await session(id);
-    await db.$transaction((tx) => deleteClass(tx, trainer.id, deleted, completes));
+    expect(await db.$transaction((tx) => deleteClass(tx, trainer.id, deleted, completes))).toBe(true);
     expect(await db.classSession.count({ where: { id } })).toBe(0);
+    // The same page sent again, or a correction of it, finds nothing to change (the route answers 404).
+    const audits = await db.auditEvent.count();
+    expect(await db.$transaction((tx) => deleteClass(tx, trainer.id, deleted, completes))).toBe(false);
+    expect(await db.$transaction((tx) => updateClass(tx, trainer.id, deleted, { course: completes, heldOn: deleted.heldOn, place: "Lại", attendeeIds: [onlyThis] }))).toBe(false);
+    expect(await db.auditEvent.count()).toBe(audits);
     expect(await completedAt(onlyThis)).toBeNull();
     expect(await courseProgress(db, onlyThis, completes)).toMatchObject({ completed: false });
     expect(await completedAt(online)).not.toBeNull();

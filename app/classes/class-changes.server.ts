@@ -52,8 +52,16 @@ export async function editPage(db: Db, session: ChangeableClass, course: Catalog
  * no longer on it (or everyone, when the day moved, which decides whether it counts) loses what it alone granted:
  * `withdrawClassCompletion` decides her course again by the one rule; someone added completes as at recording.
  */
+/** Who attended, read in the change's transaction: another change may have landed since the page was read. Null: the class is gone. */
+async function attendeesNow(tx: DbTx, session: ChangeableClass) {
+  const found = await tx.classSession.findUnique({ where: { id: session.id }, select: { attendance: { select: { userId: true } } } });
+  return found && found.attendance.map((a) => a.userId);
+}
+
+/** Changes a class, audited, in the caller's transaction; false when it was deleted meanwhile. */
 export async function updateClass(tx: DbTx, actorId: string, session: ChangeableClass, { course, heldOn, place, attendeeIds }: ClassInput) {
-  const before = attendeesOf(session);
+  const before = await attendeesNow(tx, session);
+  if (!before) return false;
   const removed = before.filter((id) => !attendeeIds.includes(id));
   await tx.classSession.update({ where: { id: session.id }, data: { heldOn, place } });
   await tx.classAttendance.deleteMany({ where: { sessionId: session.id, userId: { in: removed } } });
@@ -66,11 +74,13 @@ export async function updateClass(tx: DbTx, actorId: string, session: Changeable
     before: { course: course.slug, heldOn: isoDay(session.heldOn), place: session.place, attendees: before },
     after: { course: course.slug, heldOn: isoDay(heldOn), place, attendees: attendeeIds, withdrawnCertificates: withdrawn },
   });
+  return true;
 }
 
-/** Deletes a class recorded by mistake, audited, in the caller's transaction: it grants nobody anything any more. */
+/** Deletes a class recorded by mistake, audited, in the caller's transaction: it grants nobody anything any more. False when it was already gone. */
 export async function deleteClass(tx: DbTx, actorId: string, session: ChangeableClass, course: CatalogCourse) {
-  const attendees = attendeesOf(session);
+  const attendees = await attendeesNow(tx, session);
+  if (!attendees) return false;
   // Gone from her classes first, so deciding her course again no longer finds it.
   await tx.classAttendance.deleteMany({ where: { sessionId: session.id } });
   const withdrawn: string[] = [];
@@ -81,6 +91,7 @@ export async function deleteClass(tx: DbTx, actorId: string, session: Changeable
     before: { course: course.slug, heldOn: isoDay(session.heldOn), place: session.place, attendees },
     after: { withdrawnCertificates: withdrawn },
   });
+  return true;
 }
 
 /** The trainer's "classes recorded": those of the units she records classes for and those she recorded, newest first. */

@@ -35,7 +35,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!intent.success) throw data(null, { status: 400 });
   if (intent.data.intent === "delete") {
     if (!deleteConfirmed(form)) return data({ errors: { confirm: "classes.error.confirm" as const }, values: null }, { status: 400 });
-    await db.$transaction((tx) => deleteClass(tx, user.id, session, course));
+    if (!(await db.$transaction((tx) => deleteClass(tx, user.id, session, course)))) notFound();
     return redirect("/classes/recorded?deleted=1");
   }
   const parsed = await parseClass(db, session.unit, [], form, new Date(), user.id, { course, attendeeIds: session.attendance.map((a) => a.userId), inScope: session.inScope });
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const values = { heldOn: String(form.get("heldOn") ?? ""), place: String(form.get("place") ?? ""), attendees: form.getAll("attendees").map(String) };
     return data({ errors: parsed.errors, values }, { status: 400 });
   }
-  await db.$transaction((tx) => updateClass(tx, user.id, session, parsed.input));
+  if (!(await db.$transaction((tx) => updateClass(tx, user.id, session, parsed.input)))) notFound();
   return redirect(`/classes/${session.id}?saved=1`);
 }
 
