@@ -25,7 +25,8 @@ export function buildIfStale(force: boolean) {
   const stale = force || !existsSync(output) || statSync(output).mtimeMs < newestMtime(sources);
   if (!stale) return console.log("· build is up to date");
   console.log("· npm run build");
-  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  // A production build whoever asks: under Vitest NODE_ENV is "test", and Vite would bundle React's development files.
+  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale(false);
