@@ -135,3 +135,25 @@ test("an organizer cannot reset, open or lock the account of someone holding a r
   expect(statusOf(await call(accountAction, post(`/org/people/${learner}/account`, { intent: "deactivate" }), organizer, { id: learner }))).toBe(302);
   expect(statusOf(await call(accountAction, post(`/org/people/${trainer}/account`, { intent: "deactivate" }), admin, { id: trainer }))).toBe(302);
 });
+
+test("a cadre's page shows her profile as the form fills it: blanks for what is unknown, the birth day as dd/mm/yyyy or the year alone; a phone taken by another is refused", async () => {
+  const { district, commune } = await tree();
+  const organizer = await createPersonWithRole(db, "organizer", district);
+  const blank = await createPersonWithRole(db, "learner", commune, "Lâm Thị Trống");
+  const page = async (id: string) => ((await call(personLoader, get(`/org/people/${id}`), organizer, { id })) as { person: Record<string, unknown>; canEdit: boolean; units: { id: string }[] }).person;
+  // Saved with a name and gender only, the rest of her profile is unknown.
+  expect(statusOf(await call(personAction, post(`/org/people/${blank}`, { intent: "profile", name: "Lâm Thị Trống", gender: "female" }), organizer, { id: blank }))).toBe(302);
+  expect(await page(blank)).toMatchObject({ name: "Lâm Thị Trống", ethnicity: "", phone: "", email: "", birth: "", partySince: "", theoryLevel: "", education: "", unitName: "Xã Của Chị" });
+
+  const full = await createPersonWithRole(db, "learner", commune, "Kiên Thị Đủ");
+  const profile = { intent: "profile", name: "Kiên Thị Đủ", gender: "female", birth: "05/09/1983", ethnicity: "khmer", phone: "0912000111", email: "kien@hoiphunu.vn", theoryLevel: "trung_cap", education: "Cử nhân luật" };
+  expect(statusOf(await call(personAction, post(`/org/people/${full}`, profile), organizer, { id: full }))).toBe(302);
+  expect(await page(full)).toMatchObject({ ethnicity: "khmer", phone: "0912000111", email: "kien@hoiphunu.vn", birth: "05/09/1983", theoryLevel: "trung_cap", education: "Cử nhân luật" });
+  expect(statusOf(await call(personAction, post(`/org/people/${blank}`, { intent: "profile", name: "Lâm Thị Trống", gender: "female", birth: "1979" }), organizer, { id: blank }))).toBe(302);
+  expect((await page(blank)).birth).toBe("1979");
+
+  const taken = (await call(personAction, post(`/org/people/${blank}`, { intent: "profile", name: "Lâm Thị Trống", gender: "female", phone: "0912000111" }), organizer, { id: blank })) as { data: { intent: string; errors: object; values: object }; init: ResponseInit };
+  expect(taken.init.status).toBe(400);
+  expect(taken.data).toEqual({ intent: "profile", errors: { phone: "peopleAdmin.error.phoneTaken" }, values: { intent: "profile", name: "Lâm Thị Trống", gender: "female", phone: "0912000111" } });
+  expect((await db.user.findUniqueOrThrow({ where: { id: blank }, select: { phone: true } })).phone).toBeNull();
+});
