@@ -69,3 +69,18 @@ test("an organizer adds a model to a branch, marks it effective and records its 
   const outsider = await contextFor(db, await createPersonWithRole(db, "organizer", other));
   expect(statusOf(await outcome(async () => models(routeArgs(post(`/org/models?unit=${other.id}`, { intent: "effective", modelId: created.id }), outsider))))).toBe(404);
 });
+
+test("the edit page: the unit, whether it is a branch, the period and its figures; only a branch counts households; an address without a period is a bad request", async () => {
+  await ensureDefaultPolicies(db);
+  const { district, commune, branch } = await tree("MG");
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const page = async (unitId: string) => (await editPage(routeArgs(get(`/org/membership/edit?unit=${unitId}&period=2019-H1`), organizer))) as Awaited<ReturnType<typeof editPage>>;
+  expect(await page(commune.id)).toEqual({ unit: { id: commune.id, name: "Xã Một", branch: false }, period: "2019-H1", canReport: true, report: null });
+  expect((await page(branch.id)).unit).toEqual({ id: branch.id, name: "Chi hội Ấp Một", branch: true });
+
+  const households = { households: "300", householdsWithMember: "250" };
+  for (const unit of [commune, branch]) expect(await edit(routeArgs(post(`/org/membership/edit?unit=${unit.id}&period=2019-H1`, { ...figures, ...households }), organizer))).toMatchObject({ saved: "membership.saved" });
+  expect((await page(commune.id)).report).toMatchObject({ members: 1_100, households: null, householdsWithMember: null });
+  expect((await page(branch.id)).report).toMatchObject({ members: 1_100, households: 300, householdsWithMember: 250 });
+  expect(statusOf(await outcome(async () => editPage(routeArgs(get(`/org/membership/edit?unit=${commune.id}`), organizer))))).toBe(400);
+});
