@@ -157,3 +157,20 @@ test("a cadre's page shows her profile as the form fills it: blanks for what is 
   expect(taken.data).toEqual({ intent: "profile", errors: { phone: "peopleAdmin.error.phoneTaken" }, values: { intent: "profile", name: "Lâm Thị Trống", gender: "female", phone: "0912000111" } });
   expect((await db.user.findUniqueOrThrow({ where: { id: blank }, select: { phone: true } })).phone).toBeNull();
 });
+
+test("the roster names its unit, says whether she may read the audit, marks deactivated cadres and lists each one's positions; an empty unit is a bad request", async () => {
+  const { district, commune, cadre } = await tree();
+  const organizer = await createPersonWithRole(db, "organizer", district);
+  const holder = await cadre(commune, "Hứa Thị Chức Vụ");
+  await db.positionHolding.create({ data: { userId: holder, unitId: commune.id, position: "hoi_chu_tich", from: new Date("2020-01-01") } });
+  const gone = await cadre(commune, "Hứa Thị Nghỉ");
+  await db.user.update({ where: { id: gone }, data: { deactivatedAt: new Date() } });
+  const list = (await call(roster, get(`/org/people?unit=${commune.id}&q=H%E1%BB%A9a`), organizer)) as Awaited<ReturnType<typeof roster>>;
+  expect(list.unit).toEqual({ id: commune.id, name: "Xã Của Chị" });
+  expect(list.canReadAudit).toBe(true);
+  expect(list.cadres.rows.map((r) => [r.name, r.deactivated, r.positions])).toEqual([
+    ["Hứa Thị Chức Vụ", false, [{ position: "hoi_chu_tich", unitName: "Xã Của Chị" }]],
+    ["Hứa Thị Nghỉ", true, []],
+  ]);
+  expect(statusOf(await call(roster, get("/org/people?unit="), organizer))).toBe(400);
+});
