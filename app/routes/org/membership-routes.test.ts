@@ -84,3 +84,15 @@ test("the edit page: the unit, whether it is a branch, the period and its figure
   expect((await page(branch.id)).report).toMatchObject({ members: 1_100, households: 300, householdsWithMember: 250 });
   expect(statusOf(await outcome(async () => editPage(routeArgs(get(`/org/membership/edit?unit=${commune.id}`), organizer))))).toBe(400);
 });
+
+test("the overview names its unit, which is entered by sums, not by hand, while its communes are; a malformed period is a bad request", async () => {
+  const { district, commune } = await tree("MH");
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const view = (await overview(routeArgs(get(`/org/membership?unit=${district.id}&period=2019-H1`), organizer))) as Awaited<ReturnType<typeof overview>>;
+  expect(view.unit).toEqual({ id: district.id, name: "Huyện", parentId: null, canEnter: false });
+  expect(view.period).toBe("2019-H1");
+  expect(view.overview.rows.map((r) => [r.id, r.canEnter])).toEqual([[commune.id, true]]);
+  const atCommune = (await overview(routeArgs(get(`/org/membership?unit=${commune.id}&period=2019-H1`), organizer))) as Awaited<ReturnType<typeof overview>>;
+  expect(atCommune.unit).toEqual({ id: commune.id, name: "Xã Một", parentId: district.id, canEnter: true });
+  expect(statusOf(await outcome(async () => overview(routeArgs(get(`/org/membership?unit=${district.id}&period=2019-H3`), organizer))))).toBe(400);
+});
