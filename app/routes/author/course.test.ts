@@ -8,6 +8,7 @@ import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit
 import * as course from "./course.tsx";
 import * as file from "./file.tsx";
 import * as index from "./index.tsx";
+import * as preview from "./preview.ts";
 
 // A trainer's path through authoring: create a course, add a lesson, edit it, publish, mark re-certification.
 let context: Awaited<ReturnType<typeof contextFor>>;
@@ -115,4 +116,10 @@ test("a shipped course is changed only through code review, and only by a traine
   const below = await contextFor(db, await createPersonWithRole(db, "trainer", district));
   const marked = await outcome(() => course.action(routeArgs(post(`/author/${shipped.slug}`, { intent: "recertify", version: String(shipped.version), required: "true" }), below, { slug: shipped.slug })));
   expect(statusOf(marked)).toBe(403);
+});
+
+test("the live preview compiles a draft file and answers a request without a valid file name with 400", async () => {
+  const send = (fields: Record<string, string>) => outcome(() => preview.action(routeArgs(post("/author/preview", fields), context)));
+  expect(await send({ name: "../khong-hop-le", source: "" })).toMatchObject({ data: { ok: false, issues: [{ file: "", message: expect.any(String) }] }, init: { status: 400 } });
+  expect(await send({ name: "01-bai-mo-dau.mdx", source: "---\ntitle: \"Bài mở đầu\"\nminutes: 5\n---\n\nNội dung.\n" })).toMatchObject({ ok: true });
 });

@@ -8,7 +8,7 @@ import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit/route-args.ts";
 import { middleware } from "#app/root.tsx";
 import { action as login } from "#app/routes/auth/login.tsx";
-import { action as changePassword } from "#app/routes/account/password.tsx";
+import { action as changePassword, loader as passwordPage } from "#app/routes/account/password.tsx";
 import * as auditRoute from "./audit.tsx";
 import { loader as roster } from "./people.tsx";
 import { action as personAction, loader as personLoader } from "./person.tsx";
@@ -106,6 +106,9 @@ test("the temporary password is shown once; the cadre is held at the change page
   expect(((await visit("/org/people.data")) as Response).headers.get("Location")).toBe("/account/password?redirectTo=%2Forg%2Fpeople");
   expect((await visit("/account/password")) as Response).toMatchObject({ status: 200 });
 
+  expect(await call(passwordPage, get("/account/password?redirectTo=%2Fcourses"), id)).toEqual({ mustChange: true, minLength: expect.any(Number), redirectTo: "/courses" });
+  const wrong = await call(changePassword, post("/account/password", { current: "Sai@2025xyz", next: "Moi@2025xyz", confirm: "Moi@2025xyz" }), id);
+  expect(wrong).toMatchObject({ data: { errors: { current: "peopleAdmin.error.currentPassword" } }, init: { status: 400 } });
   const mismatch = await call(changePassword, post("/account/password", { current: created.password, next: "Moi@2025xyz", confirm: "khac" }), id);
   expect(statusOf(mismatch)).toBe(400);
   const changed = (await call(changePassword, post("/account/password", { current: created.password, next: "Moi@2025xyz", confirm: "Moi@2025xyz", redirectTo: "/courses" }), id)) as Response;
