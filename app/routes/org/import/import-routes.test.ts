@@ -89,3 +89,16 @@ test("the upload page lists the kinds she may import and her recent jobs; a kind
   expect(page.kinds).toContain("cadres");
   expect(page.jobs.map((j) => j.id)).toEqual([id]);
 });
+
+test("a template is a private spreadsheet download named for its kind; a kind she may not import or one that does not exist is not found", async () => {
+  const district = await unitTree("RT4");
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const download = (kind: string, context = organizer) => outcome(async () => template(routeArgs(get(`/org/import/template/${kind}`), context, { kind })));
+  const positions = (await download("positions")) as Response;
+  expect(positions.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  expect(positions.headers.get("Content-Disposition")).toBe('attachment; filename="mau-nhap-chuc-vu.xlsx"');
+  expect(positions.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(statusOf(await download("khong-co"))).toBe(404);
+  const learner = await contextFor(db, await createPersonWithRole(db, "learner", district));
+  expect(statusOf(await download("cadres", learner))).toBe(404);
+});
