@@ -96,3 +96,22 @@ test("the overview names its unit, which is entered by sums, not by hand, while 
   expect(atCommune.unit).toEqual({ id: commune.id, name: "Xã Một", parentId: district.id, canEnter: true });
   expect(statusOf(await outcome(async () => overview(routeArgs(get(`/org/membership?unit=${district.id}&period=2019-H3`), organizer))))).toBe(400);
 });
+
+test("the models page of the unit asked for offers its open branches by name; an unknown intent, a missing model and an end without its day are refused", async () => {
+  const { district, commune, branch } = await tree("MP");
+  await ensureUnit(db, { code: "MPB3", name: "Chi hội Đã Nhập", level: "branch", kind: "ap", parent: commune, validTo: new Date("2024-01-01T00:00:00+07:00") });
+  await ensureUnit(db, { code: "MPB4", name: "Chi hội Sắp Nhập", level: "branch", kind: "ap", parent: commune, validTo: new Date(Date.now() + 365 * 86_400_000) });
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const path = `/org/models?unit=${commune.id}`;
+  const view = (await modelsPage(routeArgs(get(path), organizer))) as Awaited<ReturnType<typeof modelsPage>>;
+  expect(view.unit).toEqual({ id: commune.id, name: "Xã Một" });
+  expect(view.branches.map((b) => b.name)).toEqual(["Chi hội Sắp Nhập", "Chi hội Ấp Hai", "Chi hội Ấp Một"]);
+
+  const refused = await outcome(async () => models(routeArgs(post(path, { intent: "khong-co" }), organizer)));
+  expect(statusOf(refused)).toBe(400);
+  expect((refused as { data: unknown }).data).toBeNull();
+  expect(statusOf(await outcome(async () => models(routeArgs(post(path, { intent: "effective" }), organizer))))).toBe(404);
+  await models(routeArgs(post(path, { intent: "create", unitId: branch.id, kind: "savings", name: "Tổ vay vốn", members: "10", startedOn: "01/02/2021" }), organizer));
+  const created = await db.unionModel.findFirstOrThrow({ where: { unitId: branch.id }, select: { id: true } });
+  expect(await outcome(async () => models(routeArgs(post(path, { intent: "end", modelId: created.id }), organizer)))).toMatchObject({ data: { intent: "end", modelId: created.id, errors: { endedOn: "models.error.date" } }, init: { status: 400 } });
+});
