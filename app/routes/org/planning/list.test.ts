@@ -140,7 +140,12 @@ test("the page's data: each entry's dated history, standing and readiness (cours
   expect(await send({ intent: "step", kind: "nomination", heldOn: today, participants: "9", note: "Hội nghị cán bộ", [`votes:${entry.id}`]: "7" }, own.id)).toEqual({ intent: "step", ok: true });
   expect(await send({ intent: "review", year: today.slice(0, 4), heldOn: today, note: "Rà soát", [`decision:${entry.id}`]: "keep" }, own.id)).toMatchObject({ ok: true });
 
+  // A required course no longer in the catalog is named by its address.
+  const gone = await db.positionRequirement.create({
+    data: { position: "dang_bi_thu", unitLevel: "commune", kind: "course", value: "khoa-da-go", source: "Quy định thử", effectiveFrom: new Date("2020-01-01T00:00:00+07:00") },
+  });
   const page = await loader(routeArgs(get(path(own.id)), organizer, params(own.id)));
+  await db.positionRequirement.delete({ where: { id: gone.id } });
   const events = await db.planningEvent.findMany({ where: { entryId: entry.id }, orderBy: [{ on: "asc" }, { id: "asc" }], select: { id: true, on: true, status: true, reason: true } });
   expect(events.length).toBe(2);
   const [shown] = page.entries;
@@ -152,10 +157,12 @@ test("the page's data: each entry's dated history, standing and readiness (cours
   const catalog = await getCatalog();
   const titled = (slug: string) => catalog.bySlug.get(slug)!.title;
   expect(titled("van-dong-tap-hop-hoi-vien")).not.toBe("van-dong-tap-hop-hoi-vien");
-  expect(shown!.readiness).toEqual({
+  // Strictly: an item that is not a course gets no course field, not even an undefined one.
+  expect(shown!.readiness).toStrictEqual({
     state: "not_ready",
     items: [
       { kind: "party_member", source: expect.any(String) },
+      { kind: "course", course: "khoa-da-go", source: "Quy định thử" },
       { kind: "course", course: titled("nghi-quyet-chi-thi-ve-cong-tac-phu-nu"), source: expect.any(String) },
       { kind: "course", course: titled("van-dong-tap-hop-hoi-vien"), source: expect.any(String) },
       { kind: "theory_level", level: "trung_cap", source: expect.any(String) },
