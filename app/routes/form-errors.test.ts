@@ -38,3 +38,10 @@ test("a certificate lookup declaring 60 MB answers 413", async () => {
   const huge = raw("code=LT-1234-5678", { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(60 * 1024 * 1024) });
   expect(await refusal(verify(args(huge)))).toBe(413);
 });
+
+test("certificate lookup: a code that cannot be one comes back with what was typed; a code typed loosely goes to its canonical address", async () => {
+  const result = (await verify(args(post({ code: " abc " })))) as { data: unknown; init: ResponseInit };
+  expect(result.init.status).toBe(400);
+  expect(result.data).toEqual({ error: "certificate.codeInvalid", code: " abc " });
+  expect(((await verify(args(post({ code: "lt 2345 6789" })))) as Response).headers.get("Location")).toBe("/verify/LT-2345-6789");
+});

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { vietnamDay } from "#app/org/days.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
@@ -69,4 +70,43 @@ test("a new version of a rule ends the one in force on its day; values are check
   expect(await policyOn(db, "planning-women-share", day(2027, 1, 1))).toMatchObject({ value: 0.3, source: "Quy định mới" });
   expect(errorsOf(await send({ ...rule, effectiveFrom: "2026-06-01" }))).toEqual({ effectiveFrom: "planningAdmin.error.notAfterLatest" });
   expect(await db.auditEvent.count({ where: { action: "policy.set", actorId: admin } })).toBe(1);
+});
+
+test("the page: the position and level asked for (a wrong one falls back), each requirement and rule marked future, in force or ended, and the catalog's courses", async () => {
+  const past = new Date(Date.now() - 400 * 86_400_000);
+  const later = new Date(Date.now() + 400 * 86_400_000);
+  const requirement = (value: string, effectiveFrom: Date, effectiveTo: Date | null) =>
+    db.positionRequirement.create({ data: { position: "hoi_uy_vien_ban_thuong_vu", unitLevel: "district", kind: "theory_level", value, source: "Quy định trang", effectiveFrom, effectiveTo } });
+  const [ended, inForce, future] = [await requirement("so_cap", past, new Date()), await requirement("trung_cap", past, null), await requirement("cao_cap", later, null)];
+  const rule = await db.policyRule.create({ data: { key: "planning-max-per-position", value: 3, source: "Quy định tương lai", effectiveFrom: later } });
+  const read = async (query: string) => (await loader(routeArgs(get(`/admin/planning${query}`), await contextFor(db, admin)))) as Awaited<ReturnType<typeof loader>>;
+
+  const page = await read("?position=hoi_uy_vien_ban_thuong_vu&level=district&saved=1");
+  expect(page.page).toEqual({ position: "hoi_uy_vien_ban_thuong_vu", level: "district" });
+  expect(page.saved).toBe(true);
+  expect(page.requirements.map((r) => [r.id, r.value, r.state])).toEqual([
+    [future.id, "cao_cap", "future"],
+    [ended.id, "so_cap", "ended"],
+    [inForce.id, "trung_cap", "inForce"],
+  ]);
+  expect(page.requirements[0]).toMatchObject({ kind: "theory_level", source: "Quy định trang", effectiveFrom: later, effectiveTo: null });
+  expect(page.rules.find((r) => r.id === rule.id)).toMatchObject({ key: "planning-max-per-position", value: 3, source: "Quy định tương lai", state: "future" });
+  expect(page.terms.map((t) => t.key)).toContain("2030-2035");
+  const { courses } = await getCatalog();
+  expect(page.courses).toEqual(courses.map((c) => ({ slug: c.slug, title: c.title })));
+
+  const fallback = await read("?position=khong-co&level=khong-co");
+  expect(fallback.page).toEqual({ position: "dang_bi_thu", level: "commune" });
+  expect(fallback.saved).toBe(false);
+});
+
+test("a requirement of a course of the catalog is saved and sends back to the page it came from, saved; an unknown intent is a bad request", async () => {
+  const [course] = (await getCatalog()).courses;
+  const saved = (await send({ intent: "addRequirement", position: "hoi_chu_tich", unitLevel: "commune", item: `course:${course!.slug}`, source: "Quy định khóa học", effectiveFrom: "2026-01-01" })) as Response;
+  expect(saved.status).toBe(302);
+  expect(saved.headers.get("Location")).toBe("/admin/planning?position=hoi_chu_tich&level=commune&saved=1");
+  expect(await db.positionRequirement.count({ where: { position: "hoi_chu_tich", unitLevel: "commune", kind: "course", value: course!.slug } })).toBe(1);
+  const unknown = await send({ intent: "khong-co" });
+  expect(statusOf(unknown)).toBe(400);
+  expect((unknown as { data: unknown }).data).toBeNull();
 });

@@ -75,3 +75,12 @@ test("signing in successfully starts the account's count afresh", async () => {
   expect(location(await attempt("0913000001", password))).toBe("/courses");
   for (let i = 0; i < 5; i++) expect(statusOf(await attempt("0913000001", "sai"))).toBe(400);
 });
+
+test("the sign-in page keeps where to go after it; a wrong password is refused with the form's message and the identifier typed", async () => {
+  expect(await loader(routeArgs(get("/login?redirectTo=%2Forg%3Funit%3D1"), await contextFor(db, null)))).toEqual({ redirectTo: "/org?unit=1" });
+  expect(location(await outcome(async () => loader(routeArgs(get("/login?redirectTo=%2Forg"), await contextFor(db, userId)))))).toBe("/org");
+  const unit = await ensureUnit(db, { code: "LG9", name: "Xã Gõ Sai", level: "commune", kind: "xa", parent: null });
+  await upsertPerson(db, { name: "Lý Thị Gõ Sai", phone: "0913000099", gender: "female", unitId: unit.id }, { plain: password });
+  expect(await attempt("0913000099", "sai")).toMatchObject({ data: { errors: { form: "login.invalid" }, identifier: "0913000099" }, init: { status: 400 } });
+  expect(await attempt("0913000099", "")).toMatchObject({ data: { errors: { password: "login.passwordRequired" }, identifier: "0913000099" }, init: { status: 400 } });
+});

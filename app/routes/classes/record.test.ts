@@ -69,3 +69,24 @@ test("only trainers record, within their unit and below, and only for a commune 
   for (const unit of [neighbour.id, "khong-co-don-vi"]) expect(statusOf(await send(unit, fields))).toBe(404);
   expect(statusOf(await send(district.id, fields))).toBe(400);
 });
+
+test("a form without a course or a place comes back with them blank; a malformed key is refused whole, before anything is recorded", async () => {
+  const before = await db.classSession.count();
+  const blank = (await send(commune.id, [["heldOn", "20/05/2025"]])) as { data: { values: unknown }; init: ResponseInit };
+  expect(blank.init.status).toBe(400);
+  expect(blank.data.values).toEqual({ courseId: "", heldOn: "20/05/2025", place: "", attendees: [] });
+  const fields: [string, string][] = [["idempotencyKey", "khong-phai-khoa"], ["courseId", courseId], ["heldOn", "20/05/2025"], ["place", "Nhà văn hóa"], ["attendees", attendee]];
+  expect(await send(commune.id, fields)).toEqual(expect.objectContaining({ data: { errors: {}, values: null, error: "error.400" }, init: expect.objectContaining({ status: 400 }) }));
+  expect(await db.classSession.count()).toBe(before);
+  const filled = (await send(commune.id, [["courseId", courseId], ["heldOn", "32/01/2025"], ["place", "Nhà văn hóa"]])) as { data: { values: unknown } };
+  expect(filled.data.values).toEqual({ courseId, heldOn: "32/01/2025", place: "Nhà văn hóa", attendees: [] });
+});
+
+test("the classes report of the unit asked for: its name and trail from the reader's scope; only someone who also records classes is offered to record one", async () => {
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const atCommune = await orgClasses.loader(routeArgs(get(`/org/classes?unit=${commune.id}`), organizer));
+  expect(atCommune).toMatchObject({ unit: { id: commune.id, name: "Xã Ghi Lớp" }, mayRecord: false });
+  expect(atCommune.trail).toEqual([{ id: district.id, name: "Huyện Ghi Lớp" }, { id: commune.id, name: "Xã Ghi Lớp" }]);
+  const admin = await contextFor(db, await createPersonWithRole(db, "admin", district));
+  expect((await orgClasses.loader(routeArgs(get(`/org/classes?unit=${commune.id}`), admin))).mayRecord).toBe(true);
+});

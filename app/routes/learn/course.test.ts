@@ -36,3 +36,19 @@ test("the course page needs a learner and a course that exists", async () => {
   expect(statusOf(await openCourse((await createLearner(db)).userId))).toBe(403);
   expect(statusOf(await openCourse(await learner(), "khong-co-khoa-nay"))).toBe(404);
 });
+
+test("each course says whether it has scenarios and optional lessons; with every lesson done the next one is the first again", async () => {
+  const userId = await learner();
+  const flags: [boolean, boolean][] = [];
+  for (const each of (await getCatalog()).courses.filter((c) => c.ownerUnitId === null)) {
+    const page = (await openCourse(userId, each.slug)) as Awaited<ReturnType<typeof coursePage.loader>>;
+    expect(page.course, each.slug).toMatchObject({ hasScenarios: each.rule.scenarioIds.length > 0, hasOptionalLessons: each.lessons.some((l) => l.optional) });
+    flags.push([page.course.hasScenarios, page.course.hasOptionalLessons]);
+  }
+  // The shipped courses have both kinds of each, or this test could not tell a wrong answer.
+  expect(new Set(flags.map(([s]) => s))).toEqual(new Set([true, false]));
+  expect(new Set(flags.map(([, o]) => o))).toEqual(new Set([true, false]));
+
+  for (const lesson of course.lessons) await markLessonDone(db, userId, course, lesson.id);
+  expect(((await openCourse(userId)) as Awaited<ReturnType<typeof coursePage.loader>>).nextLesson).toBe(course.lessons[0]!.slug);
+});

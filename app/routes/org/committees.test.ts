@@ -60,7 +60,9 @@ test("a committee is set with its seats, a bad form is refused field by field an
 
   const outcomeFields = { intent: "outcome", committee: committee.id, person: cadre, position: "dang_uy_vien_ban_chap_hanh", how: "elected", on: today };
   const badOutcome = { ...outcomeFields, person: "", how: "chosen" };
-  expect(answer(await send(badOutcome))).toEqual({ form: "outcome", kind: committee.id, errors: { person: "pipeline.outcome.personInvalid", how: "pipeline.outcome.howInvalid" }, values: badOutcome });
+  const refusedOutcome = await send(badOutcome);
+  expect(statusOf(refusedOutcome)).toBe(400);
+  expect(answer(refusedOutcome)).toEqual({ form: "outcome", kind: committee.id, errors: { person: "pipeline.outcome.personInvalid", how: "pipeline.outcome.howInvalid" }, values: badOutcome });
   expect(statusOf(await send({ ...outcomeFields, committee: "khong-co" }))).toBe(404);
   expect(back(await send(outcomeFields))).toBe(path(commune.id));
   const member = await db.committeeMember.findFirstOrThrow({ where: { committeeId: committee.id }, select: { id: true, userId: true, how: true } });
@@ -73,7 +75,9 @@ test("a committee is set with its seats, a bad form is refused field by field an
   const seats = (n: number) => ({ intent: "committee", kind: "party_executive", seats: String(n), formedOn: today });
   expect(back(await send(seats(2)))).toBe(path(commune.id));
   expect(back(await send({ ...outcomeFields, person: another }))).toBe(path(commune.id));
-  expect(answer(await send(seats(1)))).toEqual({ form: "committee", kind: "party_executive", errors: { seats: "pipeline.committee.seatsBelowMembers" }, values: seats(1) });
+  const below = await send(seats(1));
+  expect(statusOf(below)).toBe(400);
+  expect(answer(below)).toEqual({ form: "committee", kind: "party_executive", errors: { seats: "pipeline.committee.seatsBelowMembers" }, values: seats(1) });
   expect((await committeeOf("party_executive"))!.seats).toBe(2);
 
   expect(back(await send({ intent: "removeOutcome", member: member.id }))).toBe(path(commune.id));

@@ -1,4 +1,6 @@
 import { expect, test } from "vitest";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
+import { coursesForUnit } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit } from "#app/org/unit-tree.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
@@ -79,4 +81,28 @@ test("on a day after the unit closed: it says so, names the successors (a link o
   const both = await createPersonWithRole(db, "organizer", next);
   await db.roleAssignment.create({ data: { userId: both, role: "organizer", unitId: old.id } });
   expect(((await report(both, `unit=${old.id}&day=2026-01-15`)) as Report).successors).toEqual([{ id: successor.id, name: "Xã Mới", readable: true }]);
+});
+
+test("the course asked for by its slug, else the first the unit can learn; a unit formed after the day says when; a page past the last is the last", async () => {
+  const { district } = await tree();
+  const organizer = await createPersonWithRole(db, "organizer", district);
+  const courses = coursesForUnit((await getCatalog()).courses, district);
+  expect(courses.length).toBeGreaterThan(1);
+  const [first, second] = [courses[0]!, courses[1]!];
+  const plain = (await report(organizer, `unit=${district.id}`)) as Report;
+  expect(plain.courses).toEqual(courses.map((c) => ({ id: c.id, slug: c.slug, title: c.title, lessons: c.lessons.length })));
+  expect(plain.course).toEqual({ slug: first.slug, title: first.title });
+  expect(((await report(organizer, `unit=${district.id}&course=${second.slug}`)) as Report).course).toEqual({ slug: second.slug, title: second.title });
+  expect(((await report(organizer, `unit=${district.id}&course=khong-co`)) as Report).course).toEqual({ slug: first.slug, title: first.title });
+  const past = (await report(organizer, `unit=${district.id}&page=99`)) as Report;
+  expect(past.cadres.pages).toBe(1);
+  expect(past.cadres.page).toBe(1);
+
+  const formedOn = new Date("2025-07-01T00:00:00+07:00");
+  const fresh = await ensureUnit(db, { code: "ORF", name: "Tỉnh Mới Lập", level: "province", kind: "tinh", parent: null, validFrom: formedOn, validTo: new Date("2030-01-01T00:00:00+07:00") });
+  const founder = await createPersonWithRole(db, "organizer", fresh);
+  expect(((await report(founder, `unit=${fresh.id}&day=2025-06-30`)) as Report).unit).toEqual({ id: fresh.id, name: "Tỉnh Mới Lập", formed: "2025-07-01", closed: null });
+  expect(((await report(founder, `unit=${fresh.id}&day=2025-07-01`)) as Report).unit.formed).toBeNull();
+  expect(((await report(founder, `unit=${fresh.id}&day=2029-12-31`)) as Report).unit.closed).toBeNull();
+  expect(((await report(founder, `unit=${fresh.id}&day=2030-01-01`)) as Report).unit.closed).toEqual({ on: "2030-01-01", lastDay: "2029-12-31" });
 });

@@ -69,3 +69,49 @@ test("an organizer adds a model to a branch, marks it effective and records its 
   const outsider = await contextFor(db, await createPersonWithRole(db, "organizer", other));
   expect(statusOf(await outcome(async () => models(routeArgs(post(`/org/models?unit=${other.id}`, { intent: "effective", modelId: created.id }), outsider))))).toBe(404);
 });
+
+test("the edit page: the unit, whether it is a branch, the period and its figures; only a branch counts households; an address without a period is a bad request", async () => {
+  await ensureDefaultPolicies(db);
+  const { district, commune, branch } = await tree("MG");
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const page = async (unitId: string) => (await editPage(routeArgs(get(`/org/membership/edit?unit=${unitId}&period=2019-H1`), organizer))) as Awaited<ReturnType<typeof editPage>>;
+  expect(await page(commune.id)).toEqual({ unit: { id: commune.id, name: "Xã Một", branch: false }, period: "2019-H1", canReport: true, report: null });
+  expect((await page(branch.id)).unit).toEqual({ id: branch.id, name: "Chi hội Ấp Một", branch: true });
+
+  const households = { households: "300", householdsWithMember: "250" };
+  for (const unit of [commune, branch]) expect(await edit(routeArgs(post(`/org/membership/edit?unit=${unit.id}&period=2019-H1`, { ...figures, ...households }), organizer))).toMatchObject({ saved: "membership.saved" });
+  expect((await page(commune.id)).report).toMatchObject({ members: 1_100, households: null, householdsWithMember: null });
+  expect((await page(branch.id)).report).toMatchObject({ members: 1_100, households: 300, householdsWithMember: 250 });
+  expect(statusOf(await outcome(async () => editPage(routeArgs(get(`/org/membership/edit?unit=${commune.id}`), organizer))))).toBe(400);
+});
+
+test("the overview names its unit, which is entered by sums, not by hand, while its communes are; a malformed period is a bad request", async () => {
+  const { district, commune } = await tree("MH");
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const view = (await overview(routeArgs(get(`/org/membership?unit=${district.id}&period=2019-H1`), organizer))) as Awaited<ReturnType<typeof overview>>;
+  expect(view.unit).toEqual({ id: district.id, name: "Huyện", parentId: null, canEnter: false });
+  expect(view.period).toBe("2019-H1");
+  expect(view.overview.rows.map((r) => [r.id, r.canEnter])).toEqual([[commune.id, true]]);
+  const atCommune = (await overview(routeArgs(get(`/org/membership?unit=${commune.id}&period=2019-H1`), organizer))) as Awaited<ReturnType<typeof overview>>;
+  expect(atCommune.unit).toEqual({ id: commune.id, name: "Xã Một", parentId: district.id, canEnter: true });
+  expect(statusOf(await outcome(async () => overview(routeArgs(get(`/org/membership?unit=${district.id}&period=2019-H3`), organizer))))).toBe(400);
+});
+
+test("the models page of the unit asked for offers its open branches by name; an unknown intent, a missing model and an end without its day are refused", async () => {
+  const { district, commune, branch } = await tree("MP");
+  await ensureUnit(db, { code: "MPB3", name: "Chi hội Đã Nhập", level: "branch", kind: "ap", parent: commune, validTo: new Date("2024-01-01T00:00:00+07:00") });
+  await ensureUnit(db, { code: "MPB4", name: "Chi hội Sắp Nhập", level: "branch", kind: "ap", parent: commune, validTo: new Date(Date.now() + 365 * 86_400_000) });
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const path = `/org/models?unit=${commune.id}`;
+  const view = (await modelsPage(routeArgs(get(path), organizer))) as Awaited<ReturnType<typeof modelsPage>>;
+  expect(view.unit).toEqual({ id: commune.id, name: "Xã Một" });
+  expect(view.branches.map((b) => b.name)).toEqual(["Chi hội Sắp Nhập", "Chi hội Ấp Hai", "Chi hội Ấp Một"]);
+
+  const refused = await outcome(async () => models(routeArgs(post(path, { intent: "khong-co" }), organizer)));
+  expect(statusOf(refused)).toBe(400);
+  expect((refused as { data: unknown }).data).toBeNull();
+  expect(statusOf(await outcome(async () => models(routeArgs(post(path, { intent: "effective" }), organizer))))).toBe(404);
+  await models(routeArgs(post(path, { intent: "create", unitId: branch.id, kind: "savings", name: "Tổ vay vốn", members: "10", startedOn: "01/02/2021" }), organizer));
+  const created = await db.unionModel.findFirstOrThrow({ where: { unitId: branch.id }, select: { id: true } });
+  expect(await outcome(async () => models(routeArgs(post(path, { intent: "end", modelId: created.id }), organizer)))).toMatchObject({ data: { intent: "end", modelId: created.id, errors: { endedOn: "models.error.date" } }, init: { status: 400 } });
+});

@@ -8,7 +8,7 @@ import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit/route-args.ts";
 import { middleware } from "#app/root.tsx";
 import { action as login } from "#app/routes/auth/login.tsx";
-import { action as changePassword } from "#app/routes/account/password.tsx";
+import { action as changePassword, loader as passwordPage } from "#app/routes/account/password.tsx";
 import * as auditRoute from "./audit.tsx";
 import { loader as roster } from "./people.tsx";
 import { action as personAction, loader as personLoader } from "./person.tsx";
@@ -106,6 +106,9 @@ test("the temporary password is shown once; the cadre is held at the change page
   expect(((await visit("/org/people.data")) as Response).headers.get("Location")).toBe("/account/password?redirectTo=%2Forg%2Fpeople");
   expect((await visit("/account/password")) as Response).toMatchObject({ status: 200 });
 
+  expect(await call(passwordPage, get("/account/password?redirectTo=%2Fcourses"), id)).toEqual({ mustChange: true, minLength: expect.any(Number), redirectTo: "/courses" });
+  const wrong = await call(changePassword, post("/account/password", { current: "Sai@2025xyz", next: "Moi@2025xyz", confirm: "Moi@2025xyz" }), id);
+  expect(wrong).toMatchObject({ data: { errors: { current: "peopleAdmin.error.currentPassword" } }, init: { status: 400 } });
   const mismatch = await call(changePassword, post("/account/password", { current: created.password, next: "Moi@2025xyz", confirm: "khac" }), id);
   expect(statusOf(mismatch)).toBe(400);
   const changed = (await call(changePassword, post("/account/password", { current: created.password, next: "Moi@2025xyz", confirm: "Moi@2025xyz", redirectTo: "/courses" }), id)) as Response;
@@ -134,4 +137,43 @@ test("an organizer cannot reset, open or lock the account of someone holding a r
   // A learner of her unit stays hers to manage; an admin of the unit may manage the trainer.
   expect(statusOf(await call(accountAction, post(`/org/people/${learner}/account`, { intent: "deactivate" }), organizer, { id: learner }))).toBe(302);
   expect(statusOf(await call(accountAction, post(`/org/people/${trainer}/account`, { intent: "deactivate" }), admin, { id: trainer }))).toBe(302);
+});
+
+test("a cadre's page shows her profile as the form fills it: blanks for what is unknown, the birth day as dd/mm/yyyy or the year alone; a phone taken by another is refused", async () => {
+  const { district, commune } = await tree();
+  const organizer = await createPersonWithRole(db, "organizer", district);
+  const blank = await createPersonWithRole(db, "learner", commune, "Lâm Thị Trống");
+  const page = async (id: string) => ((await call(personLoader, get(`/org/people/${id}`), organizer, { id })) as { person: Record<string, unknown>; canEdit: boolean; units: { id: string }[] }).person;
+  // Saved with a name and gender only, the rest of her profile is unknown.
+  expect(statusOf(await call(personAction, post(`/org/people/${blank}`, { intent: "profile", name: "Lâm Thị Trống", gender: "female" }), organizer, { id: blank }))).toBe(302);
+  expect(await page(blank)).toMatchObject({ name: "Lâm Thị Trống", ethnicity: "", phone: "", email: "", birth: "", partySince: "", theoryLevel: "", education: "", unitName: "Xã Của Chị" });
+
+  const full = await createPersonWithRole(db, "learner", commune, "Kiên Thị Đủ");
+  const profile = { intent: "profile", name: "Kiên Thị Đủ", gender: "female", birth: "05/09/1983", ethnicity: "khmer", phone: "0912000111", email: "kien@hoiphunu.vn", theoryLevel: "trung_cap", education: "Cử nhân luật" };
+  expect(statusOf(await call(personAction, post(`/org/people/${full}`, profile), organizer, { id: full }))).toBe(302);
+  expect(await page(full)).toMatchObject({ ethnicity: "khmer", phone: "0912000111", email: "kien@hoiphunu.vn", birth: "05/09/1983", theoryLevel: "trung_cap", education: "Cử nhân luật" });
+  expect(statusOf(await call(personAction, post(`/org/people/${blank}`, { intent: "profile", name: "Lâm Thị Trống", gender: "female", birth: "1979" }), organizer, { id: blank }))).toBe(302);
+  expect((await page(blank)).birth).toBe("1979");
+
+  const taken = (await call(personAction, post(`/org/people/${blank}`, { intent: "profile", name: "Lâm Thị Trống", gender: "female", phone: "0912000111" }), organizer, { id: blank })) as { data: { intent: string; errors: object; values: object }; init: ResponseInit };
+  expect(taken.init.status).toBe(400);
+  expect(taken.data).toEqual({ intent: "profile", errors: { phone: "peopleAdmin.error.phoneTaken" }, values: { intent: "profile", name: "Lâm Thị Trống", gender: "female", phone: "0912000111" } });
+  expect((await db.user.findUniqueOrThrow({ where: { id: blank }, select: { phone: true } })).phone).toBeNull();
+});
+
+test("the roster names its unit, says whether she may read the audit, marks deactivated cadres and lists each one's positions; an empty unit is a bad request", async () => {
+  const { district, commune, cadre } = await tree();
+  const organizer = await createPersonWithRole(db, "organizer", district);
+  const holder = await cadre(commune, "Hứa Thị Chức Vụ");
+  await db.positionHolding.create({ data: { userId: holder, unitId: commune.id, position: "hoi_chu_tich", from: new Date("2020-01-01") } });
+  const gone = await cadre(commune, "Hứa Thị Nghỉ");
+  await db.user.update({ where: { id: gone }, data: { deactivatedAt: new Date() } });
+  const list = (await call(roster, get(`/org/people?unit=${commune.id}&q=H%E1%BB%A9a`), organizer)) as Awaited<ReturnType<typeof roster>>;
+  expect(list.unit).toEqual({ id: commune.id, name: "Xã Của Chị" });
+  expect(list.canReadAudit).toBe(true);
+  expect(list.cadres.rows.map((r) => [r.name, r.deactivated, r.positions])).toEqual([
+    ["Hứa Thị Chức Vụ", false, [{ position: "hoi_chu_tich", unitName: "Xã Của Chị" }]],
+    ["Hứa Thị Nghỉ", true, []],
+  ]);
+  expect(statusOf(await call(roster, get("/org/people?unit="), organizer))).toBe(400);
 });

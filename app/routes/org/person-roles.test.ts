@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
+import { upsertPerson } from "#app/people/people.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit/route-args.ts";
 import * as account from "./person-account.tsx";
@@ -82,4 +83,23 @@ test("roles: granted in a unit she may grant for, refused for an unknown unit or
   expect(await account.loader(routeArgs(get(selfPath), admin, { id: adminId }))).toMatchObject({ self: true, roles: [expect.objectContaining({ role: "admin", revocable: false })] });
   expect(answer(await send(account.action, selfPath, adminId, { intent: "deactivate" }, admin))).toMatchObject({ intent: "deactivate", error: "peopleAdmin.error.ownRoles" });
   expect((await db.user.findUniqueOrThrow({ where: { id: adminId }, select: { deactivatedAt: true } })).deactivatedAt).toBeNull();
+});
+
+test("an account: none yet, shown under her phone before her email; opened once, a second opening is refused; roles are granted and revoked even for someone whose account is not hers to manage", async () => {
+  const id = (await upsertPerson(db, { name: "Đào Thị Chưa Có", phone: "0944777001", email: "dao@hoiphunu.vn", gender: "female", unitId: commune.id }, null)).id;
+  const path = `/org/people/${id}/account`;
+  expect((await account.loader(routeArgs(get(path), organizer, { id }))).person).toMatchObject({ login: "0944777001", hasAccount: false });
+  expect(await send(account.action, path, id, { intent: "create", password: "" })).toMatchObject({ intent: "create", error: null, password: expect.any(String), name: "Đào Thị Chưa Có" });
+  expect((await account.loader(routeArgs(get(path), organizer, { id }))).person.hasAccount).toBe(true);
+  const again = await send(account.action, path, id, { intent: "create", password: "" });
+  expect(statusOf(again)).toBe(400);
+  expect(answer(again)).toMatchObject({ intent: "create", error: expect.stringMatching(/^peopleAdmin\.error\./), password: null });
+
+  const trainer = await createPersonWithRole(db, "trainer", commune, "Tô Thị Giảng Viên");
+  const trainerPath = `/org/people/${trainer}/account`;
+  expect(answer(await send(account.action, trainerPath, trainer, { intent: "deactivate" }))).toMatchObject({ error: "peopleAdmin.error.strongerAccount" });
+  expect(statusOf(await send(account.action, trainerPath, trainer, { intent: "grant", role: "learner", unitId: district.id }))).toBe(302);
+  const granted = await db.roleAssignment.findFirstOrThrow({ where: { userId: trainer, unitId: district.id, role: "learner" }, select: { id: true } });
+  expect(statusOf(await send(account.action, trainerPath, trainer, { intent: "revoke", assignmentId: granted.id }))).toBe(302);
+  expect(await db.roleAssignment.count({ where: { id: granted.id } })).toBe(0);
 });

@@ -1,4 +1,6 @@
 import { beforeAll, expect, test } from "vitest";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
+import { coursesForUnit } from "#app/courses/requirements.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
@@ -50,6 +52,8 @@ test("a bad form comes back with its values and Vietnamese field errors, and cha
     init: { status: 400 },
   });
   expect(await assign({ dueOn: "01/01/2020" })).toMatchObject({ data: { errors: { dueOn: "required.duePast" } }, init: { status: 400 } });
+  expect(((await assign({ dueOn: "01/01/2020" })) as { data: { errors: object } }).data.errors).toEqual({ dueOn: "required.duePast" });
+  expect(statusOf(await assign({ intent: "khong-co" }))).toBe(400);
   expect(await db.courseRequirement.count()).toBe(before);
 });
 
@@ -94,4 +98,19 @@ test("a requirement past its date lists, for a position, who holds it and has no
   expect(pastTheEnd.overdue).toMatchObject({ page: 1, pages: 1, rows: [{ id: holder }] });
   expect((await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer))).overdue).toBeNull();
   expect(statusOf(await outcome(() => required.loader(routeArgs(get(`/org/required?unit=`), organizer))))).toBe(400);
+});
+
+test("the page names its unit and the courses it may require; a position the app no longer knows shows as none, a course not in the catalog without a title", async () => {
+  const draft = await db.course.create({
+    data: { slug: "khoa-chua-xuat-ban", title: "Khóa chưa xuất bản", summary: "", estimatedMinutes: 5, passMark: 80, version: 0, contentHash: "", source: "app", ownerUnitId: district.id },
+  });
+  const requirement = await db.courseRequirement.create({ data: { courseId: draft.id, unitId: district.id, position: "chuc-vu-cu", dueOn: new Date("2030-01-01T00:00:00+07:00"), createdById: "x" }, select: { id: true } });
+  const page = await required.loader(routeArgs(get(`/org/required?unit=${district.id}`), organizer));
+  expect(page.unit).toEqual({ id: district.id, name: "Huyện Giao Việc" });
+  const catalog = await getCatalog();
+  expect(catalog.bySlug.has("khoa-chua-xuat-ban")).toBe(false);
+  expect(page.courses).toEqual(coursesForUnit(catalog.courses, district).map((c) => ({ slug: c.slug, title: c.title })));
+  expect(page.courses.map((c) => c.slug)).toContain(slug);
+  expect(page.requirements.find((r) => r.id === requirement.id)).toMatchObject({ course: "", position: null, setOn: "Huyện Giao Việc" });
+  await db.courseRequirement.delete({ where: { id: requirement.id } });
 });

@@ -65,3 +65,40 @@ test("learners and trainers cannot import; a file over 15 MB is refused with 413
   const confirmBig = new Request(`http://localhost/org/import/${id}`, { method: "POST", body: new URLSearchParams({ x: "a".repeat(1024 * 1024) }) });
   expect(statusOf(await outcome(async () => confirm(routeArgs(confirmBig, organizer, { id }))))).toBe(413);
 });
+
+test("the upload page lists the kinds she may import and her recent jobs; a kind she may not import, a missing file or one without a name are refused, a long name is cut", async () => {
+  const district = await unitTree("RT3");
+  const organizerId = await createPersonWithRole(db, "organizer", district);
+  const organizer = await contextFor(db, organizerId);
+  const learner = await contextFor(db, await createPersonWithRole(db, "learner", district));
+  expect(statusOf(await outcome(async () => upload(routeArgs(multipart("/org/import", "cadres", new Blob(["a,b\n"])), learner))))).toBe(403);
+
+  const refused = await outcome(async () => upload(routeArgs(multipart("/org/import", "khong-co", new Blob(["a,b\n"])), organizer)));
+  expect(statusOf(refused)).toBe(400);
+  expect((refused as { data: unknown }).data).toBeNull();
+  const noFile = new FormData();
+  noFile.set("kind", "cadres");
+  expect(await upload(routeArgs(new Request("http://localhost/org/import", { method: "POST", body: noFile }), organizer))).toMatchObject({ data: { error: "import.noFile" }, init: { status: 400 } });
+  expect(await upload(routeArgs(multipart("/org/import", "cadres", new Blob(["a,b\n"]), ""), organizer))).toMatchObject({ data: { error: "import.noFile" }, init: { status: 400 } });
+
+  const name = `${"danh-sach-".repeat(25)}.csv`;
+  const id = jobIdOf(await upload(routeArgs(multipart("/org/import", "cadres", new Blob(["a,b\n"]), name), organizer)));
+  await settled(id);
+  expect((await db.importJob.findUniqueOrThrow({ where: { id }, select: { fileName: true } })).fileName).toBe(name.slice(0, 200));
+  const page = (await importPage(routeArgs(get("/org/import"), organizer))) as Awaited<ReturnType<typeof importPage>>;
+  expect(page.kinds).toContain("cadres");
+  expect(page.jobs.map((j) => j.id)).toEqual([id]);
+});
+
+test("a template is a private spreadsheet download named for its kind; a kind she may not import or one that does not exist is not found", async () => {
+  const district = await unitTree("RT4");
+  const organizer = await contextFor(db, await createPersonWithRole(db, "organizer", district));
+  const download = (kind: string, context = organizer) => outcome(async () => template(routeArgs(get(`/org/import/template/${kind}`), context, { kind })));
+  const positions = (await download("positions")) as Response;
+  expect(positions.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  expect(positions.headers.get("Content-Disposition")).toBe('attachment; filename="mau-nhap-chuc-vu.xlsx"');
+  expect(positions.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(statusOf(await download("khong-co"))).toBe(404);
+  const learner = await contextFor(db, await createPersonWithRole(db, "learner", district));
+  expect(statusOf(await download("cadres", learner))).toBe(404);
+});

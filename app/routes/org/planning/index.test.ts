@@ -51,3 +51,16 @@ test("an admin may edit the rules; a unit outside, an unknown one and an unknown
   expect(statusOf(await read("unit="))).toBe(400);
   expect(statusOf(await read("", await contextFor(db, await createPersonWithRole(db, "trainer", district))))).toBe(403);
 });
+
+test("a commune: itself with how many it has planned, and no branches below; a unit closed before the term's tree is left out; several scopes are listed by name", async () => {
+  const page = (await read(`unit=${commune.id}&term=2025-2030`)) as Index;
+  expect(page.self).toEqual({ id: commune.id, name: "Xã Bắc", hasList: true, planned: 1, below: false });
+  expect(page.rows).toEqual([]);
+
+  await ensureUnit(db, { code: "QI13", name: "Xã Đã Giải Thể", level: "commune", kind: "xa", parent: district, validTo: new Date("2020-01-01T00:00:00+07:00") });
+  expect(((await read(`unit=${district.id}&term=2025-2030`)) as Index).rows.map((r) => r.name)).toEqual(["Xã An", "Xã Bắc"]);
+
+  const both = await createPersonWithRole(db, "organizer", district);
+  await db.roleAssignment.create({ data: { userId: both, role: "organizer", unitId: neighbour.id } });
+  expect(((await read("", await contextFor(db, both))) as Index).rows.map((r) => r.name)).toEqual(["Huyện Bên Cạnh", "Huyện Chỉ Mục"]);
+});

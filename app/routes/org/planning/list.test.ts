@@ -3,6 +3,7 @@ import { db } from "#app/db.server.ts";
 import { isoDay, parseDay } from "#app/org/days.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
+import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, get, outcome, post, routeArgs, statusOf } from "#tests/unit/route-args.ts";
 import { action, loader } from "./list.tsx";
@@ -126,4 +127,69 @@ test("a step of the procedure: a bad form and votes above the participants are r
 
   expect(await send({ intent: "step", kind: "approval", heldOn: today, participants: "9", note: "", [`selected:${entry}`]: "on" })).toEqual({ intent: "step", ok: true });
   expect((await db.planningEntry.findUniqueOrThrow({ where: { id: entry } })).status).toBe("approved");
+});
+
+test("the page's data: each entry's dated history, standing and readiness (courses by their titles), the steps and reviews by day, cadres of units below named by their unit", async () => {
+  const own = await ensureUnit(db, { code: "DS12", name: "Xã Trang Dữ Liệu", level: "commune", kind: "xa", parent: district });
+  const branch = await ensureUnit(db, { code: "DS12a", name: "Chi hội Trang Dữ Liệu", level: "branch", kind: "ap", parent: own });
+  const userId = await createPersonWithRole(db, "learner", own, "Phạm Thị Sẵn Sàng");
+  const below = await createPersonWithRole(db, "learner", branch, "Võ Thị Chi Hội");
+  expect(await send({ intent: "plan", cadre: userId, position: "dang_bi_thu", dueOn: nextMonth }, own.id)).toMatchObject({ ok: true });
+  const entry = await db.planningEntry.findFirstOrThrow({ where: { userId, unitId: own.id }, select: { id: true } });
+  expect(await send({ intent: "step", kind: "appraisal", heldOn: today, participants: "5", note: "", [`selected:${entry.id}`]: "on" }, own.id)).toEqual({ intent: "step", ok: true });
+  expect(await send({ intent: "step", kind: "nomination", heldOn: today, participants: "9", note: "Hội nghị cán bộ", [`votes:${entry.id}`]: "7" }, own.id)).toEqual({ intent: "step", ok: true });
+  expect(await send({ intent: "review", year: today.slice(0, 4), heldOn: today, note: "Rà soát", [`decision:${entry.id}`]: "keep" }, own.id)).toMatchObject({ ok: true });
+
+  // A required course no longer in the catalog is named by its address.
+  const gone = await db.positionRequirement.create({
+    data: { position: "dang_bi_thu", unitLevel: "commune", kind: "course", value: "khoa-da-go", source: "Quy định thử", effectiveFrom: new Date("2020-01-01T00:00:00+07:00") },
+  });
+  const page = await loader(routeArgs(get(path(own.id)), organizer, params(own.id)));
+  await db.positionRequirement.delete({ where: { id: gone.id } });
+  const events = await db.planningEvent.findMany({ where: { entryId: entry.id }, orderBy: [{ on: "asc" }, { id: "asc" }], select: { id: true, on: true, status: true, reason: true } });
+  expect(events.length).toBe(2);
+  const [shown] = page.entries;
+  expect(shown!.events).toEqual(events.map((ev) => ({ id: ev.id, on: ev.on.toISOString(), status: ev.status, reason: ev.reason })));
+  const step = await db.planningStep.findFirstOrThrow({ where: { unitId: own.id, kind: "nomination" }, select: { id: true, heldOn: true } });
+  expect(shown!.standing).toContainEqual({ step: "nomination", state: "passed", heldOn: step.heldOn.toISOString(), votes: 7, participants: 9 });
+  expect(shown!.standing).toContainEqual({ step: "approval", state: "pending" });
+
+  const catalog = await getCatalog();
+  const titled = (slug: string) => catalog.bySlug.get(slug)!.title;
+  expect(titled("van-dong-tap-hop-hoi-vien")).not.toBe("van-dong-tap-hop-hoi-vien");
+  // Strictly: an item that is not a course gets no course field, not even an undefined one.
+  expect(shown!.readiness).toStrictEqual({
+    state: "not_ready",
+    items: [
+      { kind: "party_member", source: expect.any(String) },
+      { kind: "course", course: "khoa-da-go", source: "Quy định thử" },
+      { kind: "course", course: titled("nghi-quyet-chi-thi-ve-cong-tac-phu-nu"), source: expect.any(String) },
+      { kind: "course", course: titled("van-dong-tap-hop-hoi-vien"), source: expect.any(String) },
+      { kind: "theory_level", level: "trung_cap", source: expect.any(String) },
+    ],
+  });
+
+  expect(page.steps).toHaveLength(2);
+  expect(page.steps).toContainEqual({ id: step.id, kind: "nomination", heldOn: step.heldOn.toISOString(), participants: 9, note: "Hội nghị cán bộ" });
+  const review = await db.planningReview.findFirstOrThrow({ where: { unitId: own.id }, select: { id: true, year: true, heldOn: true } });
+  expect(page.reviews).toEqual([{ id: review.id, year: review.year, heldOn: review.heldOn.toISOString(), note: "Rà soát" }]);
+  expect(page.cadres).toEqual(
+    expect.arrayContaining([
+      { id: userId, name: "Phạm Thị Sẵn Sàng", unit: null },
+      { id: below, name: "Võ Thị Chi Hội", unit: "Chi hội Trang Dữ Liệu" },
+    ]),
+  );
+});
+
+test("a removed entry has no standing and no readiness; a review's removal without a reason field, a cadre added by position alone and a bad due day are refused", async () => {
+  const entry = await plan(await cadre("Rút Khỏi Danh Sách"));
+  const refused = await send({ intent: "review", year: "2026", heldOn: today, note: "", [`decision:${entry}`]: "remove" });
+  expect(refusal(refused).errors).toEqual({ [`reason:${entry}`]: "planningList.error.reason" });
+  expect(refusal(await send({ intent: "review", year: "2026", heldOn: today, note: "", addPosition: "dang_bi_thu", addDueOn: nextMonth })).errors).toEqual({ addCadre: "planningList.error.cadre" });
+  const added = await cadre("Hạn Sai");
+  expect(refusal(await send({ intent: "review", year: "2026", heldOn: today, note: "", addCadre: added, addPosition: "dang_bi_thu", addDueOn: "31/02/2026" })).errors).toEqual({ addDueOn: "planningList.error.dueOn" });
+
+  expect(await send({ intent: "remove", entry, reason: "Chuyển công tác" })).toMatchObject({ ok: true });
+  const page = await loader(routeArgs(get(path(commune.id)), organizer, params(commune.id)));
+  expect(page.entries.find((e) => e.id === entry)).toMatchObject({ status: "removed", reason: "Chuyển công tác", standing: [], readiness: null });
 });
