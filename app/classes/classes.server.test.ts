@@ -180,7 +180,7 @@ describe("what organizers and the cadre's record read", () => {
     const viewer = [{ role: "organizer" as const, unitId: district.id, unitPath: district.path, unitName: "" }];
     const record = await cadreRecord(db, viewer, person, { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) }, now);
     const code = (await db.certificate.findFirstOrThrow({ where: { classSessionId: earned.id }, select: { code: true } })).code;
-    expect(record.classes.map((c) => [c.courseTitle, c.certificate])).toEqual([[records.title, null], [completes.title, code]]);
+    expect(record.classes.map((c) => [c.course.title, c.certificate])).toEqual([[records.title, null], [completes.title, code]]);
     expect(record.certificates).toEqual([expect.objectContaining({ code, inPerson: true })]);
   });
 

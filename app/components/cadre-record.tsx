@@ -7,6 +7,7 @@ import { planningMessages } from "#app/i18n/vi/planning.ts";
 import type { CadreRecord } from "#app/people/cadre-record.server.ts";
 import { isPosition, positionLabel } from "#app/people/positions.ts";
 import type { Gap } from "#app/planning/readiness.ts";
+import { ClassTable } from "./class-table.tsx";
 import { termName } from "#app/planning/terms.ts";
 import { committeeLabel, type CommitteeKind } from "#app/planning/positions.ts";
 
@@ -156,31 +157,7 @@ export function CadreRecordSections({ record }: { record: CadreRecord }) {
       {record.classes.length === 0 ? (
         <p>{t("classes.record.none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("classes.record.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("classes.org.date")}</th>
-                <th scope="col">{t("classes.org.course")}</th>
-                <th scope="col">{t("classes.org.heldFor")}</th>
-                <th scope="col">{t("classes.org.place")}</th>
-                <th scope="col">{t("classes.record.certificate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.classes.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{date(c.heldOn)}</th>
-                  <td>{c.courseTitle}</td>
-                  <td>{c.unitName}</td>
-                  <td>{c.place}</td>
-                  <td>{c.certificate ? <Link to={`/verify/${c.certificate}`}>{c.certificate}</Link> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClassTable caption={t("classes.record.title")} rows={record.classes} columns={["certificate"]} />
       )}
 
       <h3>{t("peopleAdmin.certificates")}</h3>

@@ -89,7 +89,7 @@ export async function cadreRecord(db: Db, viewer: readonly ScopedRole[], userId:
     training,
     certificates: certificates.map(({ classSessionId, ...c }) => ({ ...c, inPerson: classSessionId !== null })),
     classes: classes.map(({ session: s }) => ({
-      id: s.id, heldOn: s.heldOn, place: s.place, courseTitle: s.course.title, unitName: s.unit.name, certificate: s.certificates[0]?.code ?? null,
+      id: s.id, heldOn: s.heldOn, place: s.place, course: { title: s.course.title }, unit: { name: s.unit.name }, certificate: s.certificates[0]?.code ?? null,
     })),
     required: requiredCourses,
     /** the titles of the courses her readiness gaps name, by slug */

@@ -38,7 +38,7 @@ export default function RecordedClasses({ loaderData }: Route.ComponentProps) {
       {list.length === 0 ? (
         <p>{t("classes.list.none")}</p>
       ) : (
-        <ClassTable caption={t("classes.list.caption")} rows={list} editable />
+        <ClassTable caption={t("classes.list.caption")} rows={list} columns={["attendees"]} editable />
       )}
       {list.length === cut ? <p className="muted">{t("classes.list.cut", { shown: cut })}</p> : null}
     </>

@@ -76,7 +76,7 @@ export default function OrgClasses({ loaderData }: Route.ComponentProps) {
       {list.length === 0 ? (
         <p>{t("classes.org.none")}</p>
       ) : (
-        <ClassTable caption={t("classes.org.listCaption")} rows={list} />
+        <ClassTable caption={t("classes.org.listCaption")} rows={list} columns={["attendees", "trainer"]} />
       )}
       {total > list.length ? <p className="muted">{t("classes.org.listCut", { shown: list.length, total })}</p> : null}
     </>
