@@ -1,9 +1,8 @@
-import { useEffect, useState } from "react";
 import { useT } from "#app/i18n/i18n.ts";
 import { formatInteger } from "#app/i18n/numbers.ts";
 import { offlineMessages } from "#app/i18n/vi/offline.ts";
 import type { Download } from "#app/offline/queue-store.ts";
-import { askWorker, registerWorkerWhenIdle, serveThisPage } from "#app/offline/worker-client.ts";
+import { useStoredCopy } from "#app/offline/use-stored-copy.ts";
 
 /**
  * The course page's "download for offline study": the service worker stores every page of the course (ADR 018).
@@ -11,27 +10,8 @@ import { askWorker, registerWorkerWhenIdle, serveThisPage } from "#app/offline/w
  */
 export function OfflineDownload({ slug }: { slug: string }) {
   const { t, dateTime } = useT(offlineMessages);
-  const [supported, setSupported] = useState(false);
-  const [copy, setCopy] = useState<Download | null>(null);
-  const [state, setState] = useState<"idle" | "busy" | "failed" | "notServed">("idle");
-
-  useEffect(() => {
-    if (!("serviceWorker" in navigator)) return;
-    setSupported(true);
-    registerWorkerWhenIdle();
-    // Only a worker already in charge knows of copies: asking would otherwise install it on every first visit.
-    if (navigator.serviceWorker.controller) void askWorker<Download[]>({ type: "downloads" }).then((list) => setCopy(list.find((d) => d.slug === slug) ?? null));
-  }, [slug]);
-
+  const { supported, copy, state, run } = useStoredCopy<Download>({ type: "downloads" }, (list) => list.find((d) => d.slug === slug) ?? null, slug);
   if (!supported) return null;
-  const run = async (message: { type: "download" | "remove"; slug: string }) => {
-    setState("busy");
-    // Steps taken offline on this very page are queued only once the worker serves it: the download waits for that.
-    if (message.type === "download" && !(await serveThisPage())) return setState("notServed");
-    const list = await askWorker<Download[] | null>(message);
-    setState(list ? "idle" : "failed");
-    if (list) setCopy(list.find((d) => d.slug === slug) ?? null);
-  };
   return (
     <section className="offline-box" aria-labelledby="offline-title">
       <h2 id="offline-title">{t("offline.title")}</h2>

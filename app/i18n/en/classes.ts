@@ -31,6 +31,7 @@ export const classesEn: Record<keyof typeof classesMessages, string> = {
   "classes.offline.update": "Keep the new version",
   "classes.offline.remove": "Remove from this phone",
   "classes.offline.failed": "The form could not be kept. Check the connection and try again.",
+  "classes.offline.notServed": "This page is not ready for recording offline yet. Open it again, then keep the form once more.",
   "classes.error.course": "Choose a course this unit's cadres can learn.",
   "classes.error.date": "Not a valid day: write it as dd/mm/yyyy.",
   "classes.error.future": "That day has not come yet: record only classes already held.",

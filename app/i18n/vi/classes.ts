@@ -30,6 +30,7 @@ export const classesMessages = {
   "classes.offline.update": "Lưu lại bản mới",
   "classes.offline.remove": "Xóa khỏi máy",
   "classes.offline.failed": "Chưa lưu được biểu mẫu. Chị kiểm tra kết nối mạng rồi thử lại.",
+  "classes.offline.notServed": "Trang này chưa sẵn sàng để ghi lớp khi không có mạng. Chị mở lại trang rồi bấm lưu biểu mẫu lần nữa.",
   "classes.error.course": "Chọn một khóa học mà cán bộ đơn vị này được học.",
   "classes.error.date": "Ngày học chưa đúng: nhập theo dạng dd/mm/yyyy.",
   "classes.error.future": "Ngày học chưa đến: chỉ ghi lớp đã tổ chức.",
