@@ -10,28 +10,27 @@ import type { Database, Statement } from "better-sqlite3";
  */
 export function reuseStatements(database: Database, limit = 2000) {
   const prepare = database.prepare.bind(database);
-  const prepared = new Map<string, Statement<unknown[]>>();
-  const statement = (sql: string) => {
-    let found = prepared.get(sql);
-    // Statements whose SQL differs only by the length of an IN list are many: keep the `limit` used last
-    // (a Map iterates in insertion order, so each use moves its statement to the end).
-    if (found) prepared.delete(sql);
-    else {
-      found = prepare(sql) as Statement<unknown[]>;
-      if (prepared.size >= limit) prepared.delete(prepared.keys().next().value!);
-    }
-    prepared.set(sql, found);
-    return found;
-  };
   const bound = (stmt: Statement<unknown[]>, args: unknown[]) => ({
     reader: stmt.reader,
     columns: () => stmt.columns(),
     raw: () => ({ all: () => stmt.raw(true).all(...args) }),
     run: () => stmt.run(...args),
   });
-  (database as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
-    const stmt = statement(sql);
-    return { ...bound(stmt, []), bind: (...args: unknown[]) => bound(stmt, args.length === 1 && Array.isArray(args[0]) ? args[0] : args) };
+  // What `prepare` hands the adapter, made once per statement: only a binding is new for each query.
+  type Kept = ReturnType<typeof bound> & { bind: (...args: unknown[]) => ReturnType<typeof bound> };
+  const prepared = new Map<string, Kept>();
+  (database as unknown as { prepare: (sql: string) => Kept }).prepare = (sql: string) => {
+    let found = prepared.get(sql);
+    // Statements whose SQL differs only by the length of an IN list are many: keep the `limit` used last
+    // (a Map iterates in insertion order, so each use moves its statement to the end).
+    if (found) prepared.delete(sql);
+    else {
+      const stmt = prepare(sql) as Statement<unknown[]>;
+      found = { ...bound(stmt, []), bind: (...args) => bound(stmt, args.length === 1 && Array.isArray(args[0]) ? args[0] : args) };
+      if (prepared.size >= limit) prepared.delete(prepared.keys().next().value!);
+    }
+    prepared.set(sql, found);
+    return found;
   };
   return { size: () => prepared.size };
 }
