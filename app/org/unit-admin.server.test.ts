@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Role } from "#app/auth/permissions.ts";
 import { db } from "#app/db.server.ts";
 import { closeUnit, createUnit, findManagedUnit, mergeUnits, moveUnit, renameUnit, type UnitManager } from "./unit-admin.server.ts";
+import { listAuditEvents } from "#app/audit/audit-log.server.ts";
 import { vietnamDay } from "./days.ts";
 import { sourceUnits } from "./unit-history.server.ts";
 import { ensureUnit } from "./unit-tree.server.ts";
@@ -70,6 +71,19 @@ describe("admins", () => {
     // Since 2025 a commune sits right below its province: one level up is allowed, a shallower depth too.
     expect(await moveUnit(db, admin, await load(admin, t.commune.id), { parentCode: t.p })).toEqual({ ok: true, unitId: t.commune.id });
     expect((await pathOf(t.group.id)).depth).toBe(3);
+  });
+
+  test("a moved unit's audit history goes with it: the district it left no longer reads it, the one it joined does", async () => {
+    const t = await tree();
+    const admin = manager("admin", t.province, "units:manage");
+    await renameUnit(db, admin, await load(admin, t.branch.id), { name: "Chi hội Ấp Mới" });
+    await renameUnit(db, admin, await load(admin, t.north.id), { name: "Huyện Bắc Mới" });
+    await moveUnit(db, admin, await load(admin, t.commune.id), { parentCode: `${t.p}S` });
+    const read = async (unit: { path: string }) => (await listAuditEvents(db, unit.path, { page: 1 })).events.map((e) => `${e.action} ${e.entityId}`);
+    expect(await read(t.north)).toEqual([`unit.rename ${t.north.id}`]);
+    expect(await read(t.south)).toEqual([`unit.move ${t.commune.id}`, `unit.rename ${t.branch.id}`]);
+    const branchEvent = await db.auditEvent.findFirstOrThrow({ where: { entityId: t.branch.id }, select: { unitPath: true } });
+    expect(branchEvent.unitPath).toBe(`${t.south.path}${t.commune.id}/${t.branch.id}/`);
   });
 
   test("a unit is never moved under itself or below it, nor under a unit that cannot hold it or lies outside the scope", async () => {

@@ -133,7 +133,7 @@ export async function closeUnit(db: Db, manager: UnitManager, unit: ManagedUnit,
 
 /**
  * Moves a unit and its whole subtree under another parent (found by code among the active units of the
- * manager's scope that can hold it), rewriting their materialized paths in one statement of one transaction.
+ * manager's scope that can hold it), rewriting their materialized paths, and those of their audit events, in one transaction.
  */
 export async function moveUnit(db: Db, manager: UnitManager, unit: ManagedUnit, input: Record<string, unknown>): Promise<Outcome> {
   if (manager.permission !== "units:manage" || !canChange(manager, unit)) throw new Error("moveUnit: unit outside the manager's scope");
@@ -153,6 +153,9 @@ export async function moveUnit(db: Db, manager: UnitManager, unit: ManagedUnit, 
     // No new path can collide with an old one: the unit's id occurs only in its own subtree's paths.
     await tx.$executeRaw`update "OrgUnit" set "path" = ${path} || substr("path", ${unit.path.length + 1}), "depth" = "depth" + ${depthChange} where substr("path", 1, ${unit.path.length}) = ${unit.path}`;
     await tx.orgUnit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
+    // Its history goes with it: the organizers it now sits under read its audit log, and those it left, whose
+    // scope no longer holds its people, do not.
+    await tx.$executeRaw`update "AuditEvent" set "unitPath" = ${path} || substr("unitPath", ${unit.path.length + 1}) where substr("unitPath", 1, ${unit.path.length}) = ${unit.path}`;
     await recordAudit(tx, { actorId: manager.actorId, action: "unit.move", entity: "OrgUnit", entityId: unit.id, unitPath: path, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: parent.id, path } });
     return { ok: true as const, unitId: unit.id };
   });
