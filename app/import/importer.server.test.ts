@@ -4,7 +4,7 @@ import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
-import { claimForApply, createImportJob, runImportStep, type ImportKindName, type ImportSummary } from "./importer.server.ts";
+import { claimForApply, createImportJob, runImportStep, settleInterrupted, type ImportKindName, type ImportSummary } from "./importer.server.ts";
 
 let district: TreeUnit, commune: TreeUnit, branch: TreeUnit, outside: TreeUnit, organizer: string;
 const merge = new Date("2025-07-01T00:00:00+07:00");
@@ -294,5 +294,36 @@ describe("planning lists", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await importTemplate("planning")).buffer as ArrayBuffer);
     expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, "Mã cán bộ", "Số điện thoại", "Mã đơn vị *", "Nhiệm kỳ *", "Chức danh quy hoạch *", "Trạng thái *", "Ngày *"]);
+  });
+});
+
+describe("a step cut off by a crash or a restart", () => {
+  const statusOf = async (id: string) => (await db.importJob.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true } }));
+  const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+  test("fails once no live step could still be running, with nothing written; live, finished and others' jobs are left alone", async () => {
+    const rows = [cadreHeader, ["CUT-1", "Người Bị Ngắt", "Nữ", "", "", "", "", "", "", "", "", "31471"]];
+    const checking = await createImportJob(db, { userId: organizer, unitId: district.id, kind: "cadres", fileName: "x", content: await xlsx(rows) });
+    const applying = await createImportJob(db, { userId: organizer, unitId: district.id, kind: "cadres", fileName: "x", content: await xlsx(rows) });
+    await runImportStep(db, applying.id, "check");
+    expect(await claimForApply(db, applying.id)).toBe(true);
+    const previewed = await importFile("cadres", await xlsx(rows));
+    const someoneElse = await createPersonWithRole(db, "organizer", district);
+    const theirs = await createImportJob(db, { userId: someoneElse, unitId: district.id, kind: "cadres", fileName: "x", content: await xlsx(rows) });
+
+    // The apply transaction may run for 10 minutes after waiting 1 to start: still alive as far as anyone can tell.
+    await settleInterrupted(db, organizer, later(11));
+    expect((await statusOf(checking.id)).status).toBe("checking");
+    expect((await statusOf(applying.id)).status).toBe("running");
+
+    await settleInterrupted(db, organizer, later(13));
+    for (const id of [checking.id, applying.id]) {
+      const job = await statusOf(id);
+      expect(job.status).toBe("failed");
+      expect((JSON.parse(job.summary!) as ImportSummary).fileError).toEqual({ key: "import.file.interrupted" });
+    }
+    expect((await statusOf(previewed.id)).status).toBe("previewed");
+    expect((await statusOf(theirs.id)).status).toBe("checking");
+    expect(await db.user.count({ where: { externalId: "CUT-1" } })).toBe(0);
   });
 });

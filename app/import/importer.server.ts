@@ -19,6 +19,11 @@ export const importKindNames = Object.keys(importKinds) as ImportKindName[];
 const chunkSize = 500;
 // A broken file can have a problem in every row: the page shows this many, and the count of all.
 const shownErrors = 1_000;
+// Applying is one transaction, given up (and rolled back) after this long, waiting at most maxWait to start.
+const applyTransaction = { timeout: 10 * 60_000, maxWait: 60_000 };
+// A step still unfinished this long after it began ran in a process that is gone (a crash, a restart): no
+// live step lasts that long (a 50,000-row file is checked in 13 s and applied in about a minute).
+const interruptedAfter = applyTransaction.timeout + applyTransaction.maxWait + 60_000;
 
 export type ImportSummary = {
   created: number;
@@ -34,7 +39,7 @@ type Job = { id: string; userId: string; unitId: string; kind: string; content: 
 /** Stores an uploaded file as a job to check; the check runs in the background (startImportStep). */
 export async function createImportJob(db: Db, input: { userId: string; unitId: string; kind: ImportKindName; fileName: string; content: Uint8Array }) {
   return db.importJob.create({
-    data: { ...input, content: new Uint8Array(input.content), sha256: createHash("sha256").update(input.content).digest("hex"), status: "checking" },
+    data: { ...input, content: new Uint8Array(input.content), sha256: createHash("sha256").update(input.content).digest("hex"), status: "checking", startedAt: new Date() },
     select: { id: true },
   });
 }
@@ -122,7 +127,7 @@ export async function runImportStep(db: Db, jobId: string, step: "check" | "appl
         await recordAudit(tx, { actorId: job.userId, action: "import.apply", entity: "ImportJob", entityId: job.id, unitPath, after: { kind: job.kind, rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged } });
         await tx.importJob.update({ where: { id: job.id }, data: { status: "done", processed: rows, summary: JSON.stringify(summary), finishedAt: new Date() }, select: { id: true } });
       },
-      { timeout: 10 * 60_000, maxWait: 60_000 },
+      applyTransaction,
     );
   } catch (error) {
     if (error instanceof RowsRefused) await finish("failed", error.summary);
@@ -153,6 +158,17 @@ export async function claimForApply(db: Db, jobId: string) {
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { status: true, summary: true } });
   const summary = job?.summary ? (JSON.parse(job.summary) as ImportSummary) : null;
   if (job?.status !== "previewed" || !summary || summary.errorCount > 0) return false;
-  const { count } = await db.importJob.updateMany({ where: { id: jobId, status: "previewed" }, data: { status: "running", processed: 0 } });
+  const { count } = await db.importJob.updateMany({ where: { id: jobId, status: "previewed" }, data: { status: "running", processed: 0, startedAt: new Date() } });
   return count === 1;
+}
+
+/**
+ * Marks the user's steps cut off by a crash or a restart as failed, so their pages stop waiting for them.
+ * Nothing of them was written: a check writes nothing and an application is one transaction.
+ */
+export async function settleInterrupted(db: Db, userId: string, now = new Date()) {
+  await db.importJob.updateMany({
+    where: { userId, status: { in: ["checking", "running"] }, startedAt: { lt: new Date(now.getTime() - interruptedAfter) } },
+    data: { status: "failed", summary: JSON.stringify(emptySummary({ key: "import.file.interrupted" })), finishedAt: now },
+  });
 }

@@ -48,6 +48,7 @@ export const importEn: Record<keyof typeof importMessages, string> = {
   "import.file.tooManyRows": "The file has more than {max} rows. Split it into smaller files.",
   "import.file.missingColumns": "Missing columns: {columns}. Use the template for the right column names.",
   "import.file.failed": "Writing failed; nothing changed. Please try again later.",
+  "import.file.interrupted": "Processing the file was cut off (the server restarted); nothing changed. Please upload the file again.",
   "import.error.futureDay": "This day has not come yet; a recorded decision must have happened.",
   "import.error.required": "This cell cannot be empty.",
   "import.error.number": "A whole number, 0 or more, is needed.",

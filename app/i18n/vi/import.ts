@@ -47,6 +47,7 @@ export const importMessages = {
   "import.file.tooManyRows": "Tệp có hơn {max} dòng. Chia thành nhiều tệp nhỏ hơn.",
   "import.file.missingColumns": "Thiếu cột: {columns}. Dùng tệp mẫu để có đúng tên cột.",
   "import.file.failed": "Có lỗi khi ghi dữ liệu; không có gì thay đổi. Thử lại sau.",
+  "import.file.interrupted": "Việc xử lý tệp bị ngắt giữa chừng (máy chủ đã khởi động lại); không có gì thay đổi. Hãy tải tệp lên lại.",
   "import.error.futureDay": "Ngày này chưa tới; quyết định được ghi phải là việc đã diễn ra.",
   "import.error.required": "Ô này không được để trống.",
   "import.error.number": "Cần một số nguyên từ 0 trở lên.",

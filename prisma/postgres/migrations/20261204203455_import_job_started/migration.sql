@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "ImportJob" ADD COLUMN     "startedAt" TIMESTAMP(3);
+
+-- CreateIndex
+CREATE INDEX "ImportJob_status_startedAt_idx" ON "ImportJob"("status", "startedAt");
+
+-- Steps already under way count from their upload, so one cut off before this column existed is settled too.
+UPDATE "ImportJob" SET "startedAt" = "createdAt" WHERE "status" IN ('checking', 'running');
