@@ -350,12 +350,16 @@ const flatten = (entries: readonly ConfigRoute[], parent = ""): { id: string; fi
   });
 const routeTable = flatten(routes as ConfigRoute[]);
 
+// Sources as written: under mutation testing (npm run test:mutation) the working directory is Stryker's sandbox,
+// whose copies of the mutated modules are instrumented beyond what these patterns read.
+const sourceRoot = process.cwd().replace(/[\\/]\.stryker-tmp[\\/]sandbox-[^\\/]+$/, "");
 const appFile = (file: string) => path.resolve("app", file);
+const appSource = (file: string) => readFileSync(path.resolve(sourceRoot, "app", file), "utf8");
 /** The intents an action tells apart, read from its module and the app modules it imports. */
 function intentsOf(file: string) {
-  const source = readFileSync(appFile(file), "utf8");
+  const source = appSource(file);
   const imported = [...source.matchAll(/from "#app\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => /\.tsx?$/.test(f));
-  const texts = [source, ...imported.map((f) => readFileSync(appFile(f), "utf8"))];
+  const texts = [source, ...imported.map(appSource)];
   const quoted = (list: string) => [...list.matchAll(/"([\w-]+)"/g)].map((m) => m[1]!);
   const constant = (text: string, name: string) => new RegExp(`const ${name}\\s*=\\s*\\[([^\\]]*)\\]`).exec(text)?.[1] ?? "";
   return [
