@@ -56,6 +56,8 @@ for (const [name, value] of Object.entries({ ...load, rounds, workers, "organize
 const databaseDir = "data/bench";
 const databaseUrl = `file:./${databaseDir}/bench.db`;
 const lessonPath = "/courses/van-dong-tap-hop-hoi-vien/vi-sao-phai-tap-hop";
+// The least a signed-in page costs here: the session, the site's header and a small form, no other query.
+const floorPath = "/account/password";
 const lessonSource = "content/courses/van-dong-tap-hop-hoi-vien/01-vi-sao-phai-tap-hop.mdx";
 // Served by server.mjs's express.static(build/client), exactly as a file from public/ after a build.
 const staticFile = "build/client/bench-static.html";
@@ -182,6 +184,23 @@ function printOrganizer(result: Awaited<ReturnType<typeof organizerReport>>) {
   console.log(`\norganizer top p95      ${pad(result.top.p95.toFixed(0), 6)} ms  target ≤ ${TARGET_ORGANIZER_P95_MS} ms  ${mark(result.top.p95 <= TARGET_ORGANIZER_P95_MS)}`);
 }
 
+/**
+ * What a request costs in CPU, against what the cluster target leaves for one: every core's second shared
+ * by the pages served in it, the load generator's share included.
+ */
+function printCpu(measured: { lesson: LoadResult; stat: LoadResult; floor: LoadResult }[]) {
+  const server = (pick: (m: (typeof measured)[number]) => LoadResult) => measured.map(pick).map((r) => r.serverCpuMs);
+  if (server((m) => m.lesson).includes(null)) return console.log("\nCPU per request: not measured (no /proc)");
+  const ms = (values: (number | null)[]) => median(values as number[]).toFixed(2);
+  const generator = (pick: (m: (typeof measured)[number]) => LoadResult) => ms(measured.map(pick).map((r) => r.generatorCpuMs));
+  console.log(`\nCPU per request, one server process (all its threads), median of the rounds; the load generator's beside it`);
+  console.log(`  lesson page      ${pad(ms(server((m) => m.lesson)), 6)} ms   load generator ${generator((m) => m.lesson)} ms`);
+  console.log(`  signed-in floor  ${pad(ms(server((m) => m.floor)), 6)} ms   load generator ${generator((m) => m.floor)} ms   (${floorPath}: the session, the header, a small form)`);
+  console.log(`  static file      ${pad(ms(server((m) => m.stat)), 6)} ms   load generator ${generator((m) => m.stat)} ms`);
+  const budget = (os.availableParallelism() * 1000) / TARGET_CLUSTER_RPS;
+  console.log(`  ${TARGET_CLUSTER_RPS} pages/s on ${os.availableParallelism()} cores leave ${budget.toFixed(2)} ms of CPU per page, server and load generator together`);
+}
+
 async function main() {
   const started = new Date();
   buildIfStale(flags.build);
@@ -202,13 +221,15 @@ async function main() {
 
   // Rounds of static file + lesson page, in alternating order: a shared machine's noise hits both sides
   // of a round alike, and the median round is what we report.
-  console.log(`· load: ${rounds} rounds of static file and lesson page, ${load.connections} connections, ${load.warmup} s warm-up + ${load.duration} s each; headers: ${Object.keys(browserHeaders).join(", ")} (+ cookie for the lesson)`);
-  const measured: { lesson: LoadResult; stat: LoadResult }[] = [];
+  console.log(`· load: ${rounds} rounds of static file, lesson page and ${floorPath}, ${load.connections} connections, ${load.warmup} s warm-up + ${load.duration} s each; headers: ${Object.keys(browserHeaders).join(", ")} (+ cookie for the pages)`);
+  const measured: { lesson: LoadResult; stat: LoadResult; floor: LoadResult }[] = [];
+  const single = { ...load, serverPid: server.pid };
   for (let round = 0; round < rounds; round++) {
-    const runStatic = async () => assertClean("static file", await measure(`${origin}${staticPath}`, browserHeaders, load));
-    const runLesson = async () => assertClean("lesson page", await measure(lessonUrl, { ...browserHeaders, cookie }, load));
-    if (round % 2 === 0) measured.push({ stat: await runStatic(), lesson: await runLesson() });
-    else measured.push({ lesson: await runLesson(), stat: await runStatic() });
+    const runStatic = async () => assertClean("static file", await measure(`${origin}${staticPath}`, browserHeaders, single));
+    const runLesson = async () => assertClean("lesson page", await measure(lessonUrl, { ...browserHeaders, cookie }, single));
+    const runFloor = async () => assertClean("signed-in floor", await measure(`${origin}${floorPath}`, { ...browserHeaders, cookie }, single));
+    if (round % 2 === 0) measured.push({ stat: await runStatic(), lesson: await runLesson(), floor: await runFloor() });
+    else measured.push({ floor: await runFloor(), lesson: await runLesson(), stat: await runStatic() });
   }
 
   const parsed = await firstVisitByParsing(lessonUrl, cookie);
@@ -240,13 +261,14 @@ async function main() {
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load avg ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log(`server.mjs (NODE_ENV=production), SQLite ${databaseUrl}, ${lessonPath} signed in as hocvien@lantoa.vn`);
   console.log(`static twin: ${staticPath}, ${htmlBytes} bytes = the lesson page's HTML (${htmlBytes} bytes)\n`);
-  const row = (name: string, r: Omit<LoadResult, "errors" | "timeouts" | "non2xx"> & { failed: number }) =>
+  const row = (name: string, r: Pick<LoadResult, "requestsPerSecond" | "p50" | "p99" | "bytesPerSecond" | "requests"> & { failed: number }) =>
     console.log(`${name.padEnd(16)}${pad(r.requestsPerSecond.toFixed(1), 10)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(kb(r.bytesPerSecond), 12)}${pad(r.requests, 10)}${pad(r.failed, 8)}`);
   const failed = (r: LoadResult) => ({ ...r, failed: r.errors + r.non2xx + r.timeouts });
   console.log(`${"".padEnd(16)}${pad("req/s", 10)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("KB/s", 12)}${pad("requests", 10)}${pad("errors", 8)}`);
-  measured.forEach(({ lesson, stat }, i) => {
+  measured.forEach(({ lesson, stat, floor }, i) => {
     row(`lesson page  #${i + 1}`, failed(lesson));
     row(`static file  #${i + 1}`, failed(stat));
+    row(`floor page   #${i + 1}`, failed(floor));
   });
   const middle = (pick: (m: (typeof measured)[number]) => LoadResult) => {
     const results = measured.map(pick);
@@ -257,9 +279,11 @@ async function main() {
   console.log(`${"".padEnd(16)}${"-".repeat(56)}`);
   row("lesson (median)", lesson); // each column's median over the rounds
   row("static (median)", middle((m) => m.stat));
+  row("floor (median)", middle((m) => m.floor));
   const ratio = median(measured.map((m) => m.lesson.requestsPerSecond / m.stat.requestsPerSecond));
   console.log(`\nlesson ÷ static req/s  ${pad((ratio * 100).toFixed(1), 6)} %   target ≥ ${TARGET_RATIO * 100} %   ${mark(ratio >= TARGET_RATIO)}   (median of the rounds' ratios)`);
   console.log(`lesson p99             ${pad(lesson.p99, 6)} ms  target ≤ ${TARGET_P99_MS} ms   ${mark(lesson.p99 <= TARGET_P99_MS)}   (median of the rounds)`);
+  printCpu(measured);
 
   if (clustered.length > 0) {
     console.log(`\nLesson page, ${workers} worker processes (one per core: ${os.availableParallelism()}), load generator on the same machine; load avg before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
