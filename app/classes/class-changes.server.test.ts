@@ -80,13 +80,28 @@ describe("who may change a class", () => {
     expect((await editPage(db, await session(id), completes)).roster.map((p) => p.id)).toContain(stranger);
   });
 
-  test("a class's attendees stay on its roster when the unit has more cadres than the roster shows", async () => {
+  test("a class's attendees stay on its roster when the unit has more cadres than the roster shows, and the edit page says the roster is cut", async () => {
     const big = await ensureUnit(db, { code: "SX12", name: "Xã Đông Người", level: "commune", kind: "xa", parent: district });
     const attendee = await cadre(big, "Ý Thị Cuối Tên");
     await db.user.createMany({ data: Array.from({ length: rosterLimit }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
-    const roster = (await classRoster(db, big, new Date(), [attendee])).map((p) => p.id);
-    expect(roster).toContain(attendee);
-    expect(roster.length).toBe(rosterLimit + 1);
+    const { people, cut } = await classRoster(db, big, new Date(), [attendee]);
+    expect(people.map((p) => p.id)).toContain(attendee);
+    expect(people.length).toBe(rosterLimit + 1);
+    expect(cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1 });
+    const { id } = await record([attendee], vietnamDay(2025, 3, 15)!, big);
+    expect(await editPage(db, await session(id), completes)).toMatchObject({ rosterCut: { shown: rosterLimit, total: rosterLimit + 1 } });
+    expect((await editPage(db, await session((await record([await cadre(commune)])).id), completes)).rosterCut).toBeNull();
+  });
+
+  test("a roster that holds every cadre of the unit, the bound's number exactly, is not cut", async () => {
+    const full = await ensureUnit(db, { code: "SX13", name: "Xã Vừa Đủ", level: "commune", kind: "xa", parent: district });
+    await db.user.createMany({ data: Array.from({ length: rosterLimit }, (_, i) => ({ name: `Bùi Thị ${i}`, gender: "female", unitId: full.id })) });
+    expect((await classRoster(db, full, new Date())).cut).toBeNull();
+    // Deactivated cadres are not on the roster, nor in its count.
+    await db.user.create({ data: { name: "Cao Thị Nghỉ", gender: "female", unitId: full.id, deactivatedAt: new Date() } });
+    expect((await classRoster(db, full, new Date())).cut).toBeNull();
+    await cadre(full, "Cao Thị Mới");
+    expect((await classRoster(db, full, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1 });
   });
 
   test("her list holds the classes of her scope and those she recorded, newest first", async () => {

@@ -5,7 +5,7 @@ import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
 import { isoDay } from "#app/org/days.ts";
 import { settleAttendance, withdrawClassCompletion } from "#app/progress/steps.server.ts";
-import { classListSize, classRoster, type ClassInput } from "./classes.server.ts";
+import { classListSize, classRoster, rosterRows, type ClassInput } from "./classes.server.ts";
 
 /** The edit page's two forms: save the class as changed, or delete it (with its box ticked). */
 export const classChangeForm = z.object({ intent: z.enum(["save", "delete"]) });
@@ -41,9 +41,10 @@ const attendeesOf = (session: ChangeableClass) => session.attendance.map((a) => 
 export async function editPage(db: Db, session: ChangeableClass, course: CatalogCourse) {
   const roster = await classRoster(db, session.inScope ? session.unit : null, session.heldOn, attendeesOf(session));
   return {
-    session: { id: session.id, heldOn: session.heldOn, place: session.place, unit: session.unit.name, recordedBy: session.recordedBy.name, attendees: attendeesOf(session) },
+    session: { id: session.id, heldOn: session.heldOn, place: session.place, unitId: session.unit.id, unit: session.unit.name, recordedBy: session.recordedBy.name, attendees: attendeesOf(session) },
     course: { title: course.title },
-    roster: roster.map((p) => ({ id: p.id, name: p.name, unitName: p.unit.name, positions: p.holdings.map((h) => h.position) })),
+    roster: rosterRows(roster.people),
+    rosterCut: roster.cut,
   };
 }
 

@@ -18,10 +18,14 @@ export const rosterLimit = 500;
 
 type ClassUnit = { id: string; path: string; validFrom: Date | null; validTo: Date | null };
 
+/** A roster that stops at the bound: it shows the first `shown` of the unit's `total` cadres, by name. */
+export type RosterCut = { shown: number; total: number };
+
 /**
  * Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's
  * attendees (`kept`), past the bound too: one left off the form would be taken off the class when it is saved.
- * No unit (a recorder whose scope has left it, correcting her own class): its attendees only.
+ * No unit (a recorder whose scope has left it, correcting her own class): its attendees only. `cut` says when the
+ * unit has more cadres than the bound lets the form list, so the page can say that people are missing.
  */
 export async function classRoster(db: Db, unit: { path: string } | null, on: Date, kept: readonly string[] = []) {
   const select = {
@@ -30,15 +34,22 @@ export async function classRoster(db: Db, unit: { path: string } | null, on: Dat
     holdings: { where: holdingOn(on), select: { position: true }, orderBy: { from: "asc" } },
   } as const;
   const orderBy = [{ name: "asc" }, { id: "asc" }] as const;
+  const cadresOf = unit && { unit: { path: { startsWith: unit.path } }, deactivatedAt: null };
   const [cadres, attendees] = await Promise.all([
-    unit ? db.user.findMany({ where: { unit: { path: { startsWith: unit.path } }, deactivatedAt: null }, orderBy: [...orderBy], take: rosterLimit, select }) : [],
+    cadresOf ? db.user.findMany({ where: cadresOf, orderBy: [...orderBy], take: rosterLimit, select }) : [],
     kept.length > 0 ? db.user.findMany({ where: { id: { in: [...kept] } }, select }) : [],
   ]);
+  const total = cadresOf && cadres.length === rosterLimit ? await db.user.count({ where: cadresOf }) : cadres.length;
+  const cut: RosterCut | null = total > cadres.length ? { shown: cadres.length, total } : null;
   const listed = new Set(cadres.map((p) => p.id));
   const missing = attendees.filter((p) => !listed.has(p.id));
-  if (missing.length === 0) return cadres;
-  return [...cadres, ...missing].sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id));
+  if (missing.length === 0) return { people: cadres, cut };
+  return { people: [...cadres, ...missing].sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id)), cut };
 }
+
+/** The roster as a class form shows it: each person with her unit and the positions she holds on the roster's day. */
+export const rosterRows = (people: Awaited<ReturnType<typeof classRoster>>["people"]) =>
+  people.map((p) => ({ id: p.id, name: p.name, unitName: p.unit.name, positions: p.holdings.map((h) => h.position) }));
 
 /** The day whose positions the roster shows: today, or a closed unit's last day. */
 const rosterDay = (unit: ClassUnit, now: Date) => (unit.validTo && unit.validTo <= now ? new Date(unit.validTo.getTime() - 1) : now);
@@ -52,7 +63,7 @@ export async function recordPage(db: Db, roles: readonly ScopedRole[], unit: Cla
   const [parent, children, roster, recorded] = await Promise.all([
     unit.parentId ? db.orgUnit.findUnique({ where: { id: unit.parentId }, select: { id: true, name: true, path: true } }) : null,
     db.orgUnit.findMany({ where: { parentId: unit.id }, orderBy: [{ code: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    holdsClasses(unit) ? classRoster(db, unit, day) : [],
+    holdsClasses(unit) ? classRoster(db, unit, day) : { people: [], cut: null },
     recordedId
       ? db.classSession.findFirst({
           where: { id: recordedId, unit: { path: { startsWith: unit.path } } },
@@ -65,9 +76,8 @@ export async function recordPage(db: Db, roles: readonly ScopedRole[], unit: Cla
     parent: parent && canOnUnit(roles, "class:record", parent.path) ? { id: parent.id, name: parent.name } : null,
     children,
     courses: holdsClasses(unit) ? classCourses(courses, unit).map((c) => ({ id: c.id, title: c.title, completes: c.rule.attendance === "completes" })) : [],
-    roster: roster.map((p) => ({ id: p.id, name: p.name, unitName: p.unit.name, positions: p.holdings.map((h) => h.position) })),
-    /** the roster's bound when the roster reached it, so the page says it is cut */
-    rosterCut: roster.length === rosterLimit ? rosterLimit : null,
+    roster: rosterRows(roster.people),
+    rosterCut: roster.cut,
     /** the form's default day */
     day,
     recorded: recorded ? { heldOn: recorded.heldOn, attendees: recorded._count.attendance, completed: recorded._count.certificates } : null,
@@ -110,7 +120,7 @@ export async function parseClass(db: Db, unit: ClassUnit, courses: readonly Cata
     const day = parsed.data.heldOn;
     if (day > now) errors.heldOn = "classes.error.future";
     else if ((unit.validFrom && day < unit.validFrom) || (unit.validTo && day >= unit.validTo)) errors.heldOn = "classes.error.closed";
-    const roster = new Set((await classRoster(db, !edited || edited.inScope ? unit : null, day, edited?.attendeeIds)).map((p) => p.id));
+    const roster = new Set((await classRoster(db, !edited || edited.inScope ? unit : null, day, edited?.attendeeIds)).people.map((p) => p.id));
     if (!parsed.data.attendees.every((id) => roster.has(id))) errors.attendees = "classes.error.attendees";
     else if (parsed.data.attendees.includes(recorderId)) errors.attendees = "classes.error.self";
   }

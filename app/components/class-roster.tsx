@@ -1,6 +1,8 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import type { RosterCut } from "#app/classes/classes.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { useT } from "#app/i18n/i18n.ts";
+import { formatInteger } from "#app/i18n/numbers.ts";
 import { classesMessages } from "#app/i18n/vi/classes.ts";
 import { peopleMessages } from "#app/i18n/vi/people.ts";
 import { isPosition, positionLabel } from "#app/people/positions.ts";
@@ -10,8 +12,11 @@ export type RosterPerson = { id: string; name: string; unitName: string; positio
 /** Lower case without diacritics, so "lan" finds "Lan" and "Lân". */
 const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase();
 
-/** The attendance list of a class form: a checkbox per person, 44 px rows; the name filter appears once hydrated. */
-export function ClassRoster({ roster, checked, error, cut }: { roster: readonly RosterPerson[]; checked: ReadonlySet<string>; error?: string; cut: number | null }) {
+/**
+ * The attendance list of a class form: a checkbox per person, 44 px rows; the name filter appears once hydrated.
+ * A roster cut at the bound says so, and how the page reaches the others (`reachOthers`).
+ */
+export function ClassRoster({ roster, checked, error, cut, reachOthers }: { roster: readonly RosterPerson[]; checked: ReadonlySet<string>; error?: string; cut: RosterCut | null; reachOthers: ReactNode }) {
   const { t } = useT(classesMessages, peopleMessages);
   // The filter is an enhancement: without JavaScript the whole roster shows and every box works.
   const [hydrated, setHydrated] = useState(false);
@@ -29,7 +34,11 @@ export function ClassRoster({ roster, checked, error, cut }: { roster: readonly 
       ) : null}
       {hydrated && roster.length > 0 ? <Field label={t("classes.filter")} name="" type="search" value={query} onChange={(e) => setQuery(e.target.value)} /> : null}
       {roster.length === 0 ? <p>{t("classes.noRoster")}</p> : null}
-      {cut ? <p className="muted">{t("classes.rosterCut", { limit: cut })}</p> : null}
+      {cut ? (
+        <p className="callout callout-warning">
+          {t("classes.rosterCut", { shown: formatInteger(cut.shown), total: formatInteger(cut.total) })} {reachOthers}
+        </p>
+      ) : null}
       <ul className="roster-list">
         {roster.map((p) => (
           <li key={p.id} hidden={!shown(p.name)}>

@@ -5,6 +5,7 @@ import { offlineEn } from "#app/i18n/en/offline.ts";
 import { allWrites, addWrite, deleteWrite, putWrite, readFact, writeFact, type Download, type StoredForm } from "./queue-store.ts";
 import { classFormAddress, formServing, keyInData, keyInPage, withFreshKeyAfter } from "./class-forms.ts";
 import { queueableKey, replayUrl, settle, signsInOrOut, summary, toSend, type QueuedWrite } from "./queue.ts";
+import { checkCopyAnswer, copyAnswer, Refused } from "./stored-copies.ts";
 import { offlineCacheKey, queuedActionData, withBanner, type WorkerMessage } from "./sw-responses.ts";
 
 declare const BUILD_VERSION: string;
@@ -193,13 +194,17 @@ async function downloads(): Promise<Download[]> {
   return (await readFact("downloads")) ?? [];
 }
 
-/** Fetches pages to keep, each document and its `.data` (all loaders), and every `/assets/` file the documents name. */
+/**
+ * Fetches pages to keep, each document and its `.data` (all loaders), and every `/assets/` file the documents name.
+ * A page the server refuses her throws `Refused`; a file it cannot give now fails only this try.
+ */
 async function copyPages(addresses: readonly string[]) {
   const entries = new Map<string, Response>();
   const assets = new Set<string>();
-  const keep = async (address: string) => {
+  const keep = async (address: string, what: "page" | "file" = "page") => {
     const response = await fetch(address, { cache: "no-store", credentials: "same-origin" });
-    if (!response.ok || response.redirected) throw new Error(`offline copy of ${address}: ${response.status}`);
+    if (what === "page") checkCopyAnswer(response, address);
+    else if (copyAnswer(response) !== "ok") throw new Error(`offline copy of ${address}: ${response.status}`);
     const headers = new Headers(response.headers);
     headers.delete("Content-Encoding");
     headers.delete("Content-Length");
@@ -214,7 +219,7 @@ async function copyPages(addresses: readonly string[]) {
     dataUrl.pathname += ".data";
     await keep(dataUrl.pathname + dataUrl.search);
   }
-  for (const file of assets) await keep(file);
+  for (const file of assets) await keep(file, "file");
   return entries;
 }
 
@@ -232,8 +237,9 @@ async function storeCopy(name: string, entries: Map<string, Response>) {
 
 /** Stores every page of a course, its data, the fragments and the files its pages name; replaces an earlier copy whole. */
 async function download(slug: string) {
-  const listing = await fetch(`/offline/courses/${encodeURIComponent(slug)}`, { cache: "no-store" });
-  if (!listing.ok || listing.redirected) throw new Error(`offline listing ${listing.status}`);
+  const address = `/offline/courses/${encodeURIComponent(slug)}`;
+  const listing = await fetch(address, { cache: "no-store" });
+  checkCopyAnswer(listing, address);
   const course = (await listing.json()) as { userId: string; slug: string; title: string; version: number; pages: string[]; fragments: string[] };
   await signedIn(course.userId);
   const entries = await copyPages(course.pages);
@@ -290,8 +296,12 @@ async function remove(slug: string) {
   await writeFact("downloads", (await downloads()).filter((d) => d.slug !== slug));
 }
 
-/** Fetches every downloaded course and stored form again; a copy that cannot be fetched now (offline, signed out) stays as it was. */
+/**
+ * Fetches every downloaded course and stored form again. A copy the server refuses her now leaves the phone; one
+ * that cannot be fetched now (offline, a server error, signed out) stays as it was.
+ */
 async function refreshDownloads() {
-  for (const { slug } of await downloads()) await download(slug).catch(() => undefined);
-  for (const { unitId } of await forms()) await storeForm(unitId).catch(() => undefined);
+  const dropIfRefused = (drop: () => Promise<void>) => (error: unknown) => (error instanceof Refused ? drop() : undefined);
+  for (const { slug } of await downloads()) await download(slug).catch(dropIfRefused(() => remove(slug)));
+  for (const { unitId } of await forms()) await storeForm(unitId).catch(dropIfRefused(() => forgetForm(unitId)));
 }

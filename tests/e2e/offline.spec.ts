@@ -145,3 +145,51 @@ test("a course page the worker does not serve (opened by a forced reload) is ser
   await page.locator(`a[href="${lesson("vi-sao-phai-tap-hop")}"]`).first().click();
   await expect(page.getByRole("button", { name: "Đánh dấu đã học xong" })).toBeVisible();
 });
+
+test("a stored class form the server now refuses her leaves the phone at the next sync; while the server cannot be reached it stays", async ({ page, context, freshLearner }) => {
+  test.setTimeout(150_000);
+  const phone = `07${String(Date.now()).slice(-8)}`;
+  const { withdrawn, kept } = JSON.parse(tsx("tests/e2e/support/trainer-scope.ts", "create", phone, freshLearner.login)) as { withdrawn: string; kept: string };
+  const storedForms = () => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("lantoa-form:")).sort());
+  // A class recorded offline at the unit she keeps, sent when the connection returns: the round then fetches the stored forms again.
+  const recordOfflineAndSync = async (place: string) => {
+    await page.goto(`/classes?unit=${kept}`);
+    await expect(page.locator("html[data-hydrated]")).toBeAttached();
+    await context.setOffline(true);
+    await page.getByLabel("Khóa học").selectOption({ label: "Hòa giải ở cơ sở" });
+    await page.getByLabel("Ngày học").fill("10/06/2025");
+    await page.getByLabel("Địa điểm").fill(place);
+    await page.locator('input[name="attendees"]').first().check();
+    await page.getByRole("button", { name: "Ghi lớp học" }).click();
+    await expect(page.locator("#sync-banner")).toHaveText("1 thao tác chờ đồng bộ: sẽ tự gửi khi có mạng.");
+    await context.setOffline(false);
+    // The banner goes once the round, the forms' refresh included, is over.
+    await expect(page.locator("#sync-banner")).toHaveCount(0, { timeout: 30_000 });
+  };
+  try {
+    await signIn(page, phone, "MatKhau@123");
+    for (const unitId of [withdrawn, kept]) {
+      await page.goto(`/classes?unit=${unitId}`);
+      await expect(page.locator("html[data-hydrated]")).toBeAttached();
+      await page.getByRole("button", { name: "Lưu biểu mẫu để dùng khi mất mạng" }).click();
+      await expect(page.getByText(/Đã lưu biểu mẫu trên máy, cập nhật lúc/)).toBeVisible({ timeout: 30_000 });
+    }
+    expect(await storedForms()).toEqual([`lantoa-form:${withdrawn}`, `lantoa-form:${kept}`].sort());
+
+    // Her role on one unit ends; its form page cannot be reached at this sync (the service worker's requests are routed too).
+    tsx("tests/e2e/support/trainer-scope.ts", "withdraw", phone, withdrawn);
+    const unreachable = (url: URL) => url.pathname.startsWith("/classes") && url.searchParams.get("unit") === withdrawn;
+    await context.route(unreachable, (route) => route.abort("connectionrefused"));
+    await recordOfflineAndSync(`Nhà văn hóa ấp ${phone}`);
+    expect(await storedForms()).toEqual([`lantoa-form:${withdrawn}`, `lantoa-form:${kept}`].sort());
+
+    // The server answers again, and refuses her that unit's form: its roster leaves the phone; the other form stays.
+    await context.unroute(unreachable);
+    await recordOfflineAndSync(`Nhà chị Tư, ấp ${phone}`);
+    await expect.poll(storedForms).toEqual([`lantoa-form:${kept}`]);
+    await page.goto(`/classes?unit=${kept}`);
+    await expect(page.getByText(/Đã lưu biểu mẫu trên máy, cập nhật lúc/)).toBeVisible();
+  } finally {
+    tsx("tests/e2e/support/trainer-scope.ts", "delete", phone);
+  }
+});

@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
+import { rosterLimit } from "#app/classes/classes.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { upsertPerson } from "#app/people/people.server.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
@@ -30,7 +31,7 @@ const send = (id: string, fields: [string, string][]) =>
 test("the edit page shows the class as recorded; a bad form comes back with its errors, status 400, and changes nothing", async () => {
   const id = await newClass();
   const page = await edit.loader(routeArgs(get(`/classes/${id}`), trainer, { id }));
-  expect(page).toMatchObject({ session: { place: "Hội trường", attendees: [attendee] }, saved: false });
+  expect(page).toMatchObject({ session: { place: "Hội trường", attendees: [attendee] }, rosterCut: null, saved: false });
   expect(page.roster.map((p) => p.id)).toContain(attendee);
   expect(await send(id, [["intent", "save"], ["heldOn", "31/02/2025"], ["place", "x"]])).toMatchObject({
     data: { errors: { heldOn: "classes.error.date", place: "classes.error.place", attendees: "classes.error.attendees" }, values: { heldOn: "31/02/2025" } },
@@ -53,4 +54,15 @@ test("a saved change and a deletion go back to the class and to the list; an unk
   expect(await db.classSession.count({ where: { id } })).toBe(0);
   expect(statusOf(await send(id, [["intent", "delete"], ["confirm", "on"]]))).toBe(404);
   expect(statusOf(await outcome(() => edit.loader(routeArgs(get(`/classes/${id}`), trainer, { id }))))).toBe(404);
+});
+
+test("in a unit with more cadres than the roster lists, the edit page says how many it shows of how many, the class's attendee listed", async () => {
+  const big = await ensureUnit(db, { code: "SL111", name: "Chi hội Đông Cán Bộ", level: "branch", kind: "ap", parent: commune });
+  const last = (await upsertPerson(db, { name: "Ý Thị Cuối", phone: "0966000102", gender: "female", unitId: big.id }, null)).id;
+  await db.user.createMany({ data: Array.from({ length: rosterLimit + 1 }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
+  const { id } = await db.classSession.create({ data: { courseId, unitId: big.id, heldOn: new Date("2025-03-14T17:00:00Z"), place: "Nhà văn hóa", recordedById: trainerId, attendance: { create: { userId: last } } }, select: { id: true } });
+  const page = await edit.loader(routeArgs(get(`/classes/${id}`), trainer, { id }));
+  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 2 });
+  expect(page.roster.map((p) => p.id)).toContain(last);
+  expect(page.session.unitId).toBe(big.id);
 });

@@ -54,7 +54,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 
 export default function EditClass({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT(classesMessages);
-  const { session, course, roster, saved } = loaderData;
+  const { session, course, roster, rosterCut, saved } = loaderData;
   const errors: Partial<Record<string, Parameters<typeof t>[0]>> = actionData?.errors ?? {};
   const err = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   const values = actionData?.values;
@@ -74,7 +74,17 @@ export default function EditClass({ loaderData, actionData }: Route.ComponentPro
         <input type="hidden" name="intent" value="save" />
         <Field label={t("classes.heldOn")} name="heldOn" inputMode="numeric" placeholder={t("classes.heldOnHint")} hint={t("classes.heldOnHint")} defaultValue={values?.heldOn ?? formatDate(session.heldOn, "vi")} error={err("heldOn")} />
         <Field label={t("classes.place")} name="place" hint={t("classes.placeHint")} defaultValue={values?.place ?? session.place} error={err("place")} />
-        <ClassRoster roster={roster} checked={new Set(values?.attendees ?? session.attendees)} error={err("attendees")} cut={null} />
+        <ClassRoster
+          roster={roster}
+          checked={new Set(values?.attendees ?? session.attendees)}
+          error={err("attendees")}
+          cut={rosterCut}
+          reachOthers={
+            <>
+              {t("classes.rosterCut.edit")} <Link to={`/classes?unit=${session.unitId}`}>{t("classes.rosterCut.editLink")}</Link>
+            </>
+          }
+        />
         <button type="submit" className="button">
           {t("classes.edit.save")}
         </button>

@@ -1,4 +1,5 @@
 import { beforeAll, expect, test } from "vitest";
+import { rosterLimit } from "#app/classes/classes.server.ts";
 import { getCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
@@ -89,4 +90,13 @@ test("the classes report of the unit asked for: its name and trail from the read
   expect(atCommune.trail).toEqual([{ id: district.id, name: "Huyện Ghi Lớp" }, { id: commune.id, name: "Xã Ghi Lớp" }]);
   const admin = await contextFor(db, await createPersonWithRole(db, "admin", district));
   expect((await orgClasses.loader(routeArgs(get(`/org/classes?unit=${commune.id}`), admin))).mayRecord).toBe(true);
+});
+
+test("the form of a unit with more cadres than the roster lists says how many it shows of how many; one that lists all of them does not", async () => {
+  const big = await ensureUnit(db, { code: "GL12", name: "Xã Đông Cán Bộ", level: "commune", kind: "xa", parent: district });
+  await db.user.createMany({ data: Array.from({ length: rosterLimit + 3 }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
+  const page = await record.loader(routeArgs(get(`/classes?unit=${big.id}`), trainer));
+  expect(page.roster).toHaveLength(rosterLimit);
+  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 3 });
+  expect((await record.loader(routeArgs(get(`/classes?unit=${commune.id}`), trainer))).rosterCut).toBeNull();
 });
