@@ -1,9 +1,12 @@
+import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { db } from "#app/db.server.ts";
+import { db, sqliteFilePath } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
+import { sqliteOnly } from "#tests/unit/database.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
+import { recentJobs, requireOwnJob } from "./jobs.server.ts";
 import { claimForApply, createImportJob, runImportStep, settleInterrupted, type ImportKindName, type ImportSummary } from "./importer.server.ts";
 
 let district: TreeUnit, commune: TreeUnit, branch: TreeUnit, outside: TreeUnit, organizer: string;
@@ -325,5 +328,19 @@ describe("a step cut off by a crash or a restart", () => {
     expect((await statusOf(previewed.id)).status).toBe("previewed");
     expect((await statusOf(theirs.id)).status).toBe("checking");
     expect(await db.user.count({ where: { externalId: "CUT-1" } })).toBe(0);
+  });
+
+  test("her import pages still answer while another process holds SQLite's write lock (its apply): nothing cut off, nothing written", async (context) => {
+    sqliteOnly(context, "the write lock is SQLite's");
+    const job = await importFile("cadres", await xlsx([cadreHeader, ["LOCK-1", "Người Chờ Khóa", "Nữ", "", "", "", "", "", "", "", "", "31471"]]));
+    const otherProcess = new Database(sqliteFilePath(process.env.DATABASE_URL!));
+    otherProcess.exec("BEGIN IMMEDIATE");
+    try {
+      expect((await requireOwnJob(db, organizer, job.id)).status).toBe("previewed");
+      expect((await recentJobs(db, organizer)).map((j) => j.id)).toContain(job.id);
+    } finally {
+      otherProcess.exec("ROLLBACK");
+      otherProcess.close();
+    }
   });
 });

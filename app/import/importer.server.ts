@@ -167,8 +167,9 @@ export async function claimForApply(db: Db, jobId: string) {
  * Nothing of them was written: a check writes nothing and an application is one transaction.
  */
 export async function settleInterrupted(db: Db, userId: string, now = new Date()) {
-  await db.importJob.updateMany({
-    where: { userId, status: { in: ["checking", "running"] }, startedAt: { lt: new Date(now.getTime() - interruptedAfter) } },
-    data: { status: "failed", summary: JSON.stringify(emptySummary({ key: "import.file.interrupted" })), finishedAt: now },
-  });
+  const cutOff = { userId, status: { in: ["checking", "running"] }, startedAt: { lt: new Date(now.getTime() - interruptedAfter) } };
+  // Read first: the job page reloads itself every 2 s while an apply in another process holds SQLite's write lock,
+  // and a write, even of no row, would wait for that lock and fail the page.
+  if (!(await db.importJob.findFirst({ where: cutOff, select: { id: true } }))) return;
+  await db.importJob.updateMany({ where: cutOff, data: { status: "failed", summary: JSON.stringify(emptySummary({ key: "import.file.interrupted" })), finishedAt: now } });
 }
