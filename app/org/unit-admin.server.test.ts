@@ -86,6 +86,18 @@ describe("admins", () => {
     expect(branchEvent.unitPath).toBe(`${t.south.path}${t.commune.id}/${t.branch.id}/`);
   });
 
+  test("two tabs move the same unit: the second, read before the first was saved, changes nothing and says so; the same move sent twice is done once", async () => {
+    const t = await tree();
+    const admin = manager("admin", t.province, "units:manage");
+    await ensureUnit(db, { code: `${t.p}W`, name: "Huyện Tây", level: "district", kind: "huyen", parent: t.province });
+    const [firstTab, secondTab, doubleClick] = [await load(admin, t.commune.id), await load(admin, t.commune.id), await load(admin, t.commune.id)];
+    expect(await moveUnit(db, admin, firstTab, { parentCode: `${t.p}S` })).toEqual({ ok: true, unitId: t.commune.id });
+    expect(await moveUnit(db, admin, secondTab, { parentCode: `${t.p}W` })).toEqual({ ok: false, errors: { parentCode: "units.error.movedMeanwhile" } });
+    expect(await moveUnit(db, admin, doubleClick, { parentCode: `${t.p}S` })).toEqual({ ok: true, unitId: t.commune.id });
+    expect(await pathOf(t.commune.id)).toEqual({ path: `${t.south.path}${t.commune.id}/`, depth: 2, parentId: t.south.id });
+    expect((await audits(t.commune.id)).map((a) => a.action)).toEqual(["unit.move"]);
+  });
+
   test("a unit is never moved under itself or below it, nor under a unit that cannot hold it or lies outside the scope", async () => {
     const t = await tree();
     const admin = manager("admin", t.province, "units:manage");

@@ -151,7 +151,13 @@ export async function moveUnit(db: Db, manager: UnitManager, unit: ManagedUnit, 
   const depthChange = parent.depth + 1 - unit.depth;
   return db.$transaction(async (tx) => {
     // No new path can collide with an old one: the unit's id occurs only in its own subtree's paths.
-    await tx.$executeRaw`update "OrgUnit" set "path" = ${path} || substr("path", ${unit.path.length + 1}), "depth" = "depth" + ${depthChange} where substr("path", 1, ${unit.path.length}) = ${unit.path}`;
+    const rewritten = await tx.$executeRaw`update "OrgUnit" set "path" = ${path} || substr("path", ${unit.path.length + 1}), "depth" = "depth" + ${depthChange} where substr("path", 1, ${unit.path.length}) = ${unit.path}`;
+    // None left at the path read before: another tab moved it first (setting the parent now would split it from its
+    // path). The same move sent twice (a double click) is done already.
+    if (rewritten === 0) {
+      const done = await tx.orgUnit.count({ where: { id: unit.id, path } });
+      return done ? { ok: true as const, unitId: unit.id } : fail({ parentCode: "units.error.movedMeanwhile" });
+    }
     await tx.orgUnit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
     // Its history goes with it: the organizers it now sits under read its audit log, and those it left, whose
     // scope no longer holds its people, do not.

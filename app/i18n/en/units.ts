@@ -73,6 +73,7 @@ export const unitsEn: Record<keyof typeof unitsMessages, string> = {
   "units.error.parentAmbiguous": "Several active units have this code: the parent unit is ambiguous.",
   "units.error.moveIntoItself": "A unit cannot be moved into itself or into a unit below it.",
   "units.error.sameParent": "The unit already sits below this unit.",
+  "units.error.movedMeanwhile": "This unit has just been moved from another page: reload to see where it is now, then try again.",
   "units.error.predecessors": "Enter at least one unit code.",
   "units.error.predecessorNotFound": "A code matches no active unit of the same level within your scope.",
   "units.error.predecessorAmbiguous": "A code matches several active units: the unit to merge is ambiguous.",

@@ -72,6 +72,7 @@ export const unitsMessages = {
   "units.error.parentAmbiguous": "Có nhiều đơn vị đang hoạt động cùng mã này: không xác định được đơn vị cấp trên.",
   "units.error.moveIntoItself": "Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị trực thuộc của nó.",
   "units.error.sameParent": "Đơn vị đã trực thuộc đơn vị này.",
+  "units.error.movedMeanwhile": "Đơn vị vừa được chuyển ở một trang khác: hãy tải lại trang để xem đơn vị đang ở đâu rồi thử lại.",
   "units.error.predecessors": "Nhập ít nhất một mã đơn vị.",
   "units.error.predecessorNotFound": "Có mã không ứng với đơn vị cùng cấp, đang hoạt động, trong phạm vi chị quản lý.",
   "units.error.predecessorAmbiguous": "Có mã ứng với nhiều đơn vị đang hoạt động: không xác định được đơn vị cần hợp nhất.",
