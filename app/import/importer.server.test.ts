@@ -300,6 +300,18 @@ describe("planning lists", () => {
   });
 });
 
+test("an ended job lets go of its file, which names people; a previewed one keeps it for the apply", async () => {
+  const rows = [cadreHeader, ["KEPT-1", "Người Trong Tệp", "Nữ", "", "", "", "", "", "", "", "", "31471"]];
+  const bytes = async (id: string) => (await db.importJob.findUniqueOrThrow({ where: { id }, select: { content: true } })).content.byteLength;
+  const previewed = await importFile("cadres", await xlsx(rows));
+  expect(await bytes(previewed.id)).toBeGreaterThan(0);
+  const done = await importFile("cadres", await xlsx(rows), { apply: true });
+  expect(done.status).toBe("done");
+  const refused = await importFile("cadres", await xlsx([cadreHeader]));
+  expect(refused.status).toBe("failed");
+  for (const id of [done.id, refused.id]) expect(await bytes(id)).toBe(0);
+});
+
 describe("a step cut off by a crash or a restart", () => {
   const statusOf = async (id: string) => (await db.importJob.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true } }));
   const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
@@ -323,6 +335,7 @@ describe("a step cut off by a crash or a restart", () => {
     for (const id of [checking.id, applying.id]) {
       const job = await statusOf(id);
       expect(job.status).toBe("failed");
+      expect((await db.importJob.findUniqueOrThrow({ where: { id }, select: { content: true } })).content.byteLength).toBe(0);
       expect((JSON.parse(job.summary!) as ImportSummary).fileError).toEqual({ key: "import.file.interrupted" });
     }
     expect((await statusOf(previewed.id)).status).toBe("previewed");

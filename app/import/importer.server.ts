@@ -101,6 +101,9 @@ async function loadJob(db: Db, jobId: string) {
 
 const emptySummary = (fileError: ImportMessage): ImportSummary => ({ created: 0, updated: 0, unchanged: 0, errorCount: 0, errors: [], fileError });
 
+// An ended job lets go of its file, which names people: its summary, file name and hash stay for the record.
+const ended = (status: "done" | "failed", finishedAt = new Date()) => ({ status, finishedAt, content: new Uint8Array() });
+
 /**
  * Checks a job's file (status checking → previewed, or failed for a broken file) or applies it
  * (running → done, or failed with nothing changed). Applying is one transaction: every row or none.
@@ -111,8 +114,12 @@ export async function runImportStep(db: Db, jobId: string, step: "check" | "appl
   const context: ChunkContext = { actorId: job.userId, roles, write: step === "apply", seen: new Map(), now: new Date() };
   // Outside the transaction, so the page shows it while the rows are written (on SQLite the one connection shares it).
   const progress = (processed: number) => db.importJob.update({ where: { id: job.id }, data: { processed }, select: { id: true } }).then(() => {});
-  const finish = (status: string, summary: ImportSummary, rows?: number) =>
-    db.importJob.update({ where: { id: job.id }, data: { status, summary: JSON.stringify(summary), finishedAt: new Date(), ...(rows === undefined ? {} : { rows }) }, select: { id: true } });
+  const finish = (status: "previewed" | "failed", summary: ImportSummary, rows?: number) =>
+    db.importJob.update({
+      where: { id: job.id },
+      data: { ...(status === "failed" ? ended(status) : { status, finishedAt: new Date() }), summary: JSON.stringify(summary), ...(rows === undefined ? {} : { rows }) },
+      select: { id: true },
+    });
   try {
     if (step === "check") {
       const { summary, rows } = await pass(db, job, context, progress);
@@ -125,7 +132,7 @@ export async function runImportStep(db: Db, jobId: string, step: "check" | "appl
         if (summary.errorCount > 0) throw new RowsRefused(summary);
         const unitPath = (await tx.orgUnit.findUniqueOrThrow({ where: { id: job.unitId }, select: { path: true } })).path;
         await recordAudit(tx, { actorId: job.userId, action: "import.apply", entity: "ImportJob", entityId: job.id, unitPath, after: { kind: job.kind, rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged } });
-        await tx.importJob.update({ where: { id: job.id }, data: { status: "done", processed: rows, summary: JSON.stringify(summary), finishedAt: new Date() }, select: { id: true } });
+        await tx.importJob.update({ where: { id: job.id }, data: { ...ended("done"), processed: rows, summary: JSON.stringify(summary) }, select: { id: true } });
       },
       applyTransaction,
     );
@@ -171,5 +178,5 @@ export async function settleInterrupted(db: Db, userId: string, now = new Date()
   // Read first: the job page reloads itself every 2 s while an apply in another process holds SQLite's write lock,
   // and a write, even of no row, would wait for that lock and fail the page.
   if (!(await db.importJob.findFirst({ where: cutOff, select: { id: true } }))) return;
-  await db.importJob.updateMany({ where: cutOff, data: { status: "failed", summary: JSON.stringify(emptySummary({ key: "import.file.interrupted" })), finishedAt: now } });
+  await db.importJob.updateMany({ where: cutOff, data: { ...ended("failed", now), summary: JSON.stringify(emptySummary({ key: "import.file.interrupted" })) } });
 }
