@@ -8,11 +8,28 @@ import { handleLessonAction } from "./lesson-actions.server.ts";
 let course: CatalogCourse;
 let oneAttempt: CatalogCourse;
 let tenMinutesApart: CatalogCourse;
+let written: CatalogCourse;
+// The longest activity id a form may name.
+const longId = `suy-nghi-${"a".repeat(55)}`;
+const activities = `
+
+<Reflection id="${longId}" prompt="Ấp của chị có bao nhiêu hội viên?" />
+
+<Checklist id="cac-buoc" title="Các bước">
+${Array.from({ length: 3 }, (_, i) => `  <Step>Bước ${i + 1}</Step>`).join("\n")}
+</Checklist>
+`;
 beforeAll(async () => {
   const catalog = await buildCatalog(
     db,
-    writeContentRoot({ "khoa-hanh-dong": tinyCourse(), "khoa-mot-lan": tinyCourse("", 'attempts="1"'), "khoa-cach-quang": tinyCourse("", 'waitMinutes="10"') }),
+    writeContentRoot({
+      "khoa-hanh-dong": tinyCourse(),
+      "khoa-mot-lan": tinyCourse("", 'attempts="1"'),
+      "khoa-cach-quang": tinyCourse("", 'waitMinutes="10"'),
+      "khoa-viet": tinyCourse(activities),
+    }),
   );
+  written = catalog.bySlug.get("khoa-viet")!;
   course = catalog.bySlug.get("khoa-hanh-dong")!;
   oneAttempt = catalog.bySlug.get("khoa-mot-lan")!;
   tenMinutesApart = catalog.bySlug.get("khoa-cach-quang")!;
@@ -79,4 +96,44 @@ test("malformed input is a 400, not an exception", async () => {
   const samples: Record<string, string>[] = [{}, { intent: "bay" }, { intent: "scenario", scenarioId: "tham-nha", path: "{khong-phai-json" }, { intent: "checklist", activityId: "x", step: "1," }];
   for (const fields of samples)
     expect((await handleLessonAction(db, userId, course, course.lessons[1]!, form(fields))).status).toBe(400);
+});
+
+test("each field is held to its bounds: ids, a reflection's length, checklist steps and a scenario's path", async () => {
+  const { userId } = await createLearner(db);
+  const [first, scenarioLesson] = written.lessons;
+  const status = async (lesson: typeof first, fields: Record<string, string | string[]>) => (await handleLessonAction(db, userId, written, lesson!, form(fields))).status;
+  expect(longId).toHaveLength(64);
+  const reflection = (value: string, activityId = longId) => status(first, { intent: "reflection", activityId, value });
+  expect(await reflection("   ")).toBe(400);
+  expect(await reflection("x".repeat(4001))).toBe(400);
+  expect(await reflection(`x${longId}`, `${longId}x`)).toBe(400);
+  expect(await reflection("Có", longId.toUpperCase())).toBe(400);
+  expect(await reflection("x".repeat(4000))).toBe(200);
+  expect(await reflection("  Khoảng 190 hội viên.  ")).toBe(200);
+  const saved = await db.activityResponse.findFirstOrThrow({ where: { enrollment: { userId }, kind: "reflection" }, select: { value: true, activityId: true } });
+  expect(saved).toEqual({ value: "Khoảng 190 hội viên.", activityId: longId });
+
+  const checklist = (step: string[]) => status(first, { intent: "checklist", activityId: "cac-buoc", step });
+  for (const step of [["100"], ["-1"], ["1a"], ["a1"], ["", "1"], Array.from({ length: 101 }, () => "1")]) expect(await checklist(step), JSON.stringify(step).slice(0, 40)).toBe(400);
+  expect(await checklist(["2", "0", "2", "99"])).toBe(200);
+  expect(await checklist(Array.from({ length: 100 }, () => "1"))).toBe(200);
+
+  const play = (path: unknown, raw = JSON.stringify(path)) => status(scenarioLesson, { intent: "scenario", scenarioId: "tham-nha", path: raw });
+  expect(await play([])).toBe(400);
+  expect(await play(["Cong"])).toBe(400);
+  expect(await play(Array.from({ length: 101 }, () => "cong"))).toBe(400);
+  expect(await play(null, `["cong","lang-nghe"]${" ".repeat(3990)}`)).toBe(400);
+  expect(await play(["cong", "lang-nghe"])).toBe(200);
+  expect(await db.scenarioRun.count({ where: { enrollment: { userId } } })).toBe(1);
+});
+
+test("a refusal names its intent, so the page shows it beside the form that sent it", async () => {
+  const { userId } = await createLearner(db);
+  const reading = course.lessons[0]!;
+  expect(await handleLessonAction(db, userId, course, reading, form({ intent: "bay" }))).toEqual({ status: 400, body: { error: "error.400" } });
+  expect(await handleLessonAction(db, userId, course, reading, form({ intent: "quiz" }))).toEqual({ status: 400, body: { intent: "quiz", error: "error.400" } });
+  const play = form({ intent: "scenario", scenarioId: "tham-nha", path: "[]" });
+  expect(await handleLessonAction(db, userId, course, reading, play)).toEqual({ status: 400, body: { intent: "scenario", error: "error.400" } });
+  const checklist = form({ intent: "checklist", activityId: "cac-buoc", step: "x" });
+  expect(await handleLessonAction(db, userId, written, written.lessons[0]!, checklist)).toEqual({ status: 400, body: { intent: "checklist", error: "error.400" } });
 });
