@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Role } from "#app/auth/permissions.ts";
@@ -9,9 +8,9 @@ import { invalidateCatalog } from "#app/courses/catalog-instance.server.ts";
 import { db } from "#app/db.server.ts";
 import { ensureUnit, type TreeUnit } from "#app/org/unit-tree.server.ts";
 import { ensurePlanningDefaults } from "#app/planning/defaults.server.ts";
-import routes from "#app/routes.ts";
 import { createPersonWithRole } from "#tests/unit/people.ts";
 import { contextFor, outcome, routeArgs, statusOf } from "#tests/unit/route-args.ts";
+import { intentsOf, routeTable } from "#tests/unit/route-table.ts";
 
 /**
  * The authorization matrix: every route of app/routes.ts, its loader and every action intent, tried by each
@@ -342,35 +341,7 @@ const matrix: Record<string, RouteCases> = {
 
 // ---- the routes as React Router reads them ----
 
-type ConfigRoute = { id?: string; file: string; path?: string; index?: boolean; children?: ConfigRoute[] };
-const flatten = (entries: readonly ConfigRoute[], parent = ""): { id: string; file: string; path: string }[] =>
-  entries.flatMap((r) => {
-    const full = [parent, r.path ?? ""].filter(Boolean).join("/");
-    return [{ id: r.id ?? r.file.replace(/\.[a-z0-9]+$/i, ""), file: r.file, path: `/${full}` }, ...flatten(r.children ?? [], full)];
-  });
-const routeTable = flatten(routes as ConfigRoute[]);
-
-// Sources as written: under mutation testing (npm run test:mutation) the working directory is Stryker's sandbox,
-// whose copies of the mutated modules are instrumented beyond what these patterns read.
-const sourceRoot = process.cwd().replace(/[\\/]\.stryker-tmp[\\/]sandbox-[^\\/]+$/, "");
 const appFile = (file: string) => path.resolve("app", file);
-const appSource = (file: string) => readFileSync(path.resolve(sourceRoot, "app", file), "utf8");
-/** The intents an action tells apart, read from its module and the app modules it imports. */
-function intentsOf(file: string) {
-  const source = appSource(file);
-  const imported = [...source.matchAll(/from "#app\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => /\.tsx?$/.test(f));
-  const texts = [source, ...imported.map(appSource)];
-  const quoted = (list: string) => [...list.matchAll(/"([\w-]+)"/g)].map((m) => m[1]!);
-  const constant = (text: string, name: string) => new RegExp(`const ${name}\\s*=\\s*\\[([^\\]]*)\\]`).exec(text)?.[1] ?? "";
-  return [
-    ...new Set(
-      texts.flatMap((text) => [
-        ...[...text.matchAll(/intent:\s*z\.literal\("([\w-]+)"\)/g)].map((m) => m[1]!),
-        ...[...text.matchAll(/intent\s*[:=]\s*z\.enum\((?:\[([^\]]*)\]|(\w+))\)/g)].flatMap((m) => quoted(m[1] ?? constant(text, m[2]!))),
-      ]),
-    ),
-  ].sort();
-}
 
 function missingEntry(route: { id: string; path: string }, parts: string[]) {
   return [
