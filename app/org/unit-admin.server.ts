@@ -73,13 +73,13 @@ const fail = (errors: FieldErrors): Outcome => ({ ok: false, errors });
 
 const day = dayField("units.error.date");
 const optionalDay = z.string().trim().default("").transform((v, ctx) => (v === "" ? null : (parseDay(v) ?? (ctx.addIssue({ code: "custom", message: "units.error.date" }), z.NEVER))));
-const name = z.string().trim().min(2, "units.error.name").max(120, "units.error.name");
+const name = z.string({ error: "units.error.name" }).trim().min(2, "units.error.name").max(120, "units.error.name");
 
 const createForm = z.object({
-  code: z.string().trim().regex(/^[\p{L}\d.-]{1,20}$/u, "units.error.code"),
+  code: z.string({ error: "units.error.code" }).trim().regex(/^[\p{L}\d.-]{1,20}$/u, "units.error.code"),
   name,
-  level: z.string(),
-  kind: z.string(),
+  level: z.string({ error: "units.error.level" }),
+  kind: z.string({ error: "units.error.kind" }),
   validFrom: optionalDay,
 });
 
@@ -137,7 +137,7 @@ export async function closeUnit(db: Db, manager: UnitManager, unit: ManagedUnit,
  */
 export async function moveUnit(db: Db, manager: UnitManager, unit: ManagedUnit, input: Record<string, unknown>): Promise<Outcome> {
   if (manager.permission !== "units:manage" || !canChange(manager, unit)) throw new Error("moveUnit: unit outside the manager's scope");
-  const parsed = z.object({ parentCode: z.string().trim().min(1, "units.error.parentNotFound") }).safeParse(input);
+  const parsed = z.object({ parentCode: z.string({ error: "units.error.parentNotFound" }).trim().min(1, "units.error.parentNotFound") }).safeParse(input);
   if (!parsed.success) return fail(issuesOf(parsed.error));
   if (unit.validTo) return fail({ parentCode: "units.error.closedUnit" });
   const found = (await db.orgUnit.findMany({ where: { code: parsed.data.parentCode, ...openOn(new Date()) }, select: managedUnitSelect })).filter((c) => canOpen(manager, c));
@@ -168,12 +168,12 @@ export async function moveUnit(db: Db, manager: UnitManager, unit: ManagedUnit, 
 }
 
 const mergeForm = z.object({
-  predecessorCodes: z.string().transform((v, ctx) => {
+  predecessorCodes: z.string({ error: "units.error.predecessors" }).transform((v, ctx) => {
     const codes = [...new Set(v.split(/[\s,;]+/).filter(Boolean))];
     return codes.length > 0 ? codes : (ctx.addIssue({ code: "custom", message: "units.error.predecessors" }), z.NEVER);
   }),
   effectiveOn: day,
-  legalBasis: z.string().trim().min(3, "units.error.legalBasis").max(200, "units.error.legalBasis"),
+  legalBasis: z.string({ error: "units.error.legalBasis" }).trim().min(3, "units.error.legalBasis").max(200, "units.error.legalBasis"),
 });
 
 /**

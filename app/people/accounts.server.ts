@@ -16,7 +16,7 @@ export function generateTemporaryPassword() {
 }
 
 export const minPasswordLength = 8;
-const newPassword = z.string().min(minPasswordLength, "peopleAdmin.error.passwordShort").max(200, "peopleAdmin.error.passwordLong");
+const newPassword = z.string({ error: "peopleAdmin.error.passwordShort" }).min(minPasswordLength, "peopleAdmin.error.passwordShort").max(200, "peopleAdmin.error.passwordLong");
 
 /** The organizer types a temporary password, or leaves the field empty to have one generated. */
 export const temporaryPasswordForm = z.object({

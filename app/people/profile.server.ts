@@ -39,7 +39,7 @@ export const profileForm = z
     phone: optionalContact(normalizePhone, "peopleAdmin.error.phone").prefault(""),
     email: optionalContact(normalizeEmail, "peopleAdmin.error.email").prefault(""),
     // A checkbox sends its value only when ticked.
-    partyMember: z.literal("on").optional().transform((v) => v === "on"),
+    partyMember: z.literal("on", { error: "peopleAdmin.error.choice" }).optional().transform((v) => v === "on"),
     partySince: optionalDay("peopleAdmin.error.date").prefault(""),
     theoryLevel: optionalEnum(theoryLevels, "peopleAdmin.error.choice").prefault(""),
     education: z.string().trim().max(200, "peopleAdmin.error.education").transform((v) => v || null).prefault(""),
@@ -119,7 +119,7 @@ export async function addPosition(db: Db, actor: Actor, personId: string, unit: 
   return { ok: true as const };
 }
 
-export const endPositionForm = z.object({ holdingId: z.string().min(1), to: dayField("peopleAdmin.error.date") });
+export const endPositionForm = z.object({ holdingId: z.string({ error: "peopleAdmin.error.positionNotHeld" }).min(1, "peopleAdmin.error.positionNotHeld"), to: dayField("peopleAdmin.error.date") });
 
 /** Ends a position still held: the row stays, with the day it ended, so the history is kept. */
 export async function endPosition(db: Db, actor: Actor & { roles: readonly ScopedRole[] }, personId: string, input: z.output<typeof endPositionForm>) {

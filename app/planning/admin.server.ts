@@ -91,7 +91,7 @@ export async function addRequirement(db: Db, actorId: string, input: Requirement
   });
 }
 
-export const endRequirementForm = z.object({ requirementId: z.string().min(1), effectiveTo: day() });
+export const endRequirementForm = z.object({ requirementId: z.string({ error: "planningAdmin.error.notOpen" }).min(1, "planningAdmin.error.notOpen"), effectiveTo: day() });
 
 /** Ends an item on a day: it no longer applies from that day, and keeps applying to the days before it. */
 export async function endRequirement(db: Db, actorId: string, input: z.output<typeof endRequirementForm>): Promise<Saved> {

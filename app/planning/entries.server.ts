@@ -44,7 +44,7 @@ export const planForm = (now: Date) =>
   });
 export type PlanInput = z.output<ReturnType<typeof planForm>>;
 
-export const removeForm = z.object({ entry: z.string().min(1), reason: reasonField });
+export const removeForm = z.object({ entry: z.string({ error: "planningList.error.cadre" }).min(1, "planningList.error.cadre"), reason: reasonField });
 
 /** The warnings of a unit's list for a term as it stands now, each naming its rule's source. */
 export async function warningsFor(db: Db | DbTx, unit: PlanningUnit, term: PlanningTerm, day: Date) {
