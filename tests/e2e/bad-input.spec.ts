@@ -2,7 +2,7 @@ import { exports, intentsOf, routeTable } from "../unit/route-table.ts";
 import { demo, expect, test, tsx } from "./fixtures.ts";
 
 /**
- * Bad input gets a translated error and changes nothing, never a 500: every action of app/routes.ts, for every
+ * Bad input gets a translated error, never a 500: every action of app/routes.ts, for every
  * intent it tells apart, is posted the intent alone and the intent with every field of its page empty, as the
  * admin (who may use every form), through the real server so that the page's render is included.
  */
