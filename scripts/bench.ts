@@ -65,7 +65,7 @@ const staticPath = "/bench-static.html";
 
 // Both targets get the same browser-like headers; only the lesson adds its cookie. Accept-Encoding is
 // what Chromium sends, so each is compressed the way this server compresses it for users: the page
-// whole by app/http/encode-page.server.ts, the file by the compression middleware (both brotli 5).
+// whole by app/http/encode-page.server.ts (gzip 6 up to 64 KB), the file by the compression middleware (brotli 5).
 const browserHeaders = {
   accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
   "accept-encoding": "gzip, deflate, br",
