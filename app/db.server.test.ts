@@ -1,9 +1,36 @@
-import { expect, test } from "vitest";
-import { db, sqliteDurability } from "#app/db.server.ts";
-import { sqliteOnly } from "#tests/unit/database.ts";
+import { expect, test, vi } from "vitest";
+import { db, readRows, sqliteDurability } from "#app/db.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { onSqlite, sqliteOnly } from "#tests/unit/database.ts";
 
 test("the SQLite connection writes ahead, waits when busy and syncs every commit", async (context) => {
   sqliteOnly(context, "journal_mode, synchronous and busy_timeout are SQLite pragmas");
   // synchronous 2 is FULL, the default of SQLITE_SYNCHRONOUS: see createDb for why not NORMAL (1).
   expect(await sqliteDurability(db)).toEqual({ journalMode: "wal", synchronous: 2, busyTimeout: 5000 });
+});
+
+test("a hand-written read gives its rows; on SQLite straight from the prepared statement, elsewhere through Prisma", async () => {
+  const queryRaw = vi.spyOn(db, "$queryRaw");
+  const rows = await readRows<{ word: string; n: unknown }>(db, Prisma.sql`select ${"hội viên"} as "word", 41 + ${1} as "n"`);
+  expect(rows.map((r) => ({ word: r.word, n: Number(r.n) }))).toEqual([{ word: "hội viên", n: 42 }]);
+  expect(queryRaw).toHaveBeenCalledTimes(onSqlite ? 0 : 1);
+  queryRaw.mockRestore();
+});
+
+test("a hand-written read in a transaction sees the transaction's own writes, and only they are undone", async () => {
+  const code = `READ-${Date.now()}`;
+  const count = () => Prisma.sql`select count(*) as "n" from "OrgUnit" where "code" = ${code}`;
+  await expect(
+    db.$transaction(async (tx) => {
+      await tx.orgUnit.create({ data: { code, name: "Chi hội Đọc thử", level: "branch", kind: "ap", path: `/${code}/`, depth: 0 } });
+      expect(Number((await readRows<{ n: unknown }>(tx, count()))[0]!.n)).toBe(1);
+      throw new Error("undo");
+    }),
+  ).rejects.toThrow("undo");
+  expect(Number((await readRows<{ n: unknown }>(db, count()))[0]!.n)).toBe(0);
+});
+
+test("on SQLite a value better-sqlite3 cannot bind is refused rather than sent", async (context) => {
+  sqliteOnly(context, "the direct read binds its values itself");
+  await expect(readRows(db, Prisma.sql`select ${new Date()} as "at"`)).rejects.toThrow(TypeError);
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
-import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 import { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
 import { reuseStatements } from "./sqlite-statements.server.ts";
@@ -12,6 +12,9 @@ export type Db = PrismaClient;
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
+
+/** On SQLite, the prepared statement of a client's own connection (undefined before it has connected). */
+const directReads = new WeakMap<object, (sql: string) => Database.Statement<unknown[]> | undefined>();
 
 // Both generated clients expose the same models; the SQLite one is the type of record.
 export async function createDb(url: string): Promise<Db> {
@@ -32,18 +35,36 @@ export async function createDb(url: string): Promise<Db> {
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
   const connect = adapter.connect.bind(adapter);
   // The adapter's connection is its `client` (not in its types): its statements are kept (sqlite-statements.server.ts).
+  let statements: ReturnType<typeof reuseStatements> | undefined;
   adapter.connect = async () => {
     const connection = await connect();
-    reuseStatements((connection as unknown as { client: Database.Database }).client);
+    statements = reuseStatements((connection as unknown as { client: Database.Database }).client);
     return connection;
   };
   const client = new PrismaClient({ adapter });
+  directReads.set(client, (sql) => statements?.statement(sql));
   // Per connection, and the adapter holds one. In WAL, NORMAL already survives a killed process;
   // FULL, the default, also survives a power cut (each commit is synced before it is acknowledged),
   // which a server in a commune office can meet. FULL's fsync per commit cost ~2.7× in writes/s in
   // `npm run bench:write`: a server on a UPS may choose NORMAL (SQLITE_SYNCHRONOUS).
   await client.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`);
   return client;
+}
+
+/**
+ * The rows of a hand-written read that every page runs (the session, a lesson's progress). On SQLite they come
+ * from the connection's prepared statement: Prisma's raw query path around the same statement cost a tenth of a
+ * lesson page's main thread (`npm run bench`). It reads as Prisma's own queries outside a transaction do, on the
+ * one connection without waiting for a transaction another request holds; a transaction client, and PostgreSQL,
+ * go through Prisma. Values come as each driver gives them (SQLite: dates as ISO text, booleans as 0 or 1;
+ * through Prisma: Date, boolean, bigint): the caller converts them.
+ */
+export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promise<Row[]> {
+  const statement = directReads.get(client)?.(query.sql);
+  if (!statement) return client.$queryRaw<Row[]>(query);
+  for (const value of query.values)
+    if (value !== null && !["string", "number", "bigint"].includes(typeof value)) throw new TypeError(`readRows: a ${typeof value} cannot be bound on SQLite`);
+  return statement.raw(false).all(...query.values) as Row[];
 }
 
 /** The pragmas that make an acknowledged write durable, as the connection has them. */

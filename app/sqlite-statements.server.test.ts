@@ -39,3 +39,12 @@ test("past its limit the statement used longest ago is let go, and prepared agai
   // "id" was used again before the fourth statement came, so "name" went instead.
   expect(prepare.mock.calls.map(([sql]) => sql)).toEqual(["id", "name", "unit", "id, name", "name"].map(select));
 });
+
+test("a statement's columns are described once, however often it is run", () => {
+  const { adapted } = database();
+  const select = "SELECT id, name FROM cadre WHERE unit = ?";
+  const described = vi.spyOn(Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")), "columns");
+  for (const unit of ["Giá Rai", "Hồng Dân", "Phước Long"]) expect(adapted(select).bind([unit]).columns().map((c) => c.name)).toEqual(["id", "name"]);
+  expect(described).toHaveBeenCalledTimes(1);
+  described.mockRestore();
+});

@@ -1,5 +1,6 @@
 import { createContext, data, redirect, type RouterContextProvider } from "react-router";
-import { db } from "#app/db.server.ts";
+import { db, readRows } from "#app/db.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 import { unitSelect } from "#app/org/units.server.ts";
 import { contactFromIdentifier } from "#app/people/contact.ts";
@@ -44,7 +45,7 @@ export function getCurrentUser({ context }: RequestArgs) {
 
 type SessionRow = {
   sessionId: string;
-  expiresAt: Date;
+  expiresAt: Date | string;
   userId: string;
   name: string;
   gender: string;
@@ -60,7 +61,7 @@ export async function loadCurrentUser(request: Request): Promise<CurrentUser | n
   const token = readSessionToken(request);
   if (!token) return null;
   // Every request runs this: one join costs a third of Prisma's query per relation (npm run bench).
-  const rows = await db.$queryRaw<SessionRow[]>`
+  const rows = await readRows<SessionRow>(db, Prisma.sql`
     select s."id" as "sessionId", s."expiresAt", u."id" as "userId", u."name", u."gender", u."unitId", u."mustChangePassword",
            r."role", o."id" as "roleUnitId", o."path" as "roleUnitPath", o."name" as "roleUnitName"
     from "Session" s
@@ -68,7 +69,7 @@ export async function loadCurrentUser(request: Request): Promise<CurrentUser | n
     left join "RoleAssignment" r on r."userId" = u."id"
     left join "OrgUnit" o on o."id" = r."unitId"
     where s."id" = ${sessionIdFromToken(token)} and u."deactivatedAt" is null
-    order by o."depth", r."createdAt", r."id"`;
+    order by o."depth", r."createdAt", r."id"`);
   const first = rows[0];
   if (!first) return null;
   const session = await settleSession(db, { id: first.sessionId, expiresAt: new Date(first.expiresAt) }, policy);

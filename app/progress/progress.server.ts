@@ -1,5 +1,6 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
-import type { Db } from "#app/db.server.ts";
+import { readRows, type Db } from "#app/db.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { countsInRound, isCompleted, needsRefresh } from "./refresh.server.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -37,13 +38,13 @@ type ProgressRow = {
  * and 2.3× the time (`npm run bench`).
  */
 export async function courseProgress(db: Reader, userId: string, course: Pick<CatalogCourse, "id" | "recertification">): Promise<CourseProgress & { responses: Record<string, string> }> {
-  const rows = await db.$queryRaw<ProgressRow[]>`
+  const rows = await readRows<ProgressRow>(db, Prisma.sql`
     with e as (select "id", "courseVersion", "startedAt", "completedAt" from "Enrollment" where "userId" = ${userId} and "courseId" = ${course.id})
     select 'enrollment' as "row", e."id" as "ref", null as "text", e."courseVersion" as "num", e."startedAt" as "at", e."completedAt" as "until" from e
     union all select 'lesson', l."lessonId", null, null, l."completedAt", null from "LessonProgress" l join e on l."enrollmentId" = e."id"
     union all select 'scenario', s."scenarioId", null, null, s."createdAt", null from "ScenarioRun" s join e on s."enrollmentId" = e."id"
     union all select 'attempt', null, null, a."score", a."createdAt", null from "QuizAttempt" a join e on a."enrollmentId" = e."id"
-    union all select 'response', r."kind" || ':' || r."activityId", r."value", null, null, null from "ActivityResponse" r join e on r."enrollmentId" = e."id"`;
+    union all select 'response', r."kind" || ':' || r."activityId", r."value", null, null, null from "ActivityResponse" r join e on r."enrollmentId" = e."id"`);
   const enrollment = rows.find((r) => r.row === "enrollment");
   if (!enrollment)
     return { enrollmentId: null, startedAt: null, completedAt: null, needsRefresh: false, completed: false, doneLessonIds: [], bestScore: null, attempts: 0, lastAttemptAt: null, endedScenarioIds: [], responses: {} };
