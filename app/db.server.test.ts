@@ -1,5 +1,5 @@
 import { expect, test, vi } from "vitest";
-import { db, readRows, sqliteDurability } from "#app/db.server.ts";
+import { createDb, db, readRows, sqliteDurability } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { onSqlite, sqliteOnly } from "#tests/unit/database.ts";
 
@@ -33,4 +33,13 @@ test("a hand-written read in a transaction sees the transaction's own writes, an
 test("on SQLite a value better-sqlite3 cannot bind is refused rather than sent", async (context) => {
   sqliteOnly(context, "the direct read binds its values itself");
   await expect(readRows(db, Prisma.sql`select ${new Date()} as "at"`)).rejects.toThrow(TypeError);
+});
+
+test("a hand-written read after $disconnect reconnects, as Prisma's own queries do", async () => {
+  const other = await createDb(process.env.DATABASE_URL!);
+  const one = () => readRows<{ one: unknown }>(other, Prisma.sql`select ${1} as "one"`);
+  expect(Number((await one())[0]!.one)).toBe(1);
+  await other.$disconnect();
+  expect(Number((await one())[0]!.one)).toBe(1);
+  await other.$disconnect();
 });

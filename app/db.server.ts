@@ -13,7 +13,7 @@ export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
 
-/** On SQLite, the prepared statement of a client's own connection (undefined before it has connected). */
+/** On SQLite, the prepared statement of a client's own connection (undefined before it has connected and after it has closed). */
 const directReads = new WeakMap<object, (sql: string) => Database.Statement<unknown[]> | undefined>();
 
 // Both generated clients expose the same models; the SQLite one is the type of record.

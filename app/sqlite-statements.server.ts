@@ -43,7 +43,10 @@ export function reuseStatements(database: Database, limit = 2000) {
   (database as unknown as { prepare: typeof kept }).prepare = kept;
   return {
     size: () => prepared.size,
-    /** The prepared statement itself, from the same store, for reads that do not go through Prisma (db.server.ts readRows). */
-    statement: (sql: string) => kept(sql).statement,
+    /**
+     * The prepared statement itself, from the same store, for reads that do not go through Prisma (db.server.ts readRows);
+     * none once the connection is closed (`$disconnect`), so that the read goes through Prisma, which opens another.
+     */
+    statement: (sql: string) => (database.open ? kept(sql).statement : undefined),
   };
 }
