@@ -56,8 +56,9 @@ export async function createDb(url: string): Promise<Db> {
  * from the connection's prepared statement: Prisma's raw query path around the same statement cost a tenth of a
  * lesson page's main thread (`npm run bench`). It reads as Prisma's own queries outside a transaction do, on the
  * one connection without waiting for a transaction another request holds; a transaction client, and PostgreSQL,
- * go through Prisma. Values come as each driver gives them (SQLite: dates as ISO text, booleans as 0 or 1;
- * through Prisma: Date, boolean, bigint): the caller converts them.
+ * go through Prisma. Values come as each driver gives them (SQLite: dates as ISO text, integers and booleans as
+ * bigint, since the adapter turns on safe integers for its connection; through Prisma: Date, boolean, number or
+ * bigint): the caller converts them.
  */
 export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promise<Row[]> {
   const statement = directReads.get(client)?.(query.sql);
