@@ -1,6 +1,6 @@
 // The organizer report (/org) at the top unit of the national-size database of `npm run bench:data`:
 // one organizer opening the page again and again, as the response times she sees (p50/p95/p99) and
-// the bytes sent (brotli, as Chromium asks for it) and the HTML they unpack to.
+// the bytes sent (for Chromium's Accept-Encoding: gzip up to 64 KB, brotli above) and the HTML they unpack to.
 import http from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { benchOrganizer } from "./national.ts";

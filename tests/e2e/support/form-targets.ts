@@ -1,4 +1,4 @@
-// What the bad-input sweep (forms.spec.ts) posts to in the e2e database: `tsx form-targets.ts <phone> <course slug>`
+// What the bad-input sweep (bad-input.spec.ts) posts to in the e2e database: `tsx form-targets.ts <phone> <course slug>`
 // prints the ids of the throwaway cadre with that phone, of today's province (Cà Mau) and one of its communes, of
 // a commune of Bạc Liêu's last tree and of a recorded class, after making a draft course with that slug in Cà Mau.
 import { createDraftCourse } from "#app/authoring/drafts.server.ts";
