@@ -131,9 +131,12 @@ test("a trainer keeps her unit's class form on the phone, records two classes of
 test("a course page the worker does not serve (opened by a forced reload) is served before the download: offline, its links open the copy", async ({ page, context, freshLearner }) => {
   test.setTimeout(120_000);
   await signIn(page, freshLearner.login, freshLearner.password);
-  // The course page installs the worker, which claims it as it activates; a forced reload then opens it unserved,
+  // The catalog or the course page installs the worker. A page opened while it was activating may be left out of its
+  // claim, so the course page is opened again once it is active: served by it. A forced reload then opens it unserved,
   // and an active worker does not claim pages again by itself.
   await page.goto(`/courses/${slug}`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30_000 });
   await (await context.newCDPSession(page)).send("Page.reload", { ignoreCache: true });
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
