@@ -33,8 +33,47 @@ describe("parseQuizPolicy", () => {
     }
   });
 
+  test("attempts: whole numbers from 1 to 100, or unlimited", () => {
+    for (const [value, attempts] of [["1", 1], ["100", 100], ["007", 7], ["unlimited", null]] as const)
+      expect(parseQuizPolicy({ attempts: value }), value).toEqual({ policy: { ...defaultQuizPolicy, attempts }, problems: [] });
+  });
+
+  test("waitMinutes: whole minutes from 0 to 43200 (30 days)", () => {
+    for (const [value, waitMinutes] of [["0", 0], ["1", 1], ["43200", 43_200]] as const)
+      expect(parseQuizPolicy({ waitMinutes: value }), value).toEqual({ policy: { ...defaultQuizPolicy, waitMinutes }, problems: [] });
+  });
+
+  test("a value out of range, or not written as plain digits, is refused with what the trainer must write", () => {
+    const attempts = 'phải là số lần từ 1 đến 100, hoặc "unlimited"';
+    const waitMinutes = "phải là số phút từ 0 đến 43200 (30 ngày)";
+    // Number() would accept most of these ("1e3", " 5", "0x10", ""): only plain digits are a number of attempts or minutes.
+    for (const value of ["0", "101", "1a", "a1", " 5", "5 ", "+5", "5.0", "1e3", "0x10", "1234567", "Unlimited", ""])
+      expect(parseQuizPolicy({ attempts: value }), value).toEqual({ policy: defaultQuizPolicy, problems: [`<Quiz attempts="${value}">: ${attempts}`] });
+    for (const value of ["-1", "43201", "1234567", "1a", " 5", "5 ", "1e3", "", "unlimited"])
+      expect(parseQuizPolicy({ waitMinutes: value }), value).toEqual({ policy: defaultQuizPolicy, problems: [`<Quiz waitMinutes="${value}">: ${waitMinutes}`] });
+  });
+
+  test("a wrong showAnswers lists the modes a trainer may choose", () => {
+    expect(parseQuizPolicy({ showAnswers: "always" }).problems).toEqual(['<Quiz showAnswers="always">: phải là một trong: after-pass, after-last-attempt, never']);
+  });
+
+  test("one bad value sets the whole policy back to the default, and every bad value is reported", () => {
+    expect(parseQuizPolicy({ attempts: "3", waitMinutes: "x", showAnswers: "y" })).toEqual({
+      policy: { attempts: null, waitMinutes: 0, showAnswers: "after-pass" },
+      problems: ['<Quiz waitMinutes="x">: phải là số phút từ 0 đến 43200 (30 ngày)', '<Quiz showAnswers="y">: phải là một trong: after-pass, after-last-attempt, never'],
+    });
+  });
+
   test("answers after the last attempt need a number of attempts", () => {
-    expect(parseQuizPolicy({ showAnswers: "after-last-attempt" }).problems).toEqual([expect.stringContaining("attempts")]);
+    expect(parseQuizPolicy({ showAnswers: "after-last-attempt" })).toEqual({
+      policy: { attempts: null, waitMinutes: 0, showAnswers: "after-last-attempt" },
+      problems: ['<Quiz showAnswers="after-last-attempt"> cần attempts là một số: không giới hạn số lần thì không có lần cuối'],
+    });
+    expect(parseQuizPolicy({ showAnswers: "after-last-attempt", attempts: "unlimited" }).problems).toHaveLength(1);
+    // With a number of attempts there is a last one: nothing to report, nor for the other modes without one.
+    expect(parseQuizPolicy({ showAnswers: "after-last-attempt", attempts: "3" }).problems).toEqual([]);
+    expect(parseQuizPolicy({ showAnswers: "never" }).problems).toEqual([]);
+    expect(parseQuizPolicy({ showAnswers: "after-pass", attempts: "2" }).problems).toEqual([]);
   });
 });
 
@@ -58,6 +97,14 @@ describe("quizStanding and attemptRefusal", () => {
     expect(spent).toEqual({ used: 3, left: 0, nextAttemptAt: null });
     expect(attemptRefusal(spent)).toEqual({ error: "quiz.noAttemptsLeft" });
     expect(attemptRefusal(quizStanding(limited, { attempts: 3, lastAttemptAt: t0 }, at(60 * 24 * 365)))).toEqual({ error: "quiz.noAttemptsLeft" });
+  });
+
+  test("without a waiting time, an attempt recorded a moment ahead of this server's clock does not hold the next one back", () => {
+    // lastAttemptAt comes from the database; its clock may run a little ahead of the app's.
+    const noWait: QuizPolicy = { ...limited, waitMinutes: 0 };
+    const standing = quizStanding(noWait, { attempts: 1, lastAttemptAt: at(1) }, t0);
+    expect(standing).toEqual({ used: 1, left: 2, nextAttemptAt: null });
+    expect(attemptRefusal(standing)).toBeNull();
   });
 
   test("unlimited attempts without waiting are never refused", () => {

@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 import { compileMdx } from "./compile.server.ts";
+import { bundleLesson } from "./compile-bundle.server.ts";
 import { ContentError } from "./content-error.ts";
+import type { LessonPart } from "./lesson-parts.ts";
 
 const run = () => `Lần chạy ${crypto.randomUUID()}.`;
 
@@ -67,4 +69,66 @@ test("an interactive component nested in another element is refused with its lin
   const error = await compileMdx("bai.mdx", body, 2).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ContentError);
   expect((error as ContentError).issues).toContainEqual(expect.objectContaining({ line: 7, message: expect.stringContaining("<Reflection> phải đứng riêng") }));
+});
+
+// Rendered here, in this thread, without the compile workers and their cache.
+const body = `Xem [bài khác](/courses/a/b) và [trang ngoài](https://example.org/x), <Term meaning="Nghĩa một">từ một</Term>.
+
+<Reflection id="r" prompt="Vì sao?" />
+<Quiz id="kt">
+  <Question id="q1" prompt="Đúng không?">
+    <Choice correct>Có</Choice>
+    <Choice>Không</Choice>
+    <Explanation>Vì vậy.</Explanation>
+  </Question>
+</Quiz>
+
+Giữa <Term meaning="Nghĩa hai">từ hai</Term>.
+
+<Scenario id="moi" title="Mời" start="a">
+  <Scene id="a" ending="good">
+
+Cảnh <Term meaning="Nghĩa ba">từ ba</Term>.
+
+  </Scene>
+</Scenario>
+
+Cuối.
+`;
+
+async function partsOf(idPrefix: string) {
+  const outcome = await bundleLesson(body, idPrefix);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return outcome.compiled.parts;
+}
+
+const idsIn = (parts: LessonPart[]) => [...JSON.stringify(parts).matchAll(/ id=\\"([^"\\]+)\\"/g)].map((m) => m[1]!);
+
+test("the HTML is cut exactly around each island, with no empty part between two islands; links go through Anchor", async () => {
+  const parts = await partsOf("p1");
+  const term = (word: string, meaning: string) =>
+    `<span class="term"><button type="button" class="term-button" popoverTarget="ID">${word}</button><span id="ID" popover="auto" role="note" class="term-meaning">${meaning}</span></span>`;
+  expect(JSON.parse(JSON.stringify(parts).replace(/(popoverTarget|id)=\\"[^"\\]*p1-[^"\\]*\\"/g, '$1=\\"ID\\"'))).toEqual([
+    {
+      html: `<p>Xem <a href="/courses/a/b">bài khác</a> và <a href="https://example.org/x" target="_blank" rel="noopener noreferrer">trang ngoài</a>, ${term("từ một", "Nghĩa một")}.</p>\n`,
+    },
+    { island: "Reflection", props: { id: "r", prompt: "Vì sao?" } },
+    { island: "Quiz", props: { id: "kt" } },
+    { html: `\n<p>Giữa ${term("từ hai", "Nghĩa hai")}.</p>\n` },
+    {
+      island: "Scenario",
+      props: { id: "moi", title: "Mời", start: "a", scenes: [{ id: "a", ending: "good", html: `<p>Cảnh ${term("từ ba", "Nghĩa ba")}.</p>`, options: [] }] },
+    },
+    { html: "\n<p>Cuối.</p>" },
+  ]);
+});
+
+test("popover ids carry the lesson's prefix and never collide: not between the page and its islands, nor between two lessons", async () => {
+  const first = idsIn(await partsOf("p1"));
+  const second = idsIn(await partsOf("p2"));
+  expect(first).toHaveLength(3);
+  expect(new Set(first).size).toBe(3);
+  for (const id of first) expect(id).toContain("p1-");
+  for (const id of second) expect(id).toContain("p2-");
+  expect(second.filter((id) => first.includes(id))).toEqual([]);
 });
