@@ -51,6 +51,18 @@ export async function organizerPlanningPages(page: Page) {
   return ["/org/planning?term=2020-2025", list, "/org/pipeline", stage, committees, "/org/planning/warnings"];
 }
 
+/**
+ * Marks the open lesson done and waits for the server to record it: the badge shows as soon as the button is pressed,
+ * and a page.goto before the answer would abort the post (the next lesson then still locked behind this one).
+ */
+export async function markLessonDone(page: Page) {
+  const lesson = new URL(page.url()).pathname;
+  const recorded = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(lesson));
+  await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
+  expect((await recorded).ok()).toBe(true);
+  await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Đăng nhập" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { demo, expect, expectNoAnswerKey, signIn, signOut, test } from "./fixtures.ts";
+import { demo, expect, expectNoAnswerKey, markLessonDone, signIn, signOut, test } from "./fixtures.ts";
 
 const slug = "van-dong-tap-hop-hoi-vien";
 
@@ -38,8 +38,7 @@ for (const { slug, title } of completed) {
         await expect(page.getByText(key.quiz[0]!.explanation)).toBeVisible();
         await expect(page.getByText("Số lần làm: 1. Điểm cao nhất: 100%.")).toBeVisible();
       }
-      await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
-      await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+      await markLessonDone(page);
       if (index === key.lessons.length - 1) await expect(page.getByText("Chúc mừng! Chị đã hoàn thành khóa học.")).toBeVisible();
     }
 

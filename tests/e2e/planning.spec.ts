@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, signIn, signOut, test, tsx } from "./fixtures.ts";
+import { demo, expect, markLessonDone, signIn, signOut, test, tsx } from "./fixtures.ts";
 
 const slug = "nghi-quyet-chi-thi-ve-cong-tac-phu-nu";
 const courseTitle = "Nghị quyết 11-NQ/TW, Chỉ thị 21-CT/TW, Chỉ thị 14-CT/TU và Công văn 819";
@@ -66,8 +66,7 @@ test("a commune organizer plans a woman for Phó Bí thư 2025–2030, sees the 
       await page.getByRole("button", { name: "Nộp bài" }).click();
       await expect(page.getByText("Điểm: 100%")).toBeVisible();
     }
-    await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
-    await expect(page.getByText("Đã học xong bài này")).toBeVisible();
+    await markLessonDone(page);
   }
   await expect(page.getByText("Chúc mừng! Chị đã hoàn thành khóa học.")).toBeVisible();
   await signOut(page);
