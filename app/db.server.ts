@@ -51,6 +51,9 @@ export async function createDb(url: string): Promise<Db> {
   return client;
 }
 
+// What better-sqlite3 binds as it is; Prisma would convert a Date or a boolean, readRows refuses them.
+const bindable = new Set(["string", "number", "bigint"]);
+
 /**
  * The rows of a hand-written read that every page runs (the session, a lesson's progress). On SQLite they come
  * from the connection's prepared statement: Prisma's raw query path around the same statement cost a tenth of a
@@ -64,7 +67,7 @@ export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promi
   const statement = directReads.get(client)?.(query.sql);
   if (!statement) return client.$queryRaw<Row[]>(query);
   for (const value of query.values)
-    if (value !== null && !["string", "number", "bigint"].includes(typeof value)) throw new TypeError(`readRows: a ${typeof value} cannot be bound on SQLite`);
+    if (value !== null && !bindable.has(typeof value)) throw new TypeError(`readRows: a ${typeof value} cannot be bound on SQLite`);
   return statement.raw(false).all(...query.values) as Row[];
 }
 

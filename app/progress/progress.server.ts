@@ -1,10 +1,9 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
-import { readRows, type Db } from "#app/db.server.ts";
+import { readRows, type Db, type DbTx } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { countsInRound, isCompleted, needsRefresh } from "./refresh.server.ts";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type Reader = Db | Tx;
+type Reader = Db | DbTx;
 
 export type CourseProgress = {
   enrollmentId: string | null;
