@@ -43,3 +43,35 @@ test("a hand-written read after $disconnect reconnects, as Prisma's own queries 
   expect(Number((await one())[0]!.one)).toBe(1);
   await other.$disconnect();
 });
+
+test("an open transaction's writes are its own: other requests neither read them nor lose their writes when it rolls back", async () => {
+  const stamp = Date.now();
+  const unit = (code: string) => ({ code, name: "Chi hội Giao dịch", level: "branch", kind: "ap", path: `/${code}/`, depth: 0 });
+  const count = async (code: string) => ({
+    prisma: await db.orgUnit.count({ where: { code } }),
+    direct: Number((await readRows<{ n: unknown }>(db, Prisma.sql`select count(*) as "n" from "OrgUnit" where "code" = ${code}`))[0]!.n),
+  });
+  const outside = await db.orgUnit.create({ data: unit(`OUT-${stamp}`), select: { id: true } });
+  let written!: () => void;
+  const inside = new Promise<void>((resolve) => (written = resolve));
+  let undo!: () => void;
+  const undone = new Promise<void>((resolve) => (undo = resolve));
+  const importing = db.$transaction(async (tx) => {
+    await tx.orgUnit.create({ data: unit(`IN-${stamp}`) });
+    written();
+    await undone;
+    throw new Error("undo");
+  });
+  await inside;
+  expect(await count(`IN-${stamp}`)).toEqual({ prisma: 0, direct: 0 });
+  // Another request's write meanwhile (started: a Prisma query runs once awaited or then'd). On SQLite it waits
+  // for the one writer, on PostgreSQL it goes ahead.
+  const rename = db.orgUnit.update({ where: outside, data: { name: "Chi hội Đổi tên" }, select: { id: true } }).then(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  undo();
+  await expect(importing).rejects.toThrow("undo");
+  await rename;
+  expect(await count(`IN-${stamp}`)).toEqual({ prisma: 0, direct: 0 });
+  expect((await db.orgUnit.findUniqueOrThrow({ where: outside })).name).toBe("Chi hội Đổi tên");
+  await db.orgUnit.delete({ where: outside });
+});

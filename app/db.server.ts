@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 import { isPostgresUrl, sqliteFilePath } from "./db-url.ts";
+import { oneWriter, sqliteOf } from "./sqlite-one-writer.server.ts";
 import { reuseStatements } from "./sqlite-statements.server.ts";
 
 export type Db = PrismaClient;
@@ -34,20 +35,23 @@ export async function createDb(url: string): Promise<Db> {
   // `timeout` is the busy timeout: a backup or a migration holding the file makes writes wait, not fail.
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
   const connect = adapter.connect.bind(adapter);
-  // The adapter's connection is its `client` (not in its types): its statements are kept (sqlite-statements.server.ts).
   let statements: ReturnType<typeof reuseStatements> | undefined;
+  // Two connections: one for transactions, one for everything else (sqlite-one-writer.server.ts), each keeping its statements.
   adapter.connect = async () => {
-    const connection = await connect();
-    statements = reuseStatements((connection as unknown as { client: Database.Database }).client);
-    return connection;
+    const [queries, transactions] = await Promise.all([connect(), connect()]);
+    for (const connection of [queries, transactions]) {
+      // In WAL, NORMAL already survives a killed process; FULL, the default, also survives a power cut (each
+      // commit is synced before it is acknowledged), which a server in a commune office can meet. FULL's fsync
+      // per commit cost ~2.7× in writes/s in `npm run bench:write`: a server on a UPS may choose NORMAL (SQLITE_SYNCHRONOUS).
+      sqliteOf(connection).pragma(`synchronous = ${env.SQLITE_SYNCHRONOUS}`);
+    }
+    statements = reuseStatements(sqliteOf(queries));
+    reuseStatements(sqliteOf(transactions));
+    return oneWriter(queries, transactions);
   };
   const client = new PrismaClient({ adapter });
   directReads.set(client, (sql) => statements?.statement(sql));
-  // Per connection, and the adapter holds one. In WAL, NORMAL already survives a killed process;
-  // FULL, the default, also survives a power cut (each commit is synced before it is acknowledged),
-  // which a server in a commune office can meet. FULL's fsync per commit cost ~2.7× in writes/s in
-  // `npm run bench:write`: a server on a UPS may choose NORMAL (SQLITE_SYNCHRONOUS).
-  await client.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`);
+  await client.$connect();
   return client;
 }
 
@@ -58,8 +62,7 @@ const bindable = new Set(["string", "number", "bigint"]);
  * The rows of a hand-written read that every page runs (the session, a lesson's progress). On SQLite they come
  * from the connection's prepared statement: Prisma's raw query path around the same statement cost a tenth of a
  * lesson page's main thread (`npm run bench`). It reads as Prisma's own queries outside a transaction do, on the
- * one connection without waiting for a transaction another request holds; a transaction client, and PostgreSQL,
- * go through Prisma. Values come as each driver gives them (SQLite: dates as ISO text, integers and booleans as
+ * connection that sees only what was committed, never waiting; a transaction client, and PostgreSQL, go through Prisma. Values come as each driver gives them (SQLite: dates as ISO text, integers and booleans as
  * bigint, since the adapter turns on safe integers for its connection; through Prisma: Date, boolean, number or
  * bigint): the caller converts them.
  */
@@ -70,6 +73,12 @@ export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promi
     if (value !== null && !bindable.has(typeof value)) throw new TypeError(`readRows: a ${typeof value} cannot be bound on SQLite`);
   return statement.raw(false).all(...query.values) as Row[];
 }
+
+/**
+ * Whether a write outside a transaction waits for an open one to end: on SQLite, which has one writer, it does
+ * (sqlite-one-writer.server.ts), so code holding a transaction must not await such a write; on PostgreSQL it does not.
+ */
+export const writesWaitForTransactions = (client: Db) => directReads.has(client);
 
 /** The pragmas that make an acknowledged write durable, as the connection has them. */
 export async function sqliteDurability(client: Db) {

@@ -25,7 +25,7 @@ export function reuseStatements(database: Database, limit = 2000) {
     run: () => stmt.run(...args),
   });
   // What `prepare` hands the adapter, made once per statement: only a binding is new for each query.
-  type Kept = ReturnType<typeof bound> & { bind: (...args: unknown[]) => ReturnType<typeof bound>; statement: Statement<unknown[]> };
+  type Kept = ReturnType<typeof bound> & { bind: (...args: unknown[]) => ReturnType<typeof bound>; statement: Statement<unknown[]>; readonly: boolean };
   const prepared = new Map<string, Kept>();
   const kept = (sql: string) => {
     let found = prepared.get(sql);
@@ -34,7 +34,7 @@ export function reuseStatements(database: Database, limit = 2000) {
     if (found) prepared.delete(sql);
     else {
       const stmt = prepare(sql) as Statement<unknown[]>;
-      found = { ...bound(stmt, []), bind: (...args) => bound(stmt, args.length === 1 && Array.isArray(args[0]) ? args[0] : args), statement: stmt };
+      found = { ...bound(stmt, []), bind: (...args) => bound(stmt, args.length === 1 && Array.isArray(args[0]) ? args[0] : args), statement: stmt, readonly: stmt.readonly };
       if (prepared.size >= limit) prepared.delete(prepared.keys().next().value!);
     }
     prepared.set(sql, found);

@@ -121,6 +121,29 @@ describe("cadres", () => {
     expect(await db.user.count({ where: { externalId: { startsWith: "RB-" } } })).toBe(0);
   });
 
+  test("her job page follows an apply chunk by chunk, and nobody sees its rows before it commits", async () => {
+    const rows = [cadreHeader, ...Array.from({ length: 1_200 }, (_, i) => [`PR-${i}`, `Người Thứ ${i}`, "Nữ", "", "", `0933${String(i).padStart(6, "0")}`, "", "", "", "", "", "31471"])];
+    const job = await createImportJob(db, { userId: organizer, unitId: district.id, kind: "cadres", fileName: "x", content: await xlsx(rows) });
+    await runImportStep(db, job.id, "check");
+    expect(await claimForApply(db, job.id)).toBe(true);
+    let applied = false;
+    const applying = runImportStep(db, job.id, "apply").finally(() => (applied = true));
+    // Reads never wait for the apply's transaction, so this looks in between its chunks of 500 rows (letting the
+    // file's stream go on: SQLite's reads answer without I/O, so the loop would otherwise keep the event loop).
+    const pages: { status: string; processed: number; people: number }[] = [];
+    while (!applied) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const { status, processed } = await requireOwnJob(db, organizer, job.id);
+      pages.push({ status, processed, people: await db.user.count({ where: { externalId: { startsWith: "PR-" } } }) });
+    }
+    await applying;
+    const running = pages.filter((page) => page.status === "running");
+    expect(running.some((page) => page.processed > 0 && page.processed < 1_200)).toBe(true);
+    expect(running.every((page) => page.people === 0)).toBe(true);
+    expect(await requireOwnJob(db, organizer, job.id)).toMatchObject({ status: "done", processed: 1_200 });
+    expect(await db.user.count({ where: { externalId: { startsWith: "PR-" } } })).toBe(1_200);
+  });
+
   test("formula cells and text that looks like one are kept as text, never evaluated", async () => {
     const rows = [cadreHeader, ["F-1", { formula: 'HYPERLINK("http://evil.example","Bấm")', result: "Bấm" }, "Nữ", "", "", "", "", "", "", "", "=1+1", "31471"]];
     expect((await importFile("cadres", await xlsx(rows), { apply: true })).status).toBe("done");

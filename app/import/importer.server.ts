@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { recordAudit, recordAuditMany } from "#app/audit/audit.server.ts";
 import type { ScopedRole } from "#app/auth/permissions.ts";
-import type { Db, DbTx } from "#app/db.server.ts";
+import { writesWaitForTransactions, type Db, type DbTx } from "#app/db.server.ts";
 import { cadreImport } from "./cadres.server.ts";
 import { headerKey, type RowError } from "./columns.ts";
 import { ImportFileError, type ImportMessage } from "./file-error.ts";
@@ -104,6 +104,12 @@ const emptySummary = (fileError: ImportMessage): ImportSummary => ({ created: 0,
 // An ended job lets go of its file, which names people: its summary, file name and hash stay for the record.
 const ended = (status: "done" | "failed", finishedAt = new Date()) => ({ status, finishedAt, content: new Uint8Array() });
 
+// The rows read so far by this process's steps in flight, by job.
+const inFlight = new Map<string, number>();
+
+/** How many rows a step of this process has read so far; undefined when none of its steps runs the job (the database has it). */
+export const rowsReadSoFar = (jobId: string) => inFlight.get(jobId);
+
 /**
  * Checks a job's file (status checking → previewed, or failed for a broken file) or applies it
  * (running → done, or failed with nothing changed). Applying is one transaction: every row or none.
@@ -112,8 +118,13 @@ const ended = (status: "done" | "failed", finishedAt = new Date()) => ({ status,
 export async function runImportStep(db: Db, jobId: string, step: "check" | "apply") {
   const { job, roles } = await loadJob(db, jobId);
   const context: ChunkContext = { actorId: job.userId, roles, write: step === "apply", seen: new Map(), now: new Date() };
-  // Outside the transaction, so the page shows it while the rows are written (on SQLite the one connection shares it).
-  const progress = (processed: number) => db.importJob.update({ where: { id: job.id }, data: { processed }, select: { id: true } }).then(() => {});
+  // Outside the transaction, so the page shows it while the rows are written; but on SQLite that write would wait for
+  // the apply's own transaction, so there only this process's memory has it.
+  const recorded = step === "check" || !writesWaitForTransactions(db);
+  const progress = async (processed: number) => {
+    inFlight.set(job.id, processed);
+    if (recorded) await db.importJob.update({ where: { id: job.id }, data: { processed }, select: { id: true } });
+  };
   const finish = (status: "previewed" | "failed", summary: ImportSummary, rows?: number) =>
     db.importJob.update({
       where: { id: job.id },
@@ -143,6 +154,8 @@ export async function runImportStep(db: Db, jobId: string, step: "check" | "appl
       console.error(`import ${job.id} failed`, error);
       await finish("failed", emptySummary({ key: "import.file.failed" }));
     }
+  } finally {
+    inFlight.delete(job.id);
   }
 }
 

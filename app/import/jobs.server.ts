@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { hasPermission, scopesFor, type ScopedRole } from "#app/auth/permissions.ts";
 import type { Db } from "#app/db.server.ts";
-import { importKindNames, importKinds, settleInterrupted, type ImportKindName, type ImportSummary } from "./importer.server.ts";
+import { importKindNames, importKinds, rowsReadSoFar, settleInterrupted, type ImportKindName, type ImportSummary } from "./importer.server.ts";
 
 /** The kinds of import this person may run: cadres and positions need people:manage, figures membership:write, planning lists planning:manage. */
 export const allowedKinds = (roles: readonly ScopedRole[]) => importKindNames.filter((k) => hasPermission(roles, importKinds[k].permission));
@@ -16,7 +16,7 @@ export async function requireOwnJob(db: Db, userId: string, id: string) {
   await settleInterrupted(db, userId);
   const job = await db.importJob.findFirst({ where: { id, userId }, select: jobSelect });
   if (!job) throw data(null, { status: 404 });
-  return { ...job, kind: job.kind as ImportKindName, summary: job.summary ? (JSON.parse(job.summary) as ImportSummary) : null };
+  return { ...job, processed: rowsReadSoFar(job.id) ?? job.processed, kind: job.kind as ImportKindName, summary: job.summary ? (JSON.parse(job.summary) as ImportSummary) : null };
 }
 
 export async function recentJobs(db: Db, userId: string) {

@@ -1,0 +1,68 @@
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { Database } from "better-sqlite3";
+
+type Connection = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+
+/** The better-sqlite3 database under a connection of Prisma's adapter (its `client`, not in its types). */
+export const sqliteOf = (connection: Connection) => (connection as unknown as { client: Database }).client;
+
+/** First come, first served: `await lock()` gives the function that lets the next one in. */
+function fifoLock() {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const acquired = last.then(() => release);
+    last = acquired.then(() => held);
+    return acquired;
+  };
+}
+
+/**
+ * Prisma's adapter runs everything on one connection and locks only to start a transaction, so while one
+ * request's transaction is open, another request's queries run inside it: they read rows that may never be
+ * committed, and their writes, already answered 2xx, are undone if it rolls back. This gives transactions a
+ * connection of their own and lets one writer in at a time, in order: a write outside a transaction waits
+ * for the open transaction to end (as a write to the same rows waits on PostgreSQL), reads never wait and
+ * see only what was committed (WAL). SQLite has one writer per database anyway; waiting here, not in its
+ * busy handler, keeps the event loop free while the transaction finishes.
+ */
+export function oneWriter(queries: Connection, transactions: Connection): Connection {
+  const lock = fifoLock();
+  const exclusive = async <T>(run: () => Promise<T>) => {
+    const release = await lock();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  };
+  const writes = (sql: string) => !sqliteOf(queries).prepare(sql).readonly;
+  const { queryRaw, executeRaw, executeScript, dispose } = queries;
+  return Object.assign(queries, {
+    queryRaw: (query: Parameters<Connection["queryRaw"]>[0]) =>
+      writes(query.sql) ? exclusive(() => queryRaw.call(queries, query)) : queryRaw.call(queries, query),
+    executeRaw: (query: Parameters<Connection["executeRaw"]>[0]) =>
+      writes(query.sql) ? exclusive(() => executeRaw.call(queries, query)) : executeRaw.call(queries, query),
+    executeScript: (script: string) => exclusive(() => executeScript.call(queries, script)),
+    // Held from BEGIN until Prisma commits or rolls back, which it also does for a transaction it gave up waiting for.
+    startTransaction: async (isolationLevel?: Parameters<Connection["startTransaction"]>[0]) => {
+      const release = await lock();
+      try {
+        const transaction = await transactions.startTransaction(isolationLevel);
+        const { commit, rollback } = transaction;
+        return Object.assign(transaction, {
+          commit: () => commit.call(transaction).finally(release),
+          rollback: () => rollback.call(transaction).finally(release),
+        });
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    dispose: async () => {
+      await transactions.dispose();
+      await dispose.call(queries);
+    },
+  });
+}
