@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   "author.save": "Save draft",
   "author.saved": "Draft saved.",
   "author.tooLong": "The file is too long.",
+  "author.emptyFile": "The file is empty: nothing was saved.",
   "author.reflections": "Learners' reflections",
   "author.noReflections": "No answers yet.",
   "author.preview": "Preview",

@@ -43,6 +43,7 @@ export const authorMessages = {
   "author.save": "Lưu bản nháp",
   "author.saved": "Đã lưu bản nháp.",
   "author.tooLong": "Tệp quá dài.",
+  "author.emptyFile": "Tệp trống: chưa lưu gì.",
   "author.reflections": "Câu trả lời suy ngẫm của học viên",
   "author.noReflections": "Chưa có học viên nào trả lời.",
   "author.preview": "Xem trước",

@@ -43,7 +43,7 @@ test("lessons are added under a new numbered name; a bad or existing name is ref
   expect(page.versions).toEqual([]);
 });
 
-test("a draft file is saved and the editor comes back to it; unknown files and oversized drafts are refused", async () => {
+test("a draft file is saved and the editor comes back to it; unknown files, empty and oversized drafts are refused", async () => {
   await create({ slug: "khoa-sua-bai", title: "Khóa sửa bài" });
   const params = { slug: "khoa-sua-bai", file: "01-bai-mo-dau.mdx" };
   const source = "---\ntitle: \"Bài mở đầu\"\nminutes: 5\n---\n\nNội dung mới.\n";
@@ -59,6 +59,11 @@ test("a draft file is saved and the editor comes back to it; unknown files and o
   expect(statusOf(await outcome(() => file.loader(routeArgs(get("/x"), context, missing))))).toBe(404);
   const tooLong = await outcome(() => file.action(routeArgs(post("/x", { source: "a".repeat(200_001) }), context, params)));
   expect(tooLong).toMatchObject({ data: { error: "author.tooLong" }, init: { status: 400 } });
+  for (const body of [{ source: "" }, { source: " \n\t" }, {}] as Record<string, string>[]) {
+    const empty = await outcome(() => file.action(routeArgs(post("/x", body), context, params)));
+    expect(empty).toMatchObject({ data: { error: "author.emptyFile" }, init: { status: 400 } });
+  }
+  expect((await file.loader(routeArgs(get("/x"), context, params))).source).toBe(source);
 });
 
 test("publishing makes a version that can be marked for re-certification; unknown versions and intents are refused", async () => {

@@ -27,14 +27,21 @@ export async function loader(args: Route.LoaderArgs) {
   return { course: { slug: course.slug, title: course.title }, name: params.file, source, snippets: editorSnippets };
 }
 
-const form = z.object({ source: z.string().max(compileBudget.chars) });
+// An empty file is never meant: a browser that lost the editor's text would otherwise save it over the draft.
+const form = z.object({
+  source: z
+    .string({ error: "author.emptyFile" })
+    .max(compileBudget.chars, "author.tooLong")
+    .refine((source) => source.trim() !== "", "author.emptyFile"),
+});
+type FormError = "author.emptyFile" | "author.tooLong";
 
 export async function action(args: Route.ActionArgs) {
   const { request, params } = args;
   const { course } = await requireDraftFile(args);
   if (!fileName.safeParse(params.file).success) throw data(null, { status: 400 });
   const parsed = form.safeParse(Object.fromEntries(await readForm(request, authoringLimit)));
-  if (!parsed.success) return data({ error: "author.tooLong" as const }, { status: 400 });
+  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message as FormError }, { status: 400 });
   await saveDraftFile(db, course.id, params.file, parsed.data.source);
   return redirect(`/author/${course.slug}/files/${params.file}?saved=1`);
 }
