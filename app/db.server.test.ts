@@ -75,3 +75,21 @@ test("an open transaction's writes are its own: other requests neither read them
   expect((await db.orgUnit.findUniqueOrThrow({ where: outside })).name).toBe("Chi hội Đổi tên");
   await db.orgUnit.delete({ where: outside });
 });
+
+test("a hand-written query the database cannot run fails as Prisma's raw query error, with the database's message", async () => {
+  for (const query of [db.$queryRawUnsafe("selec 1"), db.$executeRawUnsafe("updat x set y = 1")])
+    await expect(query).rejects.toMatchObject({ code: "P2010", message: expect.stringMatching(/syntax error/) });
+});
+
+test("a transaction whose COMMIT fails is rolled back whole, and the next one starts", async (context) => {
+  sqliteOnly(context, "deferred foreign keys are checked at COMMIT, which SQLite then leaves open");
+  const code = `FK-${Date.now()}`;
+  await expect(
+    db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+      await tx.orgUnit.create({ data: { code, name: "Chi hội Mồ côi", level: "branch", kind: "ap", path: `/${code}/`, depth: 1, parentId: "no-such-unit" } });
+    }),
+  ).rejects.toThrow(/ForeignKeyConstraintViolation/);
+  expect(await db.$transaction((tx) => tx.orgUnit.count({ where: { code } }))).toBe(0);
+  expect(await db.orgUnit.count({ where: { code } })).toBe(0);
+});

@@ -37,7 +37,13 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
       release();
     }
   };
-  const writes = (sql: string) => !sqliteOf(queries).prepare(sql).readonly;
+  const writes = (sql: string) => {
+    try {
+      return !sqliteOf(queries).prepare(sql).readonly;
+    } catch {
+      return false; // SQL that does not prepare: the adapter runs it and reports the error as its own
+    }
+  };
   const { queryRaw, executeRaw, executeScript, dispose } = queries;
   return Object.assign(queries, {
     queryRaw: (query: Parameters<Connection["queryRaw"]>[0]) =>
@@ -51,9 +57,16 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
       try {
         const transaction = await transactions.startTransaction(isolationLevel);
         const { commit, rollback } = transaction;
+        const connection = sqliteOf(transactions);
         return Object.assign(transaction, {
           commit: () => commit.call(transaction).finally(release),
-          rollback: () => rollback.call(transaction).finally(release),
+          // A COMMIT that fails (a deferred foreign key, a busy database) leaves SQLite's transaction open, and Prisma
+          // then rolls back without a ROLLBACK: the connection would refuse every BEGIN after it.
+          rollback: () =>
+            rollback
+              .call(transaction)
+              .then(() => void (connection.inTransaction && connection.exec("ROLLBACK")))
+              .finally(release),
         });
       } catch (error) {
         release();
