@@ -36,7 +36,10 @@ export function ClassRoster({ roster, checked, error, cut, reachOthers }: { rost
       {roster.length === 0 ? <p>{t("classes.noRoster")}</p> : null}
       {cut ? (
         <p className="callout callout-warning">
-          {t("classes.rosterCut", { shown: formatInteger(cut.shown), total: formatInteger(cut.total) })} {reachOthers}
+          {cut.kept > 0
+            ? t("classes.rosterCut.kept", { shown: formatInteger(cut.shown), total: formatInteger(cut.total), first: formatInteger(cut.shown - cut.kept), kept: formatInteger(cut.kept) })
+            : t("classes.rosterCut", { shown: formatInteger(cut.shown), total: formatInteger(cut.total) })}{" "}
+          {reachOthers}
         </p>
       ) : null}
       <ul className="roster-list">

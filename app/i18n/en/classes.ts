@@ -20,6 +20,7 @@ export const classesEn: Record<keyof typeof classesMessages, string> = {
   "classes.filter": "Find by name",
   "classes.noRoster": "This unit has no cadres on its roster yet.",
   "classes.rosterCut": "The list shows only the first {shown} (by name) of the unit's {total} cadres.",
+  "classes.rosterCut.kept": "The list shows {shown} of the unit's {total} cadres: the first {first} by name, and {kept} who attended this class and come after them.",
   "classes.rosterCut.record": "To record a class for the others, choose a branch under “Units below” and record that branch's class.",
   "classes.rosterCut.edit": "People not on the list cannot be added to this class: record them in their branch's class.",
   "classes.rosterCut.editLink": "Choose a branch to record its class",

@@ -19,6 +19,7 @@ export const classesMessages = {
   "classes.filter": "Tìm theo tên",
   "classes.noRoster": "Đơn vị này chưa có cán bộ nào trong danh sách.",
   "classes.rosterCut": "Danh sách chỉ hiện {shown} người đầu tiên (theo tên) trong số {total} cán bộ của đơn vị.",
+  "classes.rosterCut.kept": "Danh sách hiện {shown} trong số {total} cán bộ của đơn vị: {first} người đầu tiên (theo tên) và {kept} người đã dự lớp này xếp sau họ.",
   "classes.rosterCut.record": "Để ghi lớp cho những người còn lại, chọn một chi hội ở mục “Đơn vị cấp dưới” bên dưới và ghi lớp của chi hội đó.",
   "classes.rosterCut.edit": "Người không có trong danh sách không thêm được vào lớp này: hãy ghi họ vào lớp của chi hội nơi họ sinh hoạt.",
   "classes.rosterCut.editLink": "Chọn chi hội để ghi lớp",

@@ -97,6 +97,6 @@ test("the form of a unit with more cadres than the roster lists says how many it
   await db.user.createMany({ data: Array.from({ length: rosterLimit + 3 }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
   const page = await record.loader(routeArgs(get(`/classes?unit=${big.id}`), trainer));
   expect(page.roster).toHaveLength(rosterLimit);
-  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 3 });
+  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 3, kept: 0 });
   expect((await record.loader(routeArgs(get(`/classes?unit=${commune.id}`), trainer))).rosterCut).toBeNull();
 });
