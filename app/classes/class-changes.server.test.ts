@@ -95,10 +95,10 @@ describe("who may change a class", () => {
     const { people, cut } = await classRoster(db, big, new Date(), [attendee, left]);
     expect(people.map((p) => p.id)).not.toContain(other);
     expect(people.length).toBe(rosterLimit + 2);
-    expect(cut).toEqual({ shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1 });
-    expect((await classRoster(db, big, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 2, kept: 0 });
+    expect(cut).toEqual({ shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1, unitsBelow: false });
+    expect((await classRoster(db, big, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 2, kept: 0, unitsBelow: false });
     const { id } = await record([attendee], vietnamDay(2025, 3, 15)!, big);
-    expect(await editPage(db, await session(id), completes)).toMatchObject({ rosterCut: { shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1 } });
+    expect(await editPage(db, await session(id), completes)).toMatchObject({ rosterCut: { shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1, unitsBelow: false } });
     expect((await editPage(db, await session((await record([await cadre(commune)])).id), completes)).rosterCut).toBeNull();
   });
 
@@ -110,7 +110,10 @@ describe("who may change a class", () => {
     await db.user.create({ data: { name: "Cao Thị Nghỉ", gender: "female", unitId: full.id, deactivatedAt: new Date() } });
     expect((await classRoster(db, full, new Date())).cut).toBeNull();
     await cadre(full, "Cao Thị Mới");
-    expect((await classRoster(db, full, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1, kept: 0 });
+    expect((await classRoster(db, full, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1, kept: 0, unitsBelow: false });
+    // The others are reached through a unit below only where there is one, whichever page asks.
+    await ensureUnit(db, { code: "SX131", name: "Chi hội Vừa Đủ", level: "branch", kind: "ap", parent: full });
+    expect((await classRoster(db, full, new Date())).cut).toMatchObject({ unitsBelow: true });
   });
 
   test("her list holds the classes of her scope and those she recorded, newest first", async () => {
