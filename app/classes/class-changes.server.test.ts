@@ -80,16 +80,25 @@ describe("who may change a class", () => {
     expect((await editPage(db, await session(id), completes)).roster.map((p) => p.id)).toContain(stranger);
   });
 
-  test("a class's attendees stay on its roster when the unit has more cadres than the roster shows, and the edit page says the roster is cut", async () => {
+  test("a class's attendees stay on its roster when the unit has more cadres than the roster shows; the cut says how many it shows, them included", async () => {
     const big = await ensureUnit(db, { code: "SX12", name: "Xã Đông Người", level: "commune", kind: "xa", parent: district });
     const attendee = await cadre(big, "Ý Thị Cuối Tên");
     await db.user.createMany({ data: Array.from({ length: rosterLimit }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
-    const { people, cut } = await classRoster(db, big, new Date(), [attendee]);
-    expect(people.map((p) => p.id)).toContain(attendee);
-    expect(people.length).toBe(rosterLimit + 1);
-    expect(cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1 });
+    // Her past the first 500 makes 501 of 501 shown: nobody is missing, so the roster is not cut.
+    const all = await classRoster(db, big, new Date(), [attendee]);
+    expect(all.people.map((p) => p.id)).toContain(attendee);
+    expect(all.people.length).toBe(rosterLimit + 1);
+    expect(all.cut).toBeNull();
+    const [other, left] = [await cadre(big, "Ý Thị Chưa Dự"), await cadre(big, "Ý Thị Đã Nghỉ")];
+    await db.user.update({ where: { id: left }, data: { deactivatedAt: new Date() } });
+    // One more cadre past them, not listed: 501 of 502 shown. One who left is listed but is not one of the unit's cadres.
+    const { people, cut } = await classRoster(db, big, new Date(), [attendee, left]);
+    expect(people.map((p) => p.id)).not.toContain(other);
+    expect(people.length).toBe(rosterLimit + 2);
+    expect(cut).toEqual({ shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1, unitsBelow: false });
+    expect((await classRoster(db, big, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 2, kept: 0, unitsBelow: false });
     const { id } = await record([attendee], vietnamDay(2025, 3, 15)!, big);
-    expect(await editPage(db, await session(id), completes)).toMatchObject({ rosterCut: { shown: rosterLimit, total: rosterLimit + 1 } });
+    expect(await editPage(db, await session(id), completes)).toMatchObject({ rosterCut: { shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1, unitsBelow: false } });
     expect((await editPage(db, await session((await record([await cadre(commune)])).id), completes)).rosterCut).toBeNull();
   });
 
@@ -101,7 +110,10 @@ describe("who may change a class", () => {
     await db.user.create({ data: { name: "Cao Thị Nghỉ", gender: "female", unitId: full.id, deactivatedAt: new Date() } });
     expect((await classRoster(db, full, new Date())).cut).toBeNull();
     await cadre(full, "Cao Thị Mới");
-    expect((await classRoster(db, full, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1 });
+    expect((await classRoster(db, full, new Date())).cut).toEqual({ shown: rosterLimit, total: rosterLimit + 1, kept: 0, unitsBelow: false });
+    // The others are reached through a unit below only where there is one, whichever page asks.
+    await ensureUnit(db, { code: "SX131", name: "Chi hội Vừa Đủ", level: "branch", kind: "ap", parent: full });
+    expect((await classRoster(db, full, new Date())).cut).toMatchObject({ unitsBelow: true });
   });
 
   test("her list holds the classes of her scope and those she recorded, newest first", async () => {

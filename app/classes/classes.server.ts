@@ -3,6 +3,7 @@ import { recordAudit } from "#app/audit/audit.server.ts";
 import { canOnUnit, courseReaches, type ScopedRole } from "#app/auth/permissions.ts";
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
 import type { Db, DbTx } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { dayField } from "#app/org/day-field.server.ts";
 import { isoDay } from "#app/org/days.ts";
 import { unitTrail } from "#app/org/learning-report.server.ts";
@@ -18,8 +19,12 @@ export const rosterLimit = 500;
 
 type ClassUnit = { id: string; path: string; validFrom: Date | null; validTo: Date | null };
 
-/** A roster that stops at the bound: it shows the first `shown` of the unit's `total` cadres, by name. */
-export type RosterCut = { shown: number; total: number };
+/**
+ * A roster that stops at the bound: it shows `shown` of the unit's `total` cadres, the first by name and, past them,
+ * `kept` attendees of the class being edited. `unitsBelow`: the others are reached by recording a class for a unit
+ * below; without one, no page reaches them (the name filter searches only the roster shown).
+ */
+export type RosterCut = { shown: number; total: number; kept: number; unitsBelow: boolean };
 
 /**
  * Who may be marked present: the cadres of the unit and its branches, not deactivated, by name; and an edited class's
@@ -27,7 +32,7 @@ export type RosterCut = { shown: number; total: number };
  * No unit (a recorder whose scope has left it, correcting her own class): its attendees only. `cut` says when the
  * unit has more cadres than the bound lets the form list, so the page can say that people are missing.
  */
-export async function classRoster(db: Db, unit: { path: string } | null, on: Date, kept: readonly string[] = []) {
+export async function classRoster(db: Db, unit: { id: string; path: string } | null, on: Date, kept: readonly string[] = []) {
   const select = {
     id: true, name: true,
     unit: { select: { name: true } },
@@ -39,12 +44,22 @@ export async function classRoster(db: Db, unit: { path: string } | null, on: Dat
     cadresOf ? db.user.findMany({ where: cadresOf, orderBy: [...orderBy], take: rosterLimit, select }) : [],
     kept.length > 0 ? db.user.findMany({ where: { id: { in: [...kept] } }, select }) : [],
   ]);
-  const total = cadresOf && cadres.length === rosterLimit ? await db.user.count({ where: cadresOf }) : cadres.length;
-  const cut: RosterCut | null = total > cadres.length ? { shown: cadres.length, total } : null;
   const listed = new Set(cadres.map((p) => p.id));
   const missing = attendees.filter((p) => !listed.has(p.id));
+  const cut = unit && cadresOf && cadres.length === rosterLimit ? await cutOf(db, unit, cadresOf, missing.map((p) => p.id)) : null;
   if (missing.length === 0) return { people: cadres, cut };
   return { people: [...cadres, ...missing].sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id.localeCompare(b.id)), cut };
+}
+
+/** A full roster's cut, if any: the attendees listed past the bound who are still the unit's cadres are shown too. */
+async function cutOf(db: Db, unit: { id: string }, cadresOf: Prisma.UserWhereInput, missing: readonly string[]): Promise<RosterCut | null> {
+  const [total, kept, below] = await Promise.all([
+    db.user.count({ where: cadresOf }),
+    missing.length > 0 ? db.user.count({ where: { ...cadresOf, id: { in: [...missing] } } }) : 0,
+    db.orgUnit.count({ where: { parentId: unit.id } }),
+  ]);
+  const shown = rosterLimit + kept;
+  return shown < total ? { shown, total, kept, unitsBelow: below > 0 } : null;
 }
 
 /** The roster as a class form shows it: each person with her unit and the positions she holds on the roster's day. */

@@ -14,9 +14,10 @@ const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").re
 
 /**
  * The attendance list of a class form: a checkbox per person, 44 px rows; the name filter appears once hydrated.
- * A roster cut at the bound says so, and how the page reaches the others (`reachOthers`).
+ * A roster cut at the bound says so, and how the others are reached: through a unit below, the way the page offers
+ * (`reachBelow`), or, without one, that they are not.
  */
-export function ClassRoster({ roster, checked, error, cut, reachOthers }: { roster: readonly RosterPerson[]; checked: ReadonlySet<string>; error?: string; cut: RosterCut | null; reachOthers: ReactNode }) {
+export function ClassRoster({ roster, checked, error, cut, reachBelow }: { roster: readonly RosterPerson[]; checked: ReadonlySet<string>; error?: string; cut: RosterCut | null; reachBelow: ReactNode }) {
   const { t } = useT(classesMessages, peopleMessages);
   // The filter is an enhancement: without JavaScript the whole roster shows and every box works.
   const [hydrated, setHydrated] = useState(false);
@@ -36,7 +37,10 @@ export function ClassRoster({ roster, checked, error, cut, reachOthers }: { rost
       {roster.length === 0 ? <p>{t("classes.noRoster")}</p> : null}
       {cut ? (
         <p className="callout callout-warning">
-          {t("classes.rosterCut", { shown: formatInteger(cut.shown), total: formatInteger(cut.total) })} {reachOthers}
+          {cut.kept > 0
+            ? t("classes.rosterCut.kept", { shown: formatInteger(cut.shown), total: formatInteger(cut.total), first: formatInteger(cut.shown - cut.kept), kept: formatInteger(cut.kept) })
+            : t("classes.rosterCut", { shown: formatInteger(cut.shown), total: formatInteger(cut.total) })}{" "}
+          {cut.unitsBelow ? reachBelow : t("classes.rosterCut.none")}
         </p>
       ) : null}
       <ul className="roster-list">

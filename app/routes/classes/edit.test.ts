@@ -56,13 +56,15 @@ test("a saved change and a deletion go back to the class and to the list; an unk
   expect(statusOf(await outcome(() => edit.loader(routeArgs(get(`/classes/${id}`), trainer, { id }))))).toBe(404);
 });
 
-test("in a unit with more cadres than the roster lists, the edit page says how many it shows of how many, the class's attendee listed", async () => {
+test("in a unit with more cadres than the roster lists, the edit page says how many it shows of how many, the class's attendee listed, and that no unit below reaches the others", async () => {
   const big = await ensureUnit(db, { code: "SL111", name: "Chi hội Đông Cán Bộ", level: "branch", kind: "ap", parent: commune });
   const last = (await upsertPerson(db, { name: "Ý Thị Cuối", phone: "0966000102", gender: "female", unitId: big.id }, null)).id;
   await db.user.createMany({ data: Array.from({ length: rosterLimit + 1 }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
   const { id } = await db.classSession.create({ data: { courseId, unitId: big.id, heldOn: new Date("2025-03-14T17:00:00Z"), place: "Nhà văn hóa", recordedById: trainerId, attendance: { create: { userId: last } } }, select: { id: true } });
   const page = await edit.loader(routeArgs(get(`/classes/${id}`), trainer, { id }));
-  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 2 });
+  // The first 500 by name and the class's attendee past them: 501 of 502.
+  // A branch with no units below: the notice sends nobody back to this same roster.
+  expect(page.rosterCut).toEqual({ shown: rosterLimit + 1, total: rosterLimit + 2, kept: 1, unitsBelow: false });
   expect(page.roster.map((p) => p.id)).toContain(last);
   expect(page.session.unitId).toBe(big.id);
 });

@@ -79,7 +79,7 @@ export default function EditClass({ loaderData, actionData }: Route.ComponentPro
           checked={new Set(values?.attendees ?? session.attendees)}
           error={err("attendees")}
           cut={rosterCut}
-          reachOthers={
+          reachBelow={
             <>
               {t("classes.rosterCut.edit")} <Link to={`/classes?unit=${session.unitId}`}>{t("classes.rosterCut.editLink")}</Link>
             </>

@@ -92,11 +92,13 @@ test("the classes report of the unit asked for: its name and trail from the read
   expect((await orgClasses.loader(routeArgs(get(`/org/classes?unit=${commune.id}`), admin))).mayRecord).toBe(true);
 });
 
-test("the form of a unit with more cadres than the roster lists says how many it shows of how many; one that lists all of them does not", async () => {
+test("the form of a unit with more cadres than the roster lists says how many it shows of how many, and whether a unit below reaches the others; one that lists all of them does not", async () => {
   const big = await ensureUnit(db, { code: "GL12", name: "Xã Đông Cán Bộ", level: "commune", kind: "xa", parent: district });
   await db.user.createMany({ data: Array.from({ length: rosterLimit + 3 }, (_, i) => ({ name: `An Thị ${i}`, gender: "female", unitId: big.id })) });
   const page = await record.loader(routeArgs(get(`/classes?unit=${big.id}`), trainer));
   expect(page.roster).toHaveLength(rosterLimit);
-  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 3 });
+  expect(page.rosterCut).toEqual({ shown: rosterLimit, total: rosterLimit + 3, kept: 0, unitsBelow: false });
+  await ensureUnit(db, { code: "GL121", name: "Chi hội Đông Cán Bộ", level: "branch", kind: "ap", parent: big });
+  expect((await record.loader(routeArgs(get(`/classes?unit=${big.id}`), trainer))).rosterCut).toMatchObject({ unitsBelow: true });
   expect((await record.loader(routeArgs(get(`/classes?unit=${commune.id}`), trainer))).rosterCut).toBeNull();
 });

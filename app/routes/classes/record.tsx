@@ -98,7 +98,7 @@ export default function RecordClass({ loaderData, actionData }: Route.ComponentP
           </SelectField>
           <Field label={t("classes.heldOn")} name="heldOn" inputMode="numeric" placeholder={t("classes.heldOnHint")} hint={t("classes.heldOnHint")} defaultValue={values?.heldOn ?? formatDate(loaderData.day, "vi")} error={err("heldOn")} />
           <Field label={t("classes.place")} name="place" hint={t("classes.placeHint")} defaultValue={values?.place} error={err("place")} />
-          <ClassRoster roster={roster} checked={checked} error={err("attendees")} cut={loaderData.rosterCut} reachOthers={children.length > 0 ? t("classes.rosterCut.record") : null} />
+          <ClassRoster roster={roster} checked={checked} error={err("attendees")} cut={loaderData.rosterCut} reachBelow={t("classes.rosterCut.record")} />
           <button type="submit" className="button">
             {t("classes.submit")}
           </button>
