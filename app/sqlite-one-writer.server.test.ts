@@ -5,7 +5,7 @@ import { sqliteFilePath } from "#app/db.server.ts";
 import { sqliteOnly } from "#tests/unit/database.ts";
 import { oneWriter } from "./sqlite-one-writer.server.ts";
 
-test("a transaction that cannot begin, the database being written by another process, lets the next one in", async (context) => {
+test("a transaction that cannot begin (another process writing, an isolation level SQLite lacks) lets the next one in", async (context) => {
   sqliteOnly(context, "the one writer is SQLite's");
   const file = sqliteFilePath(process.env.DATABASE_URL!);
   // Without a busy timeout, so that BEGIN fails at once rather than after five seconds.
@@ -16,6 +16,7 @@ test("a transaction that cannot begin, the database being written by another pro
     otherProcess.exec("BEGIN IMMEDIATE");
     await expect(connection.startTransaction()).rejects.toMatchObject({ cause: { kind: "SocketTimeout" } });
     otherProcess.exec("ROLLBACK");
+    await expect(connection.startTransaction("READ COMMITTED")).rejects.toMatchObject({ cause: { kind: "InvalidIsolationLevel" } });
     const transaction = await connection.startTransaction();
     await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });
     await transaction.rollback();
