@@ -122,3 +122,24 @@ test("with several processes, a transaction that reads before it writes is not r
   await db.orgUnit.deleteMany({ where: { code: `PROC-${stamp}` } });
   await db.auditEvent.deleteMany({ where: { id: `other-${stamp}` } });
 });
+
+test("a transaction Prisma gave up waiting for lets the writer go once it has begun", async (context) => {
+  sqliteOnly(context, "on PostgreSQL a second transaction does not wait for the first");
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  let begun!: () => void;
+  const holding = new Promise<void>((resolve) => (begun = resolve));
+  const first = db.$transaction(async (tx) => {
+    await tx.orgUnit.count();
+    begun();
+    await ended;
+  });
+  await holding;
+  await expect(db.$transaction((tx) => tx.orgUnit.count(), { maxWait: 1 })).rejects.toMatchObject({ code: "P2028" });
+  end();
+  await first;
+  const code = `WAIT-${Date.now()}`;
+  await db.orgUnit.create({ data: { code, name: "Chi hội Chờ", level: "branch", kind: "ap", path: `/${code}/`, depth: 0 } });
+  expect(await db.$transaction((tx) => tx.orgUnit.count({ where: { code } }))).toBe(1);
+  await db.orgUnit.deleteMany({ where: { code } });
+});
