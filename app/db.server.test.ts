@@ -1,5 +1,6 @@
+import Database from "better-sqlite3";
 import { expect, test, vi } from "vitest";
-import { createDb, db, readRows, sqliteDurability } from "#app/db.server.ts";
+import { createDb, db, readRows, sqliteDurability, sqliteFilePath } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { onSqlite, sqliteOnly } from "#tests/unit/database.ts";
 
@@ -92,4 +93,53 @@ test("a transaction whose COMMIT fails is rolled back whole, and the next one st
   ).rejects.toThrow(/ForeignKeyConstraintViolation/);
   expect(await db.$transaction((tx) => tx.orgUnit.count({ where: { code } }))).toBe(0);
   expect(await db.orgUnit.count({ where: { code } })).toBe(0);
+});
+
+test("with several processes, a transaction that reads before it writes is not refused for another's commit meanwhile", async (context) => {
+  sqliteOnly(context, "SQLite's deferred BEGIN refuses such a write at once (SQLITE_BUSY_SNAPSHOT), without a busy wait");
+  // Another worker (WEB_CONCURRENCY): a connection of its own. Without a busy timeout, so it tells when it would wait.
+  const otherProcess = new Database(sqliteFilePath(process.env.DATABASE_URL!), { timeout: 0 });
+  const stamp = Date.now();
+  const audit = () => otherProcess.prepare("insert into AuditEvent (id, at, action, entity, entityId, unitPath) values (?, ?, 'test', 'test', 'x', '/')").run(`other-${stamp}`, stamp);
+  try {
+    let waited = false;
+    await db.$transaction(async (tx) => {
+      await tx.orgUnit.count();
+      try {
+        audit();
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        waited = true;
+      }
+      await tx.orgUnit.create({ data: { code: `PROC-${stamp}`, name: "Chi hội Hai tiến trình", level: "branch", kind: "ap", path: `/PROC-${stamp}/`, depth: 0 } });
+    });
+    expect(waited).toBe(true);
+    audit();
+  } finally {
+    otherProcess.close();
+  }
+  expect(await db.orgUnit.count({ where: { code: `PROC-${stamp}` } })).toBe(1);
+  await db.orgUnit.deleteMany({ where: { code: `PROC-${stamp}` } });
+  await db.auditEvent.deleteMany({ where: { id: `other-${stamp}` } });
+});
+
+test("a transaction Prisma gave up waiting for lets the writer go once it has begun", async (context) => {
+  sqliteOnly(context, "on PostgreSQL a second transaction does not wait for the first");
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  let begun!: () => void;
+  const holding = new Promise<void>((resolve) => (begun = resolve));
+  const first = db.$transaction(async (tx) => {
+    await tx.orgUnit.count();
+    begun();
+    await ended;
+  });
+  await holding;
+  await expect(db.$transaction((tx) => tx.orgUnit.count(), { maxWait: 1 })).rejects.toMatchObject({ code: "P2028" });
+  end();
+  await first;
+  const code = `WAIT-${Date.now()}`;
+  await db.orgUnit.create({ data: { code, name: "Chi hội Chờ", level: "branch", kind: "ap", path: `/${code}/`, depth: 0 } });
+  expect(await db.$transaction((tx) => tx.orgUnit.count({ where: { code } }))).toBe(1);
+  await db.orgUnit.deleteMany({ where: { code } });
 });

@@ -44,6 +44,14 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
       return false; // SQL that does not prepare: the adapter runs it and reports the error as its own
     }
   };
+  // The adapter begins DEFERRED: in a transaction that reads first, another process's commit (WEB_CONCURRENCY) before
+  // its first write fails that write at once (SQLITE_BUSY_SNAPSHOT, no busy wait). IMMEDIATE takes SQLite's write lock
+  // at the start, waiting up to the busy timeout as any write does. It is sent here, where a failure lets go of the
+  // lock; the adapter's own BEGIN does nothing, since its failure would keep the adapter's lock for good.
+  const database = sqliteOf(transactions);
+  const prepare = database.prepare.bind(database);
+  const begun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+  database.prepare = ((sql: string) => (sql === "BEGIN" ? begun : prepare(sql))) as typeof database.prepare;
   const { queryRaw, executeRaw, executeScript, dispose } = queries;
   return Object.assign(queries, {
     queryRaw: (query: Parameters<Connection["queryRaw"]>[0]) =>
@@ -55,9 +63,9 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
     startTransaction: async (isolationLevel?: Parameters<Connection["startTransaction"]>[0]) => {
       const release = await lock();
       try {
+        await transactions.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
         const transaction = await transactions.startTransaction(isolationLevel);
         const { commit, rollback } = transaction;
-        const connection = sqliteOf(transactions);
         return Object.assign(transaction, {
           commit: () => commit.call(transaction).finally(release),
           // A COMMIT that fails (a deferred foreign key, a busy database) leaves SQLite's transaction open, and Prisma
@@ -65,10 +73,11 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
           rollback: () =>
             rollback
               .call(transaction)
-              .then(() => void (connection.inTransaction && connection.exec("ROLLBACK")))
+              .then(() => void (database.inTransaction && database.exec("ROLLBACK")))
               .finally(release),
         });
       } catch (error) {
+        if (database.inTransaction) database.exec("ROLLBACK");
         release();
         throw error;
       }

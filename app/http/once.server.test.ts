@@ -62,6 +62,18 @@ test("replays sent at the same moment count once", async () => {
   expect(await attempts(userId)).toBe(1);
 });
 
+test("a replay racing its first request gets the first outcome, even when its own run would now be refused", async () => {
+  const single = (await buildCatalog(db, writeContentRoot({ "khoa-mot-luot": tinyCourse("", 'attempts="1"') }))).bySlug.get("khoa-mot-luot")!;
+  const { userId } = await createLearner(db);
+  const key = newIdempotencyKey();
+  // A double click: the second post is refused its own attempt (none left once the first has counted).
+  const send = () => once(db, userId, key, "quiz", (tx) => handleLessonAction(tx, userId, single, single.lessons[2]!, quizForm(key)));
+  const [first, second] = await Promise.all([send(), send()]);
+  expect(first.status).toBe(200);
+  expect(second).toEqual(first);
+  expect(await attempts(userId)).toBe(1);
+});
+
 test("someone else's key, or the key of another intent, is refused and changes nothing", async () => {
   const [owner, other] = [await createLearner(db), await createLearner(db)];
   const key = newIdempotencyKey();

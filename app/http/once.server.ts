@@ -38,7 +38,9 @@ export async function once(db: Db, userId: string, key: unknown, intent: string,
       return outcome;
     });
   } catch (error) {
-    if (error instanceof Unstored) return error.outcome;
+    // Refused, maybe because the first request with this key committed meanwhile (a double click, a replay racing
+    // it) and left nothing to do: its outcome is the answer, not this refusal.
+    if (error instanceof Unstored) return (await replay(db, userId, parsed.data, intent)) ?? error.outcome;
     // The same key committed meanwhile (on PostgreSQL, concurrent requests): ours was rolled back whole.
     if ((error as { code?: string }).code === "P2002") {
       const winner = await replay(db, userId, parsed.data, intent);

@@ -133,8 +133,10 @@ describe("cadres", () => {
     const pages: { status: string; processed: number; people: number }[] = [];
     while (!applied) {
       await new Promise((resolve) => setImmediate(resolve));
+      // The rows before the job: a job still running when read after them was not committed when they were counted.
+      const people = await db.user.count({ where: { externalId: { startsWith: "PR-" } } });
       const { status, processed } = await requireOwnJob(db, organizer, job.id);
-      pages.push({ status, processed, people: await db.user.count({ where: { externalId: { startsWith: "PR-" } } }) });
+      pages.push({ status, processed, people });
     }
     await applying;
     const running = pages.filter((page) => page.status === "running");

@@ -1,0 +1,28 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { expect, test } from "vitest";
+import { sqliteFilePath } from "#app/db.server.ts";
+import { sqliteOnly } from "#tests/unit/database.ts";
+import { oneWriter } from "./sqlite-one-writer.server.ts";
+
+test("a transaction that cannot begin (another process writing, an isolation level SQLite lacks) lets the next one in", async (context) => {
+  sqliteOnly(context, "the one writer is SQLite's");
+  const file = sqliteFilePath(process.env.DATABASE_URL!);
+  // Without a busy timeout, so that BEGIN fails at once rather than after five seconds.
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 0 });
+  const connection = oneWriter(await adapter.connect(), await adapter.connect());
+  const otherProcess = new Database(file);
+  try {
+    otherProcess.exec("BEGIN IMMEDIATE");
+    await expect(connection.startTransaction()).rejects.toMatchObject({ cause: { kind: "SocketTimeout" } });
+    otherProcess.exec("ROLLBACK");
+    await expect(connection.startTransaction("READ COMMITTED")).rejects.toMatchObject({ cause: { kind: "InvalidIsolationLevel" } });
+    const transaction = await connection.startTransaction();
+    await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });
+    await transaction.rollback();
+    expect(await connection.executeRaw({ sql: "delete from AuditEvent where id = 'none'", args: [], argTypes: [] })).toBe(0);
+  } finally {
+    otherProcess.close();
+    await connection.dispose();
+  }
+});
