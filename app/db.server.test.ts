@@ -31,9 +31,11 @@ test("a hand-written read in a transaction sees the transaction's own writes, an
   expect(Number((await readRows<{ n: unknown }>(db, count()))[0]!.n)).toBe(0);
 });
 
-test("on SQLite a value better-sqlite3 cannot bind is refused rather than sent", async (context) => {
+test("on SQLite a value better-sqlite3 cannot bind, or a write, is refused rather than sent", async (context) => {
   sqliteOnly(context, "the direct read binds its values itself");
   await expect(readRows(db, Prisma.sql`select ${new Date()} as "at"`)).rejects.toThrow(TypeError);
+  // Nor is a write, which would go around the one writer.
+  await expect(readRows(db, Prisma.sql`delete from "Session" where "id" = ${"none"} returning "id"`)).rejects.toThrow(/only reads/);
 });
 
 test("a hand-written read after $disconnect reconnects, as Prisma's own queries do", async () => {

@@ -69,6 +69,8 @@ const bindable = new Set(["string", "number", "bigint"]);
 export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promise<Row[]> {
   const statement = directReads.get(client)?.(query.sql);
   if (!statement) return client.$queryRaw<Row[]>(query);
+  // A write here would skip the one-writer lock (sqlite-one-writer.server.ts).
+  if (!statement.readonly) throw new TypeError("readRows: only reads; write through Prisma");
   for (const value of query.values)
     if (value !== null && !bindable.has(typeof value)) throw new TypeError(`readRows: a ${typeof value} cannot be bound on SQLite`);
   return statement.raw(false).all(...query.values) as Row[];

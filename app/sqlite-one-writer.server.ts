@@ -22,9 +22,9 @@ function fifoLock() {
  * Prisma's adapter runs everything on one connection and locks only to start a transaction, so while one
  * request's transaction is open, another request's queries run inside it: they read rows that may never be
  * committed, and their writes, already answered 2xx, are undone if it rolls back. This gives transactions a
- * connection of their own and lets one writer in at a time, in order: a write outside a transaction waits
- * for the open transaction to end (as a write to the same rows waits on PostgreSQL), reads never wait and
- * see only what was committed (WAL). SQLite has one writer per database anyway; waiting here, not in its
+ * connection of their own and lets one writer in at a time, in order: any write outside a transaction waits
+ * for the open transaction to end, however long (on PostgreSQL only a write to the same rows would, also
+ * without a limit), and reads never wait and see only what was committed (WAL). SQLite has one writer per database anyway; waiting here, not in its
  * busy handler, keeps the event loop free while the transaction finishes.
  */
 export function oneWriter(queries: Connection, transactions: Connection): Connection {
