@@ -57,6 +57,40 @@ describe("drafts and publishing", () => {
     expect(stored.content.title).toBe("Khóa biên dịch lại");
   });
 
+  test("the catalog serves a course's latest published version", async () => {
+    const { id } = (await createDraftCourse(db, { slug: "ban-moi-nhat", title: "Khóa bản mới nhất" }, owner.id))!;
+    for (const text of ["Bản thứ nhất.", "Bản thứ hai."]) {
+      await saveDraftFile(db, id, "01-bai-mo-dau.mdx", lesson(text));
+      const course = await requireAuthoredCourse(db, "ban-moi-nhat", roles);
+      await publishDraft(db, trainer, course, course.files);
+    }
+    const published = (await buildCatalog(db, writeContentRoot({}))).bySlug.get("ban-moi-nhat");
+    expect(published).toMatchObject({ source: "app", ownerUnitId: owner.id, version: 2 });
+    expect(published?.lessons[0]?.compiled.parts).toEqual([{ html: expect.stringContaining("Bản thứ hai.") }]);
+  });
+
+  test("a version published before compiles were stored is compiled from its files once and stored", async () => {
+    await createDraftCourse(db, { slug: "chua-luu-ban-dich", title: "Khóa chưa lưu bản dịch" }, owner.id);
+    const course = await requireAuthoredCourse(db, "chua-luu-ban-dich", roles);
+    await publishDraft(db, trainer, course, course.files);
+    const where = { courseId_version: { courseId: course.id, version: 1 } };
+    await db.courseVersion.update({ where, data: { compiled: null } });
+    expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("chua-luu-ban-dich")?.title).toBe("Khóa chưa lưu bản dịch");
+    const stored = JSON.parse((await db.courseVersion.findUniqueOrThrow({ where, select: { compiled: true } })).compiled!);
+    expect(stored.content.title).toBe("Khóa chưa lưu bản dịch");
+  });
+
+  test("a published course whose files no longer pass a newer compiler's rules is left out; the catalog stands", async () => {
+    await createDraftCourse(db, { slug: "het-hop-le", title: "Khóa hết hợp lệ" }, owner.id);
+    const course = await requireAuthoredCourse(db, "het-hop-le", roles);
+    await publishDraft(db, trainer, course, course.files);
+    const where = { courseId_version: { courseId: course.id, version: 1 } };
+    await db.courseVersion.update({ where, data: { compiled: JSON.stringify({ compilerVersion: "0", content: {} }), snapshot: JSON.stringify({ [courseFileName]: "không có frontmatter" }) } });
+    const catalog = await buildCatalog(db, writeContentRoot({ "khoa-san-co": tinyCourse() }));
+    expect(catalog.bySlug.has("het-hop-le")).toBe(false);
+    expect(catalog.bySlug.get("khoa-san-co")?.source).toBe("content");
+  });
+
   test("a slug that is taken is refused", async () => {
     await createDraftCourse(db, { slug: "trung-ma", title: "Khóa một" }, owner.id);
     expect(await createDraftCourse(db, { slug: "trung-ma", title: "Khóa hai" }, owner.id)).toBeNull();
