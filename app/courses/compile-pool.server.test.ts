@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { OverBudget, workerPool, type PoolOptions } from "./compile-pool.server.ts";
@@ -38,6 +41,18 @@ describe("the compile workers", () => {
     expect(workers.size).toBe(2);
     await Promise.all([first, ...rest]);
     expect(workers.size).toBe(2);
+  });
+
+  test("starting a worker, which loads the compiler, does not count against the tasks' time", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lantoa-pool-"));
+    const slowStart = path.join(dir, "slow-start.mjs");
+    writeFileSync(slowStart, `await new Promise((resolve) => setTimeout(resolve, 1500));\nawait import(${JSON.stringify(pathToFileURL(standIn).href)});\n`);
+    try {
+      const { run } = pool({ timeMs: 1_000 }, slowStart);
+      expect(await Promise.all([run({ echo: 1 }), run({ echo: 2 })])).toMatchObject([{ echo: 1 }, { echo: 2 }]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   test("a task the compiler fails is refused with its error, and the worker goes on", async () => {
