@@ -22,6 +22,14 @@ beforeAll(async () => {
 
 const lesson = (text: string) => `---\ntitle: "Bài mở đầu"\nminutes: 5\n---\n\n${text}\n`;
 
+/** A new course published once as it was created; `where` finds its version 1. */
+async function publishedCourse(slug: string, title: string) {
+  await createDraftCourse(db, { slug, title }, owner.id);
+  const course = await requireAuthoredCourse(db, slug, roles);
+  await publishDraft(db, trainer, course, course.files);
+  return { courseId_version: { courseId: course.id, version: 1 } };
+}
+
 describe("drafts and publishing", () => {
   test("a new course starts as a publishable draft, invisible until published", async () => {
     await createDraftCourse(db, { slug: "nhap-moi", title: "Khóa nháp" }, owner.id);
@@ -46,15 +54,40 @@ describe("drafts and publishing", () => {
   });
 
   test("a version stored by an older compiler is compiled from its files once more and stored again", async () => {
-    await createDraftCourse(db, { slug: "bien-dich-lai", title: "Khóa biên dịch lại" }, owner.id);
-    const course = await requireAuthoredCourse(db, "bien-dich-lai", roles);
-    await publishDraft(db, trainer, course, course.files);
-    const where = { courseId_version: { courseId: course.id, version: 1 } };
+    const where = await publishedCourse("bien-dich-lai", "Khóa biên dịch lại");
     await db.courseVersion.update({ where, data: { compiled: JSON.stringify({ compilerVersion: "0", content: {} }) } });
     expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("bien-dich-lai")?.title).toBe("Khóa biên dịch lại");
     const stored = JSON.parse((await db.courseVersion.findUniqueOrThrow({ where, select: { compiled: true } })).compiled!);
     expect(stored.compilerVersion).not.toBe("0");
     expect(stored.content.title).toBe("Khóa biên dịch lại");
+  });
+
+  test("the catalog serves a course's latest published version", async () => {
+    const { id } = (await createDraftCourse(db, { slug: "ban-moi-nhat", title: "Khóa bản mới nhất" }, owner.id))!;
+    for (const text of ["Bản thứ nhất.", "Bản thứ hai."]) {
+      await saveDraftFile(db, id, "01-bai-mo-dau.mdx", lesson(text));
+      const course = await requireAuthoredCourse(db, "ban-moi-nhat", roles);
+      await publishDraft(db, trainer, course, course.files);
+    }
+    const published = (await buildCatalog(db, writeContentRoot({}))).bySlug.get("ban-moi-nhat");
+    expect(published).toMatchObject({ source: "app", ownerUnitId: owner.id, version: 2 });
+    expect(published?.lessons[0]?.compiled.parts).toEqual([{ html: expect.stringContaining("Bản thứ hai.") }]);
+  });
+
+  test("a version published before compiles were stored is compiled from its files once and stored", async () => {
+    const where = await publishedCourse("chua-luu-ban-dich", "Khóa chưa lưu bản dịch");
+    await db.courseVersion.update({ where, data: { compiled: null } });
+    expect((await buildCatalog(db, writeContentRoot({}))).bySlug.get("chua-luu-ban-dich")?.title).toBe("Khóa chưa lưu bản dịch");
+    const stored = JSON.parse((await db.courseVersion.findUniqueOrThrow({ where, select: { compiled: true } })).compiled!);
+    expect(stored.content.title).toBe("Khóa chưa lưu bản dịch");
+  });
+
+  test("a published course whose files no longer pass a newer compiler's rules is left out; the catalog stands", async () => {
+    const where = await publishedCourse("het-hop-le", "Khóa hết hợp lệ");
+    await db.courseVersion.update({ where, data: { compiled: JSON.stringify({ compilerVersion: "0", content: {} }), snapshot: JSON.stringify({ [courseFileName]: "không có frontmatter" }) } });
+    const catalog = await buildCatalog(db, writeContentRoot({ "khoa-san-co": tinyCourse() }));
+    expect(catalog.bySlug.has("het-hop-le")).toBe(false);
+    expect(catalog.bySlug.get("khoa-san-co")?.source).toBe("content");
   });
 
   test("a slug that is taken is refused", async () => {

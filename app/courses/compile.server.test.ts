@@ -1,6 +1,9 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { describe, expect, test, vi } from "vitest";
-import { compileBudget, compileMdx } from "#app/courses/compile.server.ts";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { compileBudget, compileMdx, compilerVersion, contentHash, saveCompiled } from "#app/courses/compile.server.ts";
 import { ContentError } from "#app/courses/content-error.ts";
 
 const file = "content/courses/thu/01-bai.mdx";
@@ -161,4 +164,54 @@ describe("compileMdx: the compile budget", () => {
     expect(posted).toHaveBeenCalledTimes(1);
     posted.mockRestore();
   });
+});
+
+describe("compileMdx: what is kept of a compile", () => {
+  const cached = (body: string) => path.resolve(".cache/mdx", `${contentHash(compilerVersion, body)}.json`);
+  const posted = () => vi.spyOn(Worker.prototype, "postMessage");
+  afterEach(() => vi.restoreAllMocks());
+
+  test("a lesson is compiled once: the process answers it from memory, and keeps it on disk for other processes", async () => {
+    const body = `${nonce()} Bài đã biên dịch.`;
+    const sent = posted();
+    const compiled = await compileMdx(file, body, lineOffset);
+    expect(await compileMdx(file, body, lineOffset)).toBe(compiled);
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(readFileSync(cached(body), "utf8"))).toEqual(compiled);
+  });
+
+  test("a preview is kept neither in memory nor on disk, and the build ships only lessons", async () => {
+    const lesson = `${nonce()} Bài học.`;
+    const preview = `${nonce()} Bản nháp.`;
+    await compileMdx(file, lesson, lineOffset);
+    const sent = posted();
+    await compileMdx(file, preview, lineOffset, { cache: false });
+    await compileMdx(file, preview, lineOffset, { cache: false });
+    expect(sent).toHaveBeenCalledTimes(2);
+    expect(existsSync(cached(preview))).toBe(false);
+
+    const shipped = mkdtempSync(path.join(os.tmpdir(), "lantoa-build-"));
+    await saveCompiled(shipped);
+    const files = readdirSync(shipped);
+    expect(files).toContain(path.basename(cached(lesson)));
+    expect(files).not.toContain(path.basename(cached(preview)));
+    expect(files.every((name) => name.endsWith(".json"))).toBe(true);
+    rmSync(shipped, { recursive: true });
+  });
+});
+
+test("a failure is remembered for the last 500 broken bodies only; an older one is compiled again", async () => {
+  // Failures of the tests above are older still: they go first, whatever their number.
+  const broken = Array.from({ length: 501 }, (_, i) => `${nonce()}\n\n<Blink>${i}</Blink>\n`);
+  for (const body of broken) await compileMdx(file, body, 0).catch(() => null);
+  const sent = vi.spyOn(Worker.prototype, "postMessage");
+  await expect(compileMdx(file, broken[1]!, 0)).rejects.toBeInstanceOf(ContentError);
+  expect(sent).not.toHaveBeenCalled();
+  await expect(compileMdx(file, broken[0]!, 0)).rejects.toBeInstanceOf(ContentError);
+  expect(sent).toHaveBeenCalledTimes(1);
+  sent.mockRestore();
+});
+
+test("the parts of a cache key are hashed apart: moving text from one part to the next changes the key", () => {
+  expect(contentHash("6", "1bài")).not.toBe(contentHash("61", "bài"));
 });

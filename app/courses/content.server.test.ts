@@ -1,7 +1,8 @@
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { ContentError } from "#app/courses/content-error.ts";
-import { loadAllCourses, loadCourse } from "#app/courses/content.server.ts";
+import { compileCourse, loadAllCourses, loadCourse, readCourseDir } from "#app/courses/content.server.ts";
 import { courseMdx, lessonMdx, tinyCourse, writeContentRoot } from "#tests/unit/course-fixture.ts";
 
 async function issuesOf(load: Promise<unknown>) {
@@ -57,7 +58,7 @@ describe("loadCourse on a fixture", () => {
     expect(issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: path.join(dir, "course.mdx"), message: expect.stringContaining("02-bai-ma") }),
-        expect.objectContaining({ file: path.join(dir, "09-bai-le.mdx") }),
+        { file: path.join(dir, "09-bai-le.mdx"), message: "bài học không có trong modules của course.mdx" },
       ]),
     );
     expect(issues).toHaveLength(2);
@@ -119,5 +120,51 @@ describe("course-wide checks", () => {
     const messages = (await issuesOf(loadCourse(path.join(root, "khoa-loi")))).map((i) => i.message);
     expect(messages).toContainEqual(expect.stringContaining("phần giới thiệu không chứa thành phần tương tác (Checklist, Quiz, Reflection, Scenario)"));
     expect(messages).toContainEqual(expect.stringContaining('<Reflection id="y-kien"> xuất hiện hơn một lần'));
+  });
+});
+
+describe("what else an author can get wrong in a course", () => {
+  const problems = async (files: Record<string, string>) => (await issuesOf(compileCourse({ slug: "khoa", location: "", files }))).map(({ file, line, message }) => ({ file, line, message }));
+
+  test("a folder without course.mdx", async () => {
+    const { "course.mdx": _course, ...lessons } = tinyCourse();
+    expect(await problems(lessons)).toEqual([{ file: "course.mdx", line: undefined, message: "thiếu tệp course.mdx" }]);
+  });
+
+  test("a broken introduction is reported with the lessons' problems", async () => {
+    const files = tinyCourse();
+    files["course.mdx"] = `${files["course.mdx"]}\n<Marquee>chạy chữ</Marquee>\n`;
+    files["01-mo-dau.mdx"] = lessonMdx("Mở đầu", "Chữ {1 + 1}.");
+    expect(await problems(files)).toEqual([
+      { file: "course.mdx", line: 18, message: expect.stringContaining("<Marquee>") },
+      { file: "01-mo-dau.mdx", line: 6, message: expect.stringContaining("biểu thức") },
+    ]);
+  });
+
+  test("a prerequisite that is not a lesson of the course", async () => {
+    const files = tinyCourse();
+    files["03-kiem-tra.mdx"] = files["03-kiem-tra.mdx"]!.replace("minutes: 5", "minutes: 5\nprerequisites: [01-mo-dau, 02-vang-mat]");
+    expect(await problems(files)).toEqual([{ file: "03-kiem-tra.mdx", line: undefined, message: 'prerequisites: không có bài "02-vang-mat" trong khóa học' }]);
+  });
+
+  test("a second quiz in the course", async () => {
+    const files = tinyCourse();
+    files["01-mo-dau.mdx"] = lessonMdx("Mở đầu", '<Quiz id="on-tap">\n  <Question id="q1" prompt="?">\n    <Choice correct>Có</Choice>\n    <Choice>Không</Choice>\n    <Explanation>Vì.</Explanation>\n  </Question>\n</Quiz>');
+    expect(await problems(files)).toEqual([{ file: "course.mdx", line: undefined, message: "mỗi khóa học chỉ có một <Quiz>" }]);
+  });
+
+  test("completion.scenarios naming a scenario that is not in the course", async () => {
+    const files = tinyCourse();
+    files["course.mdx"] = files["course.mdx"]!.replace("scenarios: [tham-nha]", "scenarios: [tham-nha, di-cho]");
+    expect(await problems(files)).toEqual([{ file: "course.mdx", line: undefined, message: 'completion.scenarios: không có <Scenario id="di-cho">' }]);
+  });
+
+  test("files that are not MDX are not lessons: a course folder may hold notes and images", async () => {
+    const root = writeContentRoot({ "khoa-ghi-chu": { ...tinyCourse(), "ghi-chu.md": "Ghi chú của người soạn.", "hinh.svg": "<svg/>" } });
+    writeFileSync(path.join(root, "README.md"), "Các khóa học.");
+    const source = await readCourseDir(path.join(root, "khoa-ghi-chu"));
+    expect(Object.keys(source.files).sort()).toEqual(["01-mo-dau.mdx", "02-tham-nha.mdx", "03-kiem-tra.mdx", "course.mdx"]);
+    expect((await compileCourse({ ...source, files: { ...source.files, "ghi-chu.txt": "Ghi chú." } })).lessons).toHaveLength(3);
+    expect((await loadAllCourses(root)).map((c) => c.slug)).toEqual(["khoa-ghi-chu"]);
   });
 });

@@ -127,8 +127,15 @@ describe("quizProblems", () => {
     expect(quizProblems(quiz)).toEqual([]);
   });
 
-  test("an empty quiz is reported", () => {
-    expect(quizProblems({ id: "empty", policy: defaultQuizPolicy, questions: [] })).toEqual([expect.stringContaining('"empty"')]);
+  test("an empty quiz is reported, and would grade as 0 rather than as no number", () => {
+    const empty = { id: "empty", policy: defaultQuizPolicy, questions: [] };
+    expect(quizProblems(empty)).toEqual([expect.stringContaining('"empty"')]);
+    expect(gradeQuiz(empty, {}, 0)).toEqual({ score: 0, passed: true, results: [] });
+  });
+
+  test("a question id used more than once is reported once", () => {
+    const [first] = quiz.questions;
+    expect(quizProblems({ ...quiz, questions: [first!, first!, ...quiz.questions] })).toEqual(['Câu hỏi id="single" bị trùng']);
   });
 
   test("one choice, no correct answer, several correct without multiple, no explanation are each reported", () => {
