@@ -62,9 +62,10 @@ const bindable = new Set(["string", "number", "bigint"]);
  * The rows of a hand-written read that every page runs (the session, a lesson's progress). On SQLite they come
  * from the connection's prepared statement: Prisma's raw query path around the same statement cost a tenth of a
  * lesson page's main thread (`npm run bench`). It reads as Prisma's own queries outside a transaction do, on the
- * connection that sees only what was committed, never waiting; a transaction client, and PostgreSQL, go through Prisma. Values come as each driver gives them (SQLite: dates as ISO text, integers and booleans as
- * bigint, since the adapter turns on safe integers for its connection; through Prisma: Date, boolean, number or
- * bigint): the caller converts them.
+ * connection that sees only what was committed, never waiting; a transaction client, and PostgreSQL, go through
+ * Prisma. Values come as each driver gives them (SQLite: dates as ISO text, integers and booleans as bigint, since
+ * the adapter turns on safe integers for its connection; through Prisma: Date, boolean, number or bigint): the
+ * caller converts them.
  */
 export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promise<Row[]> {
   const statement = directReads.get(client)?.(query.sql);

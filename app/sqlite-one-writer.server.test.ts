@@ -26,3 +26,21 @@ test("a transaction that cannot begin (another process writing, an isolation lev
     await connection.dispose();
   }
 });
+
+test("a transaction ended twice does not end the one that began after it", async (context) => {
+  sqliteOnly(context, "the one writer is SQLite's");
+  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(process.env.DATABASE_URL!) });
+  const connection = oneWriter(await adapter.connect(), await adapter.connect());
+  try {
+    const first = await connection.startTransaction();
+    await first.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });
+    await first.rollback();
+    const second = await connection.startTransaction();
+    await first.rollback();
+    // Still open: a ROLLBACK sent by the second call would make this COMMIT fail ("no transaction is active").
+    await second.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+    await second.commit();
+  } finally {
+    await connection.dispose();
+  }
+});

@@ -24,8 +24,8 @@ function fifoLock() {
  * committed, and their writes, already answered 2xx, are undone if it rolls back. This gives transactions a
  * connection of their own and lets one writer in at a time, in order: any write outside a transaction waits
  * for the open transaction to end, however long (on PostgreSQL only a write to the same rows would, also
- * without a limit), and reads never wait and see only what was committed (WAL). SQLite has one writer per database anyway; waiting here, not in its
- * busy handler, keeps the event loop free while the transaction finishes.
+ * without a limit), and reads never wait and see only what was committed (WAL). SQLite has one writer per
+ * database anyway; waiting here, not in its busy handler, keeps the event loop free meanwhile.
  */
 export function oneWriter(queries: Connection, transactions: Connection): Connection {
   const lock = fifoLock();
@@ -66,15 +66,25 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
         await transactions.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
         const transaction = await transactions.startTransaction(isolationLevel);
         const { commit, rollback } = transaction;
+        // A transaction ends once: a second call, after the lock has passed on, would end the next one's.
+        let ended = false;
+        const end = (finish: () => Promise<void>) => async () => {
+          if (ended) return;
+          ended = true;
+          try {
+            await finish();
+          } finally {
+            release();
+          }
+        };
         return Object.assign(transaction, {
-          commit: () => commit.call(transaction).finally(release),
+          commit: end(() => commit.call(transaction)),
           // A COMMIT that fails (a deferred foreign key, a busy database) leaves SQLite's transaction open, and Prisma
           // then rolls back without a ROLLBACK: the connection would refuse every BEGIN after it.
-          rollback: () =>
-            rollback
-              .call(transaction)
-              .then(() => void (database.inTransaction && database.exec("ROLLBACK")))
-              .finally(release),
+          rollback: end(async () => {
+            await rollback.call(transaction);
+            if (database.inTransaction) database.exec("ROLLBACK");
+          }),
         });
       } catch (error) {
         if (database.inTransaction) database.exec("ROLLBACK");
