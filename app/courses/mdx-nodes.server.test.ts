@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { bundleLesson } from "./compile-bundle.server.ts";
+import { isSafeUrl } from "./mdx-nodes.server.ts";
 import { defaultQuizPolicy } from "./quiz-policy.ts";
 
 // Bundled in this thread, as a compile worker bundles it: what the server keeps of a lesson to grade it.
@@ -129,4 +130,12 @@ Chưa tốt.
       links: ["/courses/a/b", "/images/so-do.svg", "/courses/a/c"],
     });
   });
+});
+
+test("a link or an image goes to a web page or a page of this site, never to script or data, however the URL is spaced", () => {
+  for (const url of ["https://hoilhpn.org.vn", "/courses/a", "#cau-1", "mailto:hoi@example.vn", "bai-2", " https://hoilhpn.org.vn"])
+    expect(isSafeUrl(url), url).toBe(true);
+  // A browser drops control characters and spaces around a URL, and tabs and newlines anywhere in it.
+  for (const url of ["javascript:alert(1)", " javascript:alert(1)", "\tJavaScript:alert(1)", "\u0001javascript:x", "java\tscript:alert(1)", "jav\nascript:x", " data:text/html,x", "//evil.example", " /\\evil.example", "/\t/evil.example", "vbscript:x"])
+    expect(isSafeUrl(url), url).toBe(false);
 });

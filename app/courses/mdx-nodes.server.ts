@@ -14,7 +14,8 @@ export type PropValue = string | true | undefined;
 
 // Links and images may point at web pages or at pages of this site, never at javascript: or data: URLs.
 export function isSafeUrl(url: string) {
-  const trimmed = url.trim();
+  // Read as a browser's URL parser does: control characters and spaces around it dropped, tabs and newlines anywhere.
+  const trimmed = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
   // "//host" and "/\host" are other sites to a browser.
   if (/^[\\/]{2}/.test(trimmed)) return false;
   return /^(https?:\/\/|mailto:|\/|#)/i.test(trimmed) || !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
