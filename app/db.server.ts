@@ -47,7 +47,7 @@ export async function createDb(url: string): Promise<Db> {
     }
     statements = reuseStatements(sqliteOf(queries));
     reuseStatements(sqliteOf(transactions));
-    return oneWriter(queries, transactions);
+    return oneWriter(queries, transactions, statements.readonly);
   };
   const client = new PrismaClient({ adapter });
   directReads.set(client, (sql) => statements?.statement(sql));
@@ -76,6 +76,14 @@ export async function readRows<Row>(client: Db | DbTx, query: Prisma.Sql): Promi
     if (value !== null && !bindable.has(typeof value)) throw new TypeError(`readRows: a ${typeof value} cannot be bound on SQLite`);
   return statement.raw(false).all(...query.values) as Row[];
 }
+
+/**
+ * A text parameter of a read that joins tables and runs on every page. SQLite (3.54) prepares such a statement again
+ * each time a bare parameter in it is bound, which costs more than running it: the session read took 24 µs and the
+ * lesson's progress 51 µs, against 6 and 8 µs with the parameter cast (the cast is not a bare parameter). The cast
+ * changes nothing on either database.
+ */
+export const textParam = (value: string) => Prisma.sql`cast(${value} as text)`;
 
 /**
  * Whether a write outside a transaction waits for an open one to end: on SQLite, which has one writer, it does

@@ -3,14 +3,21 @@ import Database from "better-sqlite3";
 import { expect, test } from "vitest";
 import { sqliteFilePath } from "#app/db.server.ts";
 import { sqliteOnly } from "#tests/unit/database.ts";
-import { oneWriter } from "./sqlite-one-writer.server.ts";
+import { oneWriter, sqliteOf } from "./sqlite-one-writer.server.ts";
+import { reuseStatements } from "./sqlite-statements.server.ts";
+
+/** The one writer over two fresh connections of the adapter, as db.server.ts builds it. */
+async function connectOneWriter(adapter: PrismaBetterSqlite3) {
+  const [queries, transactions] = [await adapter.connect(), await adapter.connect()];
+  return oneWriter(queries, transactions, reuseStatements(sqliteOf(queries)).readonly);
+}
 
 test("a transaction that cannot begin (another process writing, an isolation level SQLite lacks) lets the next one in", async (context) => {
   sqliteOnly(context, "the one writer is SQLite's");
   const file = sqliteFilePath(process.env.DATABASE_URL!);
   // Without a busy timeout, so that BEGIN fails at once rather than after five seconds.
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 0 });
-  const connection = oneWriter(await adapter.connect(), await adapter.connect());
+  const connection = await connectOneWriter(adapter);
   const otherProcess = new Database(file);
   try {
     otherProcess.exec("BEGIN IMMEDIATE");
@@ -30,7 +37,7 @@ test("a transaction that cannot begin (another process writing, an isolation lev
 test("a transaction ended twice does not end the one that began after it", async (context) => {
   sqliteOnly(context, "the one writer is SQLite's");
   const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(process.env.DATABASE_URL!) });
-  const connection = oneWriter(await adapter.connect(), await adapter.connect());
+  const connection = await connectOneWriter(adapter);
   try {
     const first = await connection.startTransaction();
     await first.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });

@@ -27,7 +27,7 @@ function fifoLock() {
  * without a limit), and reads never wait and see only what was committed (WAL). SQLite has one writer per
  * database anyway; waiting here, not in its busy handler, keeps the event loop free meanwhile.
  */
-export function oneWriter(queries: Connection, transactions: Connection): Connection {
+export function oneWriter(queries: Connection, transactions: Connection, readonly: (sql: string) => boolean): Connection {
   const lock = fifoLock();
   const exclusive = async <T>(run: () => Promise<T>) => {
     const release = await lock();
@@ -39,7 +39,7 @@ export function oneWriter(queries: Connection, transactions: Connection): Connec
   };
   const writes = (sql: string) => {
     try {
-      return !sqliteOf(queries).prepare(sql).readonly;
+      return !readonly(sql);
     } catch {
       return false; // SQL that does not prepare: the adapter runs it and reports the error as its own
     }

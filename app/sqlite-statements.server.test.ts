@@ -40,6 +40,21 @@ test("past its limit the statement used longest ago is let go, and prepared agai
   expect(prepare.mock.calls.map(([sql]) => sql)).toEqual(["id", "name", "unit", "id, name", "name"].map(select));
 });
 
+test("whether a statement only reads is told from the same store, preparing it once and not counting as a use", () => {
+  const { adapted, prepare, kept } = database();
+  const select = (column: string) => `SELECT ${column} FROM cadre`;
+  const insert = "INSERT INTO cadre (name) VALUES (?)";
+  expect(kept.readonly(insert)).toBe(false);
+  expect(kept.readonly(select("id"))).toBe(true);
+  for (const column of ["id", "name", "unit"]) adapted(select(column)).bind([]).raw().all();
+  // Asked about, "id" is still the one used longest ago, so the fourth statement lets it go.
+  expect(kept.readonly(select("id"))).toBe(true);
+  adapted(select("id, name")).bind([]).raw().all();
+  adapted(select("id")).bind([]).raw().all();
+  expect(prepare.mock.calls.map(([sql]) => sql)).toEqual([insert, ...["id", "name", "unit", "id, name", "id"].map(select)]);
+  expect(() => kept.readonly("SELECT name FROM nowhere")).toThrow(/no such table/);
+});
+
 test("a statement's columns are described once, however often it is run", () => {
   const { adapted } = database();
   const select = "SELECT id, name FROM cadre WHERE unit = ?";

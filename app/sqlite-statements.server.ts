@@ -48,5 +48,10 @@ export function reuseStatements(database: Database, limit = 2000) {
      * none once the connection is closed (`$disconnect`), so that the read goes through Prisma, which opens another.
      */
     statement: (sql: string) => (database.open ? kept(sql).statement : undefined),
+    /**
+     * Whether a statement only reads, for the one writer (sqlite-one-writer.server.ts), which asks just before the
+     * adapter prepares the same SQL: a statement already kept is looked at without moving it, since that prepare moves it.
+     */
+    readonly: (sql: string) => (prepared.get(sql) ?? kept(sql)).readonly,
   };
 }
