@@ -6,7 +6,7 @@ import { sqliteOnly } from "#tests/unit/database.ts";
 import { oneWriter, sqliteOf } from "./sqlite-one-writer.server.ts";
 import { reuseStatements } from "./sqlite-statements.server.ts";
 
-/** The one writer over two fresh connections of the adapter, as db.server.ts builds it. */
+/** The one writer over two fresh connections of the adapter, wired as db.server.ts wires it. */
 async function connectOneWriter(adapter: PrismaBetterSqlite3) {
   const [queries, transactions] = [await adapter.connect(), await adapter.connect()];
   return oneWriter(queries, transactions, reuseStatements(sqliteOf(queries)).readonly);

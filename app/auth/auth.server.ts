@@ -1,5 +1,5 @@
 import { createContext, data, redirect, type RouterContextProvider } from "react-router";
-import { db, readRows, textParam } from "#app/db.server.ts";
+import { db, readRows, keepPlan } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 import { unitSelect } from "#app/org/units.server.ts";
@@ -68,7 +68,7 @@ export async function loadCurrentUser(request: Request): Promise<CurrentUser | n
     join "User" u on u."id" = s."userId"
     left join "RoleAssignment" r on r."userId" = u."id"
     left join "OrgUnit" o on o."id" = r."unitId"
-    where s."id" = ${textParam(sessionIdFromToken(token))} and u."deactivatedAt" is null
+    where s."id" = ${keepPlan(sessionIdFromToken(token))} and u."deactivatedAt" is null
     order by o."depth", r."createdAt", r."id"`);
   const first = rows[0];
   if (!first) return null;

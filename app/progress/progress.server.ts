@@ -1,5 +1,5 @@
 import type { CatalogCourse } from "#app/courses/catalog.server.ts";
-import { readRows, textParam, type Db, type DbTx } from "#app/db.server.ts";
+import { readRows, keepPlan, type Db, type DbTx } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { countsInRound, isCompleted, needsRefresh } from "./refresh.server.ts";
 
@@ -38,7 +38,7 @@ type ProgressRow = {
  */
 export async function courseProgress(db: Reader, userId: string, course: Pick<CatalogCourse, "id" | "recertification">): Promise<CourseProgress & { responses: Record<string, string> }> {
   const rows = await readRows<ProgressRow>(db, Prisma.sql`
-    with e as (select "id", "courseVersion", "startedAt", "completedAt" from "Enrollment" where "userId" = ${textParam(userId)} and "courseId" = ${textParam(course.id)})
+    with e as (select "id", "courseVersion", "startedAt", "completedAt" from "Enrollment" where "userId" = ${keepPlan(userId)} and "courseId" = ${keepPlan(course.id)})
     select 'enrollment' as "row", e."id" as "ref", null as "text", e."courseVersion" as "num", e."startedAt" as "at", e."completedAt" as "until" from e
     union all select 'lesson', l."lessonId", null, null, l."completedAt", null from "LessonProgress" l join e on l."enrollmentId" = e."id"
     union all select 'scenario', s."scenarioId", null, null, s."createdAt", null from "ScenarioRun" s join e on s."enrollmentId" = e."id"
