@@ -55,15 +55,16 @@ test("whether a statement only reads is told from the same store, preparing it o
   expect(() => kept.readonly("SELECT name FROM nowhere")).toThrow(/no such table/);
 });
 
-test("Prisma's LIMIT and OFFSET parameters are prepared as values the planner does not read, and still page", () => {
+test("Prisma's LIMIT parameter is prepared as a value the planner does not read, and still pages", () => {
   const { adapted, prepare } = database();
   for (const name of ["Lan", "Hồng", "Mai"]) adapted("INSERT INTO cadre (name) VALUES (?)").bind([name]).run();
   const page = "SELECT `main`.`cadre`.`name` FROM `main`.`cadre` WHERE `main`.`cadre`.`unit` IS NULL ORDER BY `main`.`cadre`.`id` ASC LIMIT ? OFFSET ?";
   const count = `SELECT COUNT(*) FROM (${page}) AS \`sub\``;
-  expect(adapted(page).bind([1, 1]).raw().all()).toEqual([["Hồng"]]);
-  expect(adapted(page).bind([-1, 1]).raw().all()).toEqual([["Hồng"], ["Mai"]]);
-  expect(adapted(count).bind([2, 0]).raw().all()).toEqual([[2]]);
-  expect(prepare.mock.calls.slice(1).map(([sql]) => sql)).toEqual([page, count].map((sql) => sql.replace("LIMIT ? OFFSET ?", "LIMIT +? OFFSET +?")));
+  // As Prisma binds them: take and skip as bigint, count's "no limit" as -1.
+  expect(adapted(page).bind([1n, 1n]).raw().all()).toEqual([["Hồng"]]);
+  expect(adapted(page).bind([-1, 1n]).raw().all()).toEqual([["Hồng"], ["Mai"]]);
+  expect(adapted(count).bind([2n, 0n]).raw().all()).toEqual([[2]]);
+  expect(prepare.mock.calls.slice(1).map(([sql]) => sql)).toEqual([page, count].map((sql) => sql.replace("LIMIT ? OFFSET ?", "LIMIT +? OFFSET ?")));
 });
 
 test("a statement's columns are described once, however often it is run", () => {
