@@ -26,11 +26,6 @@ export type Catalog = { courses: CatalogCourse[]; bySlug: Map<string, CatalogCou
 type StoredCompile = { compilerVersion: string; content: CourseContent };
 const storedCompile = (content: CourseContent) => JSON.stringify({ compilerVersion, content } satisfies StoredCompile);
 
-/**
- * Mirrors compiled content into the database: a changed course gets a new version (with the
- * published files as its snapshot when given, and what they compiled to), lessons keep their ids
- * because progress points at them, and lessons removed from content stay so history survives.
- */
 export type SyncOrigin = {
   source: CourseOrigin;
   snapshot?: Record<string, string>;
@@ -38,9 +33,61 @@ export type SyncOrigin = {
   onNewVersion?: (tx: DbTx, version: number) => Promise<void>;
 };
 
+/**
+ * Mirrors compiled content into the database: a changed course gets a new version (with the
+ * published files as its snapshot when given, and what they compiled to), lessons keep their ids
+ * because progress points at them, and lessons removed from content stay so history survives.
+ */
 export async function syncCourse(db: Db, content: CourseContent, origin: SyncOrigin): Promise<CatalogCourse> {
-  const estimatedMinutes = content.lessons.reduce((sum, l) => sum + l.minutes, 0);
-  const fields = { title: content.title, summary: content.summary, passMark: content.passMark, estimatedMinutes };
+  // Every instance mirrors every course when it starts, and nearly always nothing changed: reading first leaves the
+  // writer alone then (on SQLite, one starting during an import's apply would otherwise wait for the apply).
+  const course = (await mirrored(db, content)) ?? (await mirror(db, content, origin));
+  const lessons: CatalogLesson[] = content.lessons.map((lesson) => ({ ...lesson, id: course.lessonIds.get(lesson.slug)! }));
+  return {
+    ...content,
+    id: course.id,
+    source: origin.source,
+    ownerUnitId: course.ownerUnitId,
+    version: course.version,
+    recertification: null,
+    lessons,
+    rule: completionRule({ ...content, lessons }),
+  };
+}
+
+/** What the database mirrors of a course and of each of its lessons. */
+const courseFields = (content: CourseContent) => ({
+  title: content.title,
+  summary: content.summary,
+  passMark: content.passMark,
+  estimatedMinutes: content.lessons.reduce((sum, l) => sum + l.minutes, 0),
+});
+const lessonFields = (lesson: LessonContent) => ({ title: lesson.title, position: lesson.position, moduleTitle: lesson.moduleTitle, estimatedMinutes: lesson.minutes, contentHash: lesson.hash });
+const sameFields = (row: Record<string, unknown>, fields: Record<string, unknown>) => Object.entries(fields).every(([key, value]) => row[key] === value);
+
+type Mirrored = { id: string; version: number; ownerUnitId: string | null; lessonIds: Map<string, string> };
+
+/** The course as the database holds it, when every field mirrored from the content matches; otherwise null. */
+async function mirrored(db: Db, content: CourseContent): Promise<Mirrored | null> {
+  const lessonSelect = { id: true, slug: true, title: true, position: true, moduleTitle: true, estimatedMinutes: true, contentHash: true } as const;
+  const course = await db.course.findUnique({
+    where: { slug: content.slug },
+    select: { id: true, version: true, contentHash: true, ownerUnitId: true, title: true, summary: true, passMark: true, estimatedMinutes: true, lessons: { select: lessonSelect } },
+  });
+  if (!course || course.contentHash !== content.hash || !sameFields(course, courseFields(content))) return null;
+  const stored = new Map(course.lessons.map((lesson) => [lesson.slug, lesson]));
+  const lessonIds = new Map<string, string>();
+  for (const lesson of content.lessons) {
+    const row = stored.get(lesson.slug);
+    if (!row || !sameFields(row, lessonFields(lesson))) return null;
+    lessonIds.set(lesson.slug, row.id);
+  }
+  return { id: course.id, version: course.version, ownerUnitId: course.ownerUnitId, lessonIds };
+}
+
+/** Writes the content's course and lessons: a new version when the content changed. */
+async function mirror(db: Db, content: CourseContent, origin: SyncOrigin): Promise<Mirrored> {
+  const fields = courseFields(content);
   const course = await db.$transaction(async (tx) => {
     // One INSERT … ON CONFLICT on PostgreSQL, which holds the row until commit: instances syncing the
     // same content at once take turns, and the later ones find the version the first one made.
@@ -58,27 +105,14 @@ export async function syncCourse(db: Db, content: CourseContent, origin: SyncOri
     await origin.onNewVersion?.(tx, version);
     return saved;
   });
-  const lessons: CatalogLesson[] = [];
+  const lessonIds = new Map<string, string>();
   for (const lesson of content.lessons) {
-    const data = { title: lesson.title, position: lesson.position, moduleTitle: lesson.moduleTitle, estimatedMinutes: lesson.minutes, contentHash: lesson.hash };
-    const row = await db.lesson.upsert({
-      where: { courseId_slug: { courseId: course.id, slug: lesson.slug } },
-      create: { ...data, courseId: course.id, slug: lesson.slug },
-      update: data,
-      select: { id: true },
-    });
-    lessons.push({ ...lesson, id: row.id });
+    const data = lessonFields(lesson);
+    const where = { courseId_slug: { courseId: course.id, slug: lesson.slug } };
+    const row = await db.lesson.upsert({ where, create: { ...data, courseId: course.id, slug: lesson.slug }, update: data, select: { id: true } });
+    lessonIds.set(lesson.slug, row.id);
   }
-  return {
-    ...content,
-    id: course.id,
-    source: origin.source,
-    ownerUnitId: course.ownerUnitId,
-    version: course.version,
-    recertification: null,
-    lessons,
-    rule: completionRule({ ...content, lessons }),
-  };
+  return { ...course, lessonIds };
 }
 
 /**

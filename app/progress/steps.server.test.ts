@@ -189,6 +189,28 @@ describe("syncCourse", () => {
     expect(v2.lessons.map((l) => l.id)).toEqual(v1.lessons.map((l) => l.id));
     expect(await db.courseVersion.count({ where: { courseId: v1.id } })).toBe(2);
   });
+
+  test("unchanged content writes nothing; a mirrored field that drifted is written back", async () => {
+    const content = await loadCourse(path.join(writeContentRoot({ "khoa-yen": tinyCourse() }), "khoa-yen"));
+    const first = await syncCourse(db, content, { source: "content" });
+    const written = async () => ({
+      course: (await db.course.findUniqueOrThrow({ where: { id: first.id }, select: { updatedAt: true } })).updatedAt.getTime(),
+      lessons: (await db.lesson.findMany({ where: { courseId: first.id }, orderBy: { slug: "asc" }, select: { updatedAt: true } })).map((l) => l.updatedAt.getTime()),
+    });
+    const before = await written();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // so that a write would show in updatedAt
+    const again = await syncCourse(db, content, { source: "content" });
+    expect(await written()).toEqual(before);
+    expect(again).toMatchObject({ id: first.id, version: first.version, lessons: first.lessons.map((l) => ({ id: l.id })) });
+
+    const lesson = first.lessons[0]!;
+    await db.lesson.update({ where: { id: lesson.id }, data: { title: "Sửa tay trong cơ sở dữ liệu" } });
+    await db.course.update({ where: { id: first.id }, data: { passMark: 1 } });
+    const repaired = await syncCourse(db, content, { source: "content" });
+    expect(repaired.version).toBe(first.version);
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { title: true } })).toEqual({ title: lesson.title });
+    expect(await db.course.findUniqueOrThrow({ where: { id: first.id }, select: { passMark: true } })).toEqual({ passMark: content.passMark });
+  });
 });
 
 describe("re-certification", () => {
