@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildCatalog, type CatalogCourse } from "#app/courses/catalog.server.ts";
+import { buildCatalog, publishedAppCourses, syncCourse, type CatalogCourse } from "#app/courses/catalog.server.ts";
 import { courseFileName } from "#app/courses/content.server.ts";
 import { db } from "#app/db.server.ts";
 import { saveResponse } from "#app/progress/steps.server.ts";
@@ -71,6 +71,25 @@ describe("drafts and publishing", () => {
     }
     const published = (await buildCatalog(db, writeContentRoot({}))).bySlug.get("ban-moi-nhat");
     expect(published).toMatchObject({ source: "app", ownerUnitId: owner.id, version: 2 });
+    expect(published?.lessons[0]?.compiled.parts).toEqual([{ html: expect.stringContaining("Bản thứ hai.") }]);
+  });
+
+  test("an instance mirroring a version it read before a publish committed leaves the newer version be", async () => {
+    const slug = "xuat-ban-giua-chung";
+    const { id } = (await createDraftCourse(db, { slug, title: "Khóa xuất bản giữa chừng" }, owner.id))!;
+    const publish = async (text: string) => {
+      await saveDraftFile(db, id, "01-bai-mo-dau.mdx", lesson(text));
+      const course = await requireAuthoredCourse(db, slug, roles);
+      await publishDraft(db, trainer, course, course.files);
+    };
+    await publish("Bản thứ nhất.");
+    // An instance building its catalog has read version 1; a trainer publishes version 2 before it mirrors what it read.
+    const read = (await publishedAppCourses(db)).find((c) => c.slug === slug)!;
+    await publish("Bản thứ hai.");
+    await expect(syncCourse(db, read, { source: "app" })).rejects.toThrow();
+    expect(await db.course.findUniqueOrThrow({ where: { id }, select: { version: true } })).toEqual({ version: 2 });
+    const published = (await buildCatalog(db, writeContentRoot({}))).bySlug.get(slug);
+    expect(published?.version).toBe(2);
     expect(published?.lessons[0]?.compiled.parts).toEqual([{ html: expect.stringContaining("Bản thứ hai.") }]);
   });
 

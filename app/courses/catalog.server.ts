@@ -98,6 +98,10 @@ async function mirror(db: Db, content: CourseContent, origin: SyncOrigin): Promi
       select: { id: true, version: true, contentHash: true, ownerUnitId: true },
     });
     if (existing.contentHash === content.hash) return existing;
+    // An app course changes only by publishing its files: without them, this is a version read before a publish that
+    // has since committed, and mirroring it would make a newer version with no files, which the catalog leaves out.
+    // Failing rolls the upsert back; buildCatalogRetrying builds again from the version now published.
+    if (origin.source === "app" && !origin.snapshot) throw new Error(`course ${content.slug} was published while the catalog was being built`);
     const version = existing.version + 1;
     const saved = await tx.course.update({ where: { id: existing.id }, data: { version, contentHash: content.hash }, select: { id: true, version: true, ownerUnitId: true } });
     const published = origin.snapshot ? { snapshot: JSON.stringify(origin.snapshot), compiled: storedCompile(content) } : {};
