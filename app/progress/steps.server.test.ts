@@ -211,6 +211,21 @@ describe("syncCourse", () => {
     expect(await db.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { title: true } })).toEqual({ title: lesson.title });
     expect(await db.course.findUniqueOrThrow({ where: { id: first.id }, select: { passMark: true } })).toEqual({ passMark: content.passMark });
   });
+
+  test("lessons the last mirror did not reach are written, though the course row is current", async () => {
+    const content = await loadCourse(path.join(writeContentRoot({ "khoa-dung-giua": tinyCourse() }), "khoa-dung-giua"));
+    const first = await syncCourse(db, content, { source: "content" });
+    // As an instance stopped after the course's transaction, before its lessons, leaves them: one as it was, one not yet created.
+    const [behind, missing] = first.lessons;
+    await db.lesson.update({ where: { id: behind!.id }, data: { contentHash: "bản trước" } });
+    await syncCourse(db, content, { source: "content" });
+    expect((await db.lesson.findUniqueOrThrow({ where: { id: behind!.id }, select: { contentHash: true } })).contentHash).toBe(behind!.hash);
+    await db.lesson.delete({ where: { id: missing!.id } });
+    const again = await syncCourse(db, content, { source: "content" });
+    const created = await db.lesson.findUniqueOrThrow({ where: { courseId_slug: { courseId: first.id, slug: missing!.slug } }, select: { id: true, contentHash: true } });
+    expect(created.contentHash).toBe(missing!.hash);
+    expect(again.lessons.find((l) => l.slug === missing!.slug)?.id).toBe(created.id);
+  });
 });
 
 describe("re-certification", () => {
