@@ -41,7 +41,7 @@ export type SyncOrigin = {
 export async function syncCourse(db: Db, content: CourseContent, origin: SyncOrigin): Promise<CatalogCourse> {
   // Every instance mirrors every course when it starts, and nearly always nothing changed: reading first leaves the
   // writer alone then (on SQLite, one starting during an import's apply would otherwise wait for the apply).
-  const course = (await mirrored(db, content)) ?? (await mirror(db, content, origin));
+  const course = (await unchangedMirror(db, content)) ?? (await writeMirror(db, content, origin));
   const lessons: CatalogLesson[] = content.lessons.map((lesson) => ({ ...lesson, id: course.lessonIds.get(lesson.slug)! }));
   return {
     ...content,
@@ -68,7 +68,7 @@ const sameFields = (row: Record<string, unknown>, fields: Record<string, unknown
 type Mirrored = { id: string; version: number; ownerUnitId: string | null; lessonIds: Map<string, string> };
 
 /** The course as the database holds it, when every field mirrored from the content matches; otherwise null. */
-async function mirrored(db: Db, content: CourseContent): Promise<Mirrored | null> {
+async function unchangedMirror(db: Db, content: CourseContent): Promise<Mirrored | null> {
   const lessonSelect = { id: true, slug: true, title: true, position: true, moduleTitle: true, estimatedMinutes: true, contentHash: true } as const;
   const course = await db.course.findUnique({
     where: { slug: content.slug },
@@ -86,7 +86,7 @@ async function mirrored(db: Db, content: CourseContent): Promise<Mirrored | null
 }
 
 /** Writes the content's course and lessons: a new version when the content changed. */
-async function mirror(db: Db, content: CourseContent, origin: SyncOrigin): Promise<Mirrored> {
+async function writeMirror(db: Db, content: CourseContent, origin: SyncOrigin): Promise<Mirrored> {
   const fields = courseFields(content);
   const course = await db.$transaction(async (tx) => {
     // One INSERT … ON CONFLICT on PostgreSQL, which holds the row until commit: instances syncing the
